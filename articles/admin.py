@@ -1,0 +1,1 @@
+"""The editors' desk: one declarative ModelAdmin per model."""

@@ -1,0 +1,9 @@
+"""Pagination for every list: a default page size and a hard maximum."""
+
+from rest_framework import pagination
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200  # larger requests are clamped to this

@@ -1,0 +1,7 @@
+"""Routes of the REST API under /api/."""
+
+from rest_framework.routers import DefaultRouter
+
+router = DefaultRouter()
+
+urlpatterns = router.urls

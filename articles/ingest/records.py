@@ -1,0 +1,147 @@
+"""The values passed between ingestion stages: frozen dataclasses, no Django.
+
+read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s and ``SkippedItem``s)
+→ extract → ``ExtractedArticle`` → persist.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from articles.normalise import clean_spaces
+
+
+@dataclass(frozen=True)
+class Document:
+    """A dump file read into text, with its provenance."""
+
+    name: str  # base name, as stored in provenance
+    path: str  # as given by the operator, for messages
+    text: str  # decoded, BOM removed, line endings normalised to "\n"
+    sha256: str  # of the raw bytes
+
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One article as the parser found it, before entity extraction."""
+
+    title: str
+    summary: str
+    body: str
+    line_start: int  # 1-based, inclusive
+    line_end: int  # 1-based, inclusive
+    title_derived: bool = False
+    section: str = ""
+    # Credited writers as written ("Jeremy Galloway", "Taejun Kang"); outlets are filtered later.
+    authors: tuple[str, ...] = ()
+    source: str | None = None  # where the dump got it ("This post was originally published on X")
+    original_source: str | None = None  # who first published it ("originally appeared on X")
+    captions: tuple[str, ...] = ()  # image captions: kept apart from title and summary
+
+    def text_for_entities(self) -> str:
+        """The article's own words: title, summary and body (no trailers, no captions)."""
+        return "\n\n".join(part for part in (self.title, self.summary, self.body) if part)
+
+    def fingerprint(self) -> str:
+        """The content hash that makes an article unique: its words, case and spacing folded.
+
+        The title is included only when the dump wrote it: a derived title adds nothing.
+        """
+        parts = (
+            (self.summary, self.body)
+            if self.title_derived
+            else (self.title, self.summary, self.body)
+        )
+        content = clean_spaces(" ".join(parts)).casefold()
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    """Something in a dump that looked like an item but is not imported."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    layout: str
+    items: tuple[ParsedItem, ...]
+    skipped: tuple[SkippedItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str  # fullest form the article gives
+    count: int = 1
+    role: str = "mentioned"  # or "author"
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    code: str  # ISO 3166-1 alpha-2
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    slug: str
+    name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class CountryAliasRecord:
+    """One row of the editors' country alias table, as the extractor needs it."""
+
+    text: str
+    code: str
+    kind: str  # "name", "demonym" or "city"
+
+
+@dataclass(frozen=True)
+class TopicRule:
+    """One topic of the taxonomy with its keywords, as the classifier needs it."""
+
+    slug: str
+    name: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What the extractors read from the database, loaded once a run by ``load_catalog``."""
+
+    country_names: dict[str, str]  # alpha-2 → display name
+    country_aliases: tuple[CountryAliasRecord, ...] = ()
+    topics: tuple[TopicRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """A parsed item with its entities: everything persistence needs, nothing it must compute."""
+
+    item: ParsedItem
+    fingerprint: str
+    persons: tuple[PersonMention, ...] = ()
+    countries: tuple[CountryMention, ...] = ()
+    topics: tuple[TopicMatch, ...] = ()
+
+
+@dataclass
+class FileReport:
+    """What happened to one file (mutable: the pipeline fills it in as it goes)."""
+
+    path: str
+    layout: str = ""
+    created: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    skipped: list[SkippedItem] = field(default_factory=list)
+    error: str | None = None
+    persons_linked: int = 0
+    countries_linked: int = 0
+    topics_linked: int = 0

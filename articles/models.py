@@ -1,0 +1,353 @@
+"""The knowledge base: sources, articles and the entities they mention.
+
+Natural keys are normalised once (see ``articles.normalise``) and enforced by unique constraints.
+Links between an article and an entity are through-models that remember where they came from
+(``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
+"""
+
+from django.db import models
+from django.db.models import Count, Q
+from simple_history.models import HistoricalRecords
+
+from articles.normalise import name_key, slug_for
+
+
+class Origin(models.TextChoices):
+    """Who made a link: the importer's extractors, or an editor."""
+
+    AUTO = "auto", "automatic"
+    EDITOR = "editor", "editor"
+
+
+class Source(models.Model):
+    """A publisher, outlet or aggregator feed ("Dissident Voice", "Human rights | The Guardian")."""
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        if not self.slug:
+            self.slug = slug_for(self.name)
+        super().save(*args, **kwargs)
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country; the full list is loaded by a data migration."""
+
+    code = models.CharField("alpha-2", max_length=2, unique=True)
+    alpha3 = models.CharField("alpha-3", max_length=3, unique=True)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+
+class CountryAlias(models.Model):
+    """A word that refers to a country: a short name, a demonym, a capital or major city."""
+
+    class Kind(models.TextChoices):
+        NAME = "name", "name"
+        DEMONYM = "demonym", "demonym or adjective"
+        CITY = "city", "capital or city"
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=200, help_text="As written, case-sensitive (e.g. “U.S.”).")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
+    # Reviewed off: the alias is kept for reference but never matched (e.g. an ambiguous word).
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["country__name", "text"]
+        verbose_name_plural = "country aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["country", "text"], name="uniq_country_alias_text"),
+        ]
+
+    def __str__(self):
+        return f"{self.text} → {self.country.code}"
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate each person with the number of articles linking to them."""
+        return self.annotate(article_count=Count("article_links__article", distinct=True))
+
+
+class Person(models.Model):
+    """A named individual human, one row per real person."""
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        if not self.slug:
+            self.slug = slug_for(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonAlias(models.Model):
+    """Another name for a person: a spelling variant, or the name of a person merged into it."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Topic(models.Model):
+    """A subject in the taxonomy; keywords let the importer assign it."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    keywords = models.TextField(
+        blank=True, help_text="One keyword or phrase per line; matched case-insensitively."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slug_for(self.name)
+        super().save(*args, **kwargs)
+
+    def keyword_list(self) -> list[str]:
+        """The non-empty keyword lines."""
+        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def needing_review(self):
+        return self.filter(needs_review=True)
+
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def mentioning(self, person):
+        return self.filter(person_links__person=person)
+
+    def with_counts(self):
+        """Annotate the number of linked persons and countries (for lists)."""
+        return self.annotate(
+            person_count=Count("person_links", distinct=True),
+            country_count=Count("country_links", distinct=True),
+        )
+
+
+class Article(models.Model):
+    """One news item from a dump."""
+
+    class Status(models.TextChoices):
+        IMPORTED = "imported", "imported"
+        REVIEWED = "reviewed", "reviewed"
+        PUBLISHED = "published", "published"
+        WITHDRAWN = "withdrawn", "withdrawn"
+
+    title = models.CharField(max_length=500)
+    title_derived = models.BooleanField(
+        default=False, help_text="The text had no headline: the importer derived this title."
+    )
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    original_source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="original_articles",
+        help_text="Who first published it, when the dump names another outlet.",
+    )
+    section = models.CharField(max_length=200, blank=True, db_index=True)
+    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.IMPORTED, db_index=True
+    )
+    needs_review = models.BooleanField(default=False, db_index=True)
+    # Names of fields an editor has changed: re-import leaves them alone.
+    edited_fields = models.JSONField(default=list, blank=True, editable=False)
+    provenance_file = models.CharField(max_length=255, db_index=True)
+    provenance_line_start = models.PositiveIntegerField()
+    provenance_line_end = models.PositiveIntegerField()
+    provenance_sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    persons = models.ManyToManyField(
+        Person, through="ArticlePerson", related_name="articles", blank=True
+    )
+    countries = models.ManyToManyField(
+        Country, through="ArticleCountry", related_name="articles", blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, through="ArticleTopic", related_name="articles", blank=True
+    )
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["source", "-created_at"], name="article_source_created"),
+            models.Index(fields=["title"], name="article_title"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(provenance_line_end__gte=models.F("provenance_line_start")),
+                name="article_provenance_lines_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def provenance(self) -> str:
+        """``file:first-last``, as shown to editors."""
+        return f"{self.provenance_file}:{self.provenance_line_start}-{self.provenance_line_end}"
+
+    def mark_edited(self, *field_names: str) -> None:
+        """Remember that an editor changed these fields, so re-import keeps them."""
+        self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+
+
+class ArticlePerson(models.Model):
+    """A person named in (or credited as author of) an article."""
+
+    class Role(models.TextChoices):
+        MENTIONED = "mentioned", "mentioned"
+        AUTHOR = "author", "author"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_links")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="article_links")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MENTIONED)
+    count = models.PositiveIntegerField(default=1)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    class Meta:
+        ordering = ["role", "-count", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person", "role"], name="uniq_article_person_role"
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "article"], name="articleperson_person")]
+
+    def __str__(self):
+        return f"{self.person} ({self.role}) in #{self.article_id}"
+
+
+class ArticleCountry(models.Model):
+    """A country an article refers to, with how often."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="article_links")
+    count = models.PositiveIntegerField(default=1)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    class Meta:
+        ordering = ["-count", "country__name"]
+        verbose_name_plural = "article countries"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "country"], name="uniq_article_country"),
+        ]
+        indexes = [models.Index(fields=["country", "article"], name="articlecountry_country")]
+
+    def __str__(self):
+        return f"{self.country.code} in #{self.article_id}"
+
+
+class ArticleTopic(models.Model):
+    """A topic an article covers, with the classifier's score (1.0 for editors' links)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
+    score = models.FloatField(default=1.0)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    class Meta:
+        ordering = ["-score", "topic__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "topic"], name="uniq_article_topic"),
+        ]
+        indexes = [models.Index(fields=["topic", "article"], name="articletopic_topic")]
+
+    def __str__(self):
+        return f"{self.topic} in #{self.article_id}"
+
+
+class LinkRejection(models.Model):
+    """An editor removed an automatic link: the importer must never add it back.
+
+    ``target_id`` is the primary key of the Person, Country or Topic named by ``kind``.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        COUNTRY = "country", "country"
+        TOPIC = "topic", "topic"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rejections")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    target_id = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "target_id"], name="uniq_link_rejection"
+            ),
+        ]
+
+    def __str__(self):
+        return f"no {self.kind} #{self.target_id} on #{self.article_id}"

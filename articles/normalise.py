@@ -1,0 +1,40 @@
+"""Normalised keys for natural names: one rule, used by the models and the importer alike.
+
+Plain Python (no Django), so the ingestion stages can compute the same keys the database enforces.
+"""
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_accents(text: str) -> str:
+    """Drop diacritics: "Zelenskyy" and "Zelénskyy" fold to the same letters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: case, accents, punctuation and spacing folded away.
+
+    "PopularResistance.Org", "popularresistance.org" and "Popular Resistance Org" differ in
+    spacing, so the key also drops spaces: the three share ``popularresistanceorg``.
+    """
+    folded = fold_accents(name.translate(_APOSTROPHES)).casefold()
+    return _NON_WORD.sub("", folded.replace("_", ""))
+
+
+def slug_for(name: str, max_length: int = 100) -> str:
+    """An ASCII slug for URLs: lower case words joined by hyphens."""
+    ascii_text = fold_accents(name).encode("ascii", "ignore").decode()
+    words = _NON_WORD.sub(" ", ascii_text.replace("_", " ")).lower().split()
+    slug = "-".join(words)[:max_length].strip("-")
+    return slug or "item"
+
+
+def clean_spaces(text: str) -> str:
+    """Collapse runs of white space (including no-break spaces) to one space, trimmed."""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()

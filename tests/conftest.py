@@ -1,0 +1,58 @@
+"""Shared fixtures: factories for the models, kept small and explicit."""
+
+import itertools
+
+import pytest
+
+from articles.models import Article, Country, Person, Source, Topic
+
+_serial = itertools.count(1)
+
+
+@pytest.fixture
+def make_source(db):
+    def make(name="Dissident Voice"):
+        source, _ = Source.objects.get_or_create(name=name, defaults={})
+        return source
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    def make(name="Vladimir Putin"):
+        return Person.objects.create(name=name)
+
+    return make
+
+
+@pytest.fixture
+def make_topic(db):
+    def make(name="Ukraine", keywords=""):
+        return Topic.objects.create(name=name, keywords=keywords)
+
+    return make
+
+
+@pytest.fixture
+def make_article(db):
+    def make(title=None, **fields):
+        n = next(_serial)
+        fields.setdefault("summary", f"Summary {n}.")
+        fields.setdefault("body", "")
+        fields.setdefault("fingerprint", f"{n:064x}")
+        fields.setdefault("provenance_file", "sample.txt")
+        fields.setdefault("provenance_line_start", n)
+        fields.setdefault("provenance_line_end", n)
+        fields.setdefault("provenance_sha256", "0" * 64)
+        return Article.objects.create(title=title or f"Article {n}", **fields)
+
+    return make
+
+
+@pytest.fixture
+def country(db):
+    def get(code):
+        return Country.objects.get(code=code)
+
+    return get

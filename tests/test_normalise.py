@@ -1,0 +1,25 @@
+from articles.normalise import clean_spaces, name_key, slug_for
+
+
+def test_name_key_folds_case_punctuation_and_spacing():
+    assert name_key("PopularResistance.Org") == name_key("popularresistance.org")
+    assert name_key("Popular Resistance Org") == name_key("PopularResistance.Org")
+
+
+def test_name_key_folds_accents_and_typographic_apostrophes():
+    assert name_key("Zelénskyy") == name_key("Zelenskyy")
+    assert name_key("O’Brien") == name_key("O'Brien")
+
+
+def test_name_key_keeps_distinct_outlets_apart():
+    assert name_key("Radio Free") != name_key("Radio Free Asia")
+
+
+def test_slug_for_is_ascii_and_hyphenated():
+    assert slug_for("Human rights | The Guardian") == "human-rights-the-guardian"
+    assert slug_for("Sant’Anna di Stazzema") == "santanna-di-stazzema"
+    assert slug_for("!!!") == "item"
+
+
+def test_clean_spaces_collapses_no_break_spaces():
+    assert clean_spaces("Headline:\u00a0 body\n text ") == "Headline: body text"
