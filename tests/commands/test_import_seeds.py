@@ -95,7 +95,7 @@ def test_import_seeds_bad_file_fails_alone_and_leaves_database_unchanged(tmp_pat
     bad.write_bytes(content)
     before = snapshot()
     err = io.StringIO()
-    with pytest.raises(CommandError, match="1 of 2 file"):
+    with pytest.raises(CommandError, match="1 of 1 file"):
         call_command("import_seeds", str(bad), stdout=io.StringIO(), stderr=err)
     assert snapshot() == before
     assert name in err.getvalue()
