@@ -124,9 +124,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def media(self):
         """The desk's style, and the autocomplete filters' scripts (select2 on the list too)."""
         select2 = AutocompleteSelect(Article.persons.field, self.admin_site).media
-        desk = forms.Media(
-            css={"all": ["articles/admin/desk.css"]}, js=["articles/admin/autocomplete_filter.js"]
-        )
+        # Listing jquery.init.js first keeps the filter script after it when media are merged.
+        scripts = ["admin/js/jquery.init.js", "articles/admin/autocomplete_filter.js"]
+        desk = forms.Media(css={"all": ["articles/admin/desk.css"]}, js=scripts)
         return super().media + select2 + desk
 
     def get_queryset(self, request):
@@ -177,7 +177,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return action_page(self, request, queryset, form, title=title, submit="Assign topic")
         topic = form.cleaned_data["topic"]
         count = queryset.assign_topic(topic)
-        self.message_user(request, f"Topic “{topic}” assigned to {count} article(s).")
+        message = f"Topic “{topic}” assigned to {count} article(s)."
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Remove person link…", permissions=["change"])
     def remove_person(self, request, queryset):

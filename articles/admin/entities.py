@@ -35,6 +35,7 @@ class PersonAliasInline(admin.TabularInline):
 class PersonAdmin(ArticlesColumn, SimpleHistoryAdmin):
     articles_lookup = "persons__id__exact"
     list_display = ["name", "linked_articles", "alias_names"]
+    ordering = ["name"]
     search_fields = ["name", "aliases__name"]
     fields = ["name", "slug", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
@@ -87,6 +88,7 @@ class CountryAliasInline(admin.TabularInline):
 class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
     articles_lookup = "countries__id__exact"
     list_display = ["name", "code", "alpha3", "linked_articles"]
+    ordering = ["name"]
     search_fields = ["name", "code", "alpha3", "aliases__text"]
     inlines = [CountryAliasInline]
 
@@ -98,6 +100,7 @@ class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
 class TopicAdmin(ArticlesColumn, SimpleHistoryAdmin):
     articles_lookup = "topics__id__exact"
     list_display = ["name", "parent", "linked_articles"]
+    ordering = ["name"]
     list_select_related = ["parent"]
     search_fields = ["name", "keywords"]
     autocomplete_fields = ["parent"]
@@ -112,6 +115,7 @@ class TopicAdmin(ArticlesColumn, SimpleHistoryAdmin):
 class SourceAdmin(ArticlesColumn, SimpleHistoryAdmin):
     articles_lookup = "source__id__exact"
     list_display = ["name", "slug", "linked_articles"]
+    ordering = ["name"]
     search_fields = ["name"]
     fields = ["name", "slug", "key", "created_at"]
     readonly_fields = ["key", "created_at"]

@@ -3,7 +3,7 @@
 from html.parser import HTMLParser
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 
@@ -13,6 +13,7 @@ def queries_for(client, url: str) -> int:
     The content-type cache is emptied first, so every count starts from the same state.
     """
     ContentType.objects.clear_cache()
+    reset_queries()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)

@@ -1,0 +1,188 @@
+"""The editors' desk in a real browser (headless Chromium), end to end with re-import.
+
+An editor logs in, finds an article by search and two filters, corrects its title, removes a
+person link, merges two persons, assigns a topic; then ``import_seeds`` runs again and every
+correction is still there. Screenshots of the list and the change form go to docs/screenshots/.
+"""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db.models import Count
+
+from articles.models import Article, LinkRejection, Person, PersonAlias, Topic
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SEEDS = settings.BASE_DIR / "seeds"
+SCREENSHOTS = settings.BASE_DIR / "docs" / "screenshots"
+PASSWORD = "desk-browser-pw"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM}: install Debian's `chromium` package (.ci/run does)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def page(live_server):
+    """A logged-out browser tab on the live server."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls here are sync.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(base_url=live_server.url, viewport={"width": 1600, "height": 1000})
+        tab.set_default_timeout(15_000)
+        yield tab
+        browser.close()
+
+
+def import_seeds():
+    call_command("import_seeds", str(SEEDS), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#site-name")
+
+
+def pick_autocomplete(page, container, text):
+    """Choose ``text`` in the select2 box inside ``container`` (the admin's autocomplete)."""
+    page.click(f"{container} .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", text)
+    option = page.locator(".select2-results__option", has_text=text).first
+    option.wait_for()
+    option.click()
+
+
+def run_action(page, action_label):
+    page.select_option("select[name=action]", label=action_label)
+    page.click("button[name=index]")
+
+
+def choose_article(word_pattern=re.compile(r"[A-Za-z]{6,}")):
+    """An imported article fit for the story: it has a source, countries and persons."""
+    candidates = (
+        Article.objects.filter(source__isnull=False, countries__isnull=False)
+        .annotate(persons_n=Count("person_links", distinct=True))
+        .filter(persons_n__gte=1)
+        .order_by("-persons_n", "pk")
+    )
+    for article in candidates:
+        words = sorted(word_pattern.findall(article.title), key=len, reverse=True)
+        if words:
+            return article, words[0]
+    pytest.fail("the seeds gave no article with a source, a country, a person and a title word")
+
+
+def choose_persons_to_merge(keep_away):
+    """Two persons, both named in articles, neither the one the editor unlinks."""
+    persons = (
+        Person.objects.exclude(pk=keep_away.pk)
+        .annotate(n=Count("article_links"))
+        .filter(n__gte=1)
+        .order_by("-n", "pk")
+    )
+    target, merged = persons[:2]
+    return target, merged
+
+
+def links_of(person) -> set[tuple]:
+    return set(person.article_links.values_list("article_id", "role", "count", "origin"))
+
+
+def test_editor_corrections_survive_reimport(page, live_server):
+    import_seeds()
+    editor = User.objects.create_user("edna", password=PASSWORD, is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    article, word = choose_article()
+    unlinked = article.person_links.order_by("pk").first().person
+    target, merged = choose_persons_to_merge(keep_away=unlinked)
+    country = article.countries.order_by("pk").first()
+    topic = Topic.objects.create(name="Editors' pick")
+
+    log_in(page, "edna")
+
+    # Find it: search, then the source filter (a link), then the country filter (autocomplete).
+    page.goto("/admin/articles/article/")
+    page.fill("#searchbar", word)
+    page.press("#searchbar", "Enter")
+    page.wait_for_url(re.compile(r"\?q="))
+    source_filter = page.locator('details[data-filter-title="source"]')
+    source_filter.get_by_role("link", name=article.source.name, exact=True).click()
+    page.wait_for_url(re.compile(r"source__id__exact="))
+    pick_autocomplete(page, 'details[data-filter-title="country"]', country.name)
+    page.wait_for_url(re.compile(r"countries__id__exact="))
+    row = page.locator("#result_list tbody tr", has_text=article.title)
+    assert row.count() == 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "article-changelist.png")
+
+    # Correct the title and remove a person link, in the change form.
+    row.get_by_role("link", name=article.title).click()
+    page.wait_for_selector("#id_title")
+    corrected = f"{article.title} (corrected)"
+    page.fill("#id_title", corrected)
+    person_row = page.locator("#person_links-group tr.has_original", has_text=unlinked.name)
+    person_row.locator("input[name$=DELETE]").check()
+    page.screenshot(path=SCREENSHOTS / "article-change-form.png", full_page=True)
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    # Merge two persons into one.
+    page.goto(f"/admin/articles/person/?id__in={target.pk},{merged.pk}")
+    page.check("#action-toggle")
+    run_action(page, "Merge into…")
+    pick_autocomplete(page, ".desk-action form", target.name)
+    page.click("input[type=submit]")
+    page.wait_for_selector("text=Confirm the merge")
+    page.click("input[name=confirm]")
+    page.wait_for_selector(".messagelist .success")
+    merged_links = links_of(target)
+
+    # Assign a topic from the list.
+    page.goto(f"/admin/articles/article/?id__exact={article.pk}")
+    page.check("#action-toggle")
+    run_action(page, "Assign topic…")
+    pick_autocomplete(page, ".desk-action form", topic.name)
+    page.click("input[type=submit]")
+    page.wait_for_selector(".messagelist .success")
+
+    import_seeds()
+
+    article.refresh_from_db()
+    assert article.title == corrected and "title" in article.edited_fields
+    assert not article.person_links.filter(person=unlinked).exists()
+    assert LinkRejection.objects.filter(article=article, target_id=unlinked.pk).exists()
+    assert not Person.objects.filter(key=merged.key).exists()
+    assert PersonAlias.objects.get(key=merged.key).person == target
+    assert links_of(target) == merged_links
+    assert article.topic_links.get(topic=topic).origin == "editor"
+
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    assert page.input_value("#id_title") == corrected
+    assert page.locator("#person_links-group", has_text=unlinked.name).count() == 0
+    assert page.locator("#topic_links-group", has_text=topic.name).count() == 1
