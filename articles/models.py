@@ -6,7 +6,7 @@ Links between an article and an entity are through-models that remember where th
 """
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from simple_history.models import HistoricalRecords
 
 from articles.normalise import name_key, slug_for
@@ -171,6 +171,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def mentioning(self, person):
         return self.filter(person_links__person=person)
+
+    def for_representation(self):
+        """Fetch what the API and export representation read, in a fixed number of queries."""
+        return self.select_related("source", "original_source").prefetch_related(
+            Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
+            Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
+            Prefetch("topic_links", queryset=ArticleTopic.objects.select_related("topic")),
+        )
 
     def with_counts(self):
         """Annotate the number of linked persons and countries (for lists)."""
