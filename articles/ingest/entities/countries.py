@@ -23,8 +23,9 @@ BLOCKERS = (
     "Latin American", "South America", "South American", "North America", "North American",
     "Central America", "Central American", "Native American", "American Indian", "Indian Ocean",
     "West Indies", "British Columbia", "English Channel", "Irish Sea", "Persian Gulf",
-    "Georgia Tech", "Washington Post", "Washington Times", "Jordan River", "Turkey Point",
-    "Radio Free Asia", "Mexican Gulf", "Gulf of Mexico", "Arabian Sea", "Chinese Taipei",
+    "Georgia Tech", "Washington Post", "Washington Times", "New York Times", "New York Post",
+    "Jordan River", "Turkey Point", "Radio Free Asia", "Mexican Gulf", "Gulf of Mexico",
+    "Arabian Sea", "Chinese Taipei",
 )  # fmt: skip
 # Words that are also names or common words: they count only when confirmed (see _confirmed).
 AMBIGUOUS = frozenset(

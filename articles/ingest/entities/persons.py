@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from articles.ingest.entities import names
+from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
 
@@ -62,6 +63,10 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "acronym"
     if is_place(name) or all(is_place(token) for token in tokens):
         return "place or demonym"
+    if len(tokens) == 1 and name.endswith("s") and is_place(name[:-1]):
+        return "plural demonym"  # "Nigeriens"
+    if is_place(tokens[0]) and not is_given_name(tokens[0]):
+        return "starts with a place"  # a headline's "Ukraine Encroaches"
     if names.has_org_word(tokens):
         return "organisation, work or event"
     if names.has_non_name_word(tokens):
@@ -118,6 +123,26 @@ def candidates(
     return found
 
 
+def _promoted(
+    spans: Sequence[Span], found: list[Candidate], text: str, is_place: Callable[[str], bool]
+) -> list[Candidate]:
+    """Name-shaped spans the model mislabelled, ending in a person's surname found elsewhere
+    ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON)."""
+    surnames = {c.name for c in found if " " not in c.name}
+    taken = [c.span for c in found]
+    promoted = []
+    for span in spans:
+        if span.label == "PERSON" or inside_any(taken, span.start, span.end):
+            continue
+        name = clean_name(span.text)
+        tokens = name.split()
+        if not (2 <= len(tokens) <= 3 and tokens[-1] in surnames):
+            continue
+        if rejection(name, text, is_place) is None and not names.has_org_word(tokens):
+            promoted.append(Candidate(name, span))
+    return promoted
+
+
 def _full_form(name: str, fuller: Sequence[str]) -> str:
     """The longest name in ``fuller`` that ``name`` is a first or last part of, else ``name``."""
     tokens = name.split()
@@ -144,6 +169,7 @@ def person_mentions(
 ) -> tuple[PersonMention, ...]:
     """One mention per person, fullest form, counted; most mentioned first."""
     found = candidates(spans, text, is_place)
+    found += _promoted(spans, found, text, is_place)
     distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
     full = {name: _full_form(name, distinct) for name in distinct}
     counts: dict[str, int] = {}
