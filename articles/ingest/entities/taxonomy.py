@@ -74,6 +74,6 @@ def default_topics() -> tuple[TopicRule, ...]:
     rules = []
     for name, keywords in _TOPICS.items():
         words = tuple(word.strip() for word in keywords.split("|") if word.strip())
-        slug = GENERAL_SLUG if name == "General news" else slug_for(name)
+        slug = GENERAL_SLUG if name == "General news" else slug_for(name.replace("–", " "))
         rules.append(TopicRule(slug=slug, name=name, keywords=words))
     return tuple(rules)
