@@ -291,3 +291,50 @@ def _sync(existing_links, wanted: dict, *, key, value_field: str, build) -> Link
         type(next(iter(existing.values()))).objects.filter(pk__in=stale).delete()
     counts.added, counts.removed = len(new_links), len(stale)
     return counts
+
+
+def stored_articles(ids: Iterable[int] = ()):
+    """Stored articles (all, or these ids) with what re-extraction reads, without N+1 queries."""
+    from django.db.models import Prefetch
+
+    authors = ArticlePerson.objects.filter(role=ArticlePerson.Role.AUTHOR).select_related("person")
+    articles = Article.objects.select_related("source", "original_source").prefetch_related(
+        Prefetch("person_links", queryset=authors, to_attr="author_links")
+    )
+    ids = list(ids)
+    return (articles.filter(pk__in=ids) if ids else articles).order_by("pk")
+
+
+def item_from_article(article: Article) -> ParsedItem:
+    """The ParsedItem a stored article was made from, rebuilt from its stored fields."""
+    return ParsedItem(
+        title=article.title,
+        summary=article.summary,
+        body=article.body,
+        line_start=article.provenance_line_start,
+        line_end=article.provenance_line_end,
+        title_derived=article.title_derived,
+        section=article.section,
+        authors=tuple(link.person.name for link in getattr(article, "author_links", ())),
+        source=article.source.name if article.source else None,
+        original_source=article.original_source.name if article.original_source else None,
+    )
+
+
+def sync_auto_topics(
+    article: Article, matches: Iterable[TopicMatch], linker: Linker | None = None
+) -> LinkChanges:
+    """Make only the article's automatic topic links match ``matches`` (editors' links and
+    rejected topics untouched)."""
+    linker = linker or Linker()
+    rejected = _rejections(article)["topic"]
+    wanted = {linker.topic(match).id: match.score for match in matches}
+    counts = _sync(
+        article.topic_links.all(),
+        {k: v for k, v in wanted.items() if k not in rejected},
+        key=lambda link: link.topic_id,
+        value_field="score",
+        build=lambda k, v: ArticleTopic(article=article, topic_id=k, score=v),
+    )
+    counts.topics_added = counts.added
+    return counts
