@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from articles.ingest.entities import countries, persons, sources, topics
+from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, spans_from_doc
 from articles.ingest.records import Catalog, ExtractedArticle, ParsedItem, PersonMention
 
@@ -40,6 +41,7 @@ class Extractor:
         self.topic_automaton = topics.build_automaton(catalog.topics)
         self.place_words = {alias.text for alias in catalog.country_aliases}
         self.place_words.update(catalog.country_names.values())
+        is_given_name("Anna")  # load the first-name dictionary now, not inside the first batch
 
     def is_place(self, word: str) -> bool:
         """Whether ``word`` is a country name, demonym or city of the catalog."""
@@ -56,8 +58,9 @@ class Extractor:
 
     def extract_one(self, item: ParsedItem, text: str, spans: Sequence[Span]) -> ExtractedArticle:
         """Entities of one item whose text has already been through the model."""
-        mentioned = persons.person_mentions(spans, text, self.is_place)
-        person_spans = persons.person_spans(spans, text, self.is_place)
+        found_persons = persons.find_persons(spans, text, self.is_place)
+        mentioned = persons.mentions_from(found_persons, spans, text)
+        person_spans = [candidate.span for candidate in found_persons]
         places = [span for span in spans if span.label in PLACE_LABELS]
         found_countries = countries.country_mentions(
             text, self.country_automaton, person_spans, places

@@ -1,6 +1,7 @@
 """Word lists and small tests on name-shaped text: titles, organisation words, common words."""
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -64,6 +65,7 @@ RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
     words("de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do")
 )
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians|ers)$")
 
 
@@ -106,6 +108,12 @@ def has_non_name_word(tokens: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=16)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (computed once per article)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def is_common_word(word: str, text: str) -> bool:
     """A single word that is not a name: a stop word, a kinship or group word, or a word the
     article also writes in lower case ("Star" … "a star")."""
@@ -114,7 +122,7 @@ def is_common_word(word: str, text: str) -> bool:
         return True
     if _GROUP_SUFFIX.search(word) and not is_given_name(word):
         return True
-    return re.search(rf"(?<![\w.!?]\s)(?<!^)\b{re.escape(lower)}\b", text) is not None
+    return lower in lower_case_words(text)
 
 
 def person_tail(span: Span) -> Span | None:

@@ -164,12 +164,25 @@ def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
     return sum(1 for m in pattern.finditer(text) if not inside_any(taken, m.start(), m.end()))
 
 
+def find_persons(
+    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+) -> list[Candidate]:
+    """Every accepted person name with its span, including promoted mislabelled spans."""
+    found = candidates(spans, text, is_place)
+    return found + _promoted(spans, found, text, is_place)
+
+
 def person_mentions(
     spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
 ) -> tuple[PersonMention, ...]:
     """One mention per person, fullest form, counted; most mentioned first."""
-    found = candidates(spans, text, is_place)
-    found += _promoted(spans, found, text, is_place)
+    return mentions_from(find_persons(spans, text, is_place), spans, text)
+
+
+def mentions_from(
+    found: Sequence[Candidate], spans: Sequence[Span], text: str
+) -> tuple[PersonMention, ...]:
+    """Merge candidates into persons: short forms join the fullest name; mentions counted."""
     distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
     full = {name: _full_form(name, distinct) for name in distinct}
     counts: dict[str, int] = {}
@@ -182,8 +195,3 @@ def person_mentions(
             counts[person] += _loose_mentions(person.split()[-1], text, taken)
     ordered = sorted(counts, key=lambda person: -counts[person])
     return tuple(PersonMention(person, counts[person]) for person in ordered)
-
-
-def person_spans(spans: Sequence[Span], text: str, is_place: Callable[[str], bool]) -> list[Span]:
-    """The spans of accepted person names (countries inside them are not country mentions)."""
-    return [candidate.span for candidate in candidates(spans, text, is_place)]
