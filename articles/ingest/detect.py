@@ -138,8 +138,8 @@ def _has_pair_shape(blocks: list[Block]) -> bool:
 def _is_headline_like(block: Block) -> bool:
     """One line, at most 30 words, no final full stop."""
     count = len(words(block.text))
-    return len(block.lines) == 1 and count <= _MAX_HEADLINE_WORDS and not ends_with_period(
-        block.text
+    return (
+        len(block.lines) == 1 and count <= _MAX_HEADLINE_WORDS and not ends_with_period(block.text)
     )
 
 

@@ -78,9 +78,11 @@ class FileScore:
     def as_dict(self) -> dict:
         counts = {field.name: getattr(self, field.name) for field in fields(self)}
         rates = ("precision", "recall", "f1", "headline_accuracy", "source_accuracy")
-        return counts | {rate: round(getattr(self, rate), 4) for rate in rates} | {
-            "original_source_accuracy": round(self.original_source_accuracy, 4)
-        }
+        return (
+            counts
+            | {rate: round(getattr(self, rate), 4) for rate in rates}
+            | {"original_source_accuracy": round(self.original_source_accuracy, 4)}
+        )
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -105,9 +107,7 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
     return inter / (max(a_end, b_end) - min(a_start, b_start) + 1)
 
 
-def match_items(
-    predicted: Sequence[ParsedItem], gold: Sequence[GoldItem]
-) -> list[tuple[int, int]]:
+def match_items(predicted: Sequence[ParsedItem], gold: Sequence[GoldItem]) -> list[tuple[int, int]]:
     """One-to-one (predicted index, gold index) pairs, best overlap first, overlap >= 0.5."""
     candidates = sorted(
         (
@@ -189,4 +189,3 @@ def format_table(scores: Sequence[FileScore]) -> str:
 
 def _short(name: str) -> str:
     return name if len(name) <= 28 else name[:27] + "…"
-

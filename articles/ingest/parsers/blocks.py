@@ -1,18 +1,24 @@
-"""Blocks (runs of non-blank lines) and the shape of a piece of text, shared by detection and parsers."""
+"""Blocks (runs of non-blank lines) and the shape of a text, shared by detection and parsers."""
 
 import re
 from dataclasses import dataclass
 
 from articles.normalise import clean_spaces
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (for readable word lists)."""
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # What may close a sentence once closing quotes and brackets are set aside.
 _TERMINAL = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]»"
 # Little words that stay lower case in a Title Case headline.
-_MINOR_WORDS = frozenset(
+_MINOR_WORDS = word_set(
     "a an and as at but by for from in into nor of off on onto or over per the to up via vs with"
-    " de del la le von van".split()
+    " de del la le von van"
 )
 
 

@@ -48,8 +48,10 @@ def bullet_text(line: str, width: int | None) -> str | None:
 
 def bullet_width(lines: list[str]) -> int | None:
     """How deep the file indents its bullets: the first round bullet, else the shallowest mark."""
-    depths = [(m.group("mark") not in _ROUND_MARKS, _columns(m.group("indent"))) for m in
-              filter(None, map(_BULLET.match, lines))]
+    depths = [
+        (m.group("mark") not in _ROUND_MARKS, _columns(m.group("indent")))
+        for m in filter(None, map(_BULLET.match, lines))
+    ]
     return min(depths)[1] if depths else None
 
 
@@ -66,7 +68,7 @@ def scan_bullets(lines: list[str]) -> Scan:
             section = clean_spaces(category.group("name"))
             stray += _stray(lines, head + 1, following)
             continue
-        chunk = [bullet_text(line, width) or "", *lines[head:following - 1]]
+        chunk = [bullet_text(line, width) or "", *lines[head : following - 1]]
         bullets.append(RawBullet(head, section, tuple(split_blocks(chunk, head))))
     return Scan(tuple(bullets), tuple(stray))
 
@@ -82,4 +84,3 @@ def _stray(lines: list[str], first: int, stop: int) -> list[int]:
 
 def _columns(indent: str) -> int:
     return len(indent.expandtabs(_TAB_WIDTH))
-

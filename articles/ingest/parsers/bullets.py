@@ -132,9 +132,7 @@ def _item(bullet: _Bullet) -> ParsedItem:
         line_start=bullet.start,
         line_end=bullet.end,
         section=bullet.section,
-        authors=merge_names(
-            authors_of(bullet.trailers), bullet.authors, credited_authors(summary)
-        ),
+        authors=merge_names(authors_of(bullet.trailers), bullet.authors, credited_authors(summary)),
         source=source_of(bullet.trailers),
         original_source=original_source_of(bullet.trailers) or dateline_outlet(summary),
         captions=bullet.captions,

@@ -6,19 +6,20 @@ the entity stage's job, so the filters here only keep obvious non-persons out.
 
 import re
 
+from articles.ingest.parsers.blocks import word_set
 from articles.normalise import clean_spaces, name_key
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*"
-_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
+_PARTICLES = word_set("de da di del della der van von le la al el bin ibn")
 # Words that mark a group, an outlet or a headline kicker rather than a person.
-_NOT_NAME_WORDS = frozenset(
+_NOT_NAME_WORDS = word_set(
     """the a an news breaking update live exclusive analysis opinion comment editorial interview
     video watch report review podcast explainer letters letter photos world team staff desk agency
     press media times post radio union party council ministry government network journal daily
     weekly service services editors editor reporters newsroom international national federation
-    committee association institute center centre foundation group league movement bureau""".split()
+    committee association institute center centre foundation group league movement bureau"""
 )
-_OUTLET_WORDS = frozenset("radio news press agency staff service team media network times".split())
+_OUTLET_WORDS = word_set("radio news press agency staff service team media network times")
 # "Kabul, Afghanistan (CNN)", "LONDON (Reuters) -": a place (upper case, or "City, Country"),
 # then the outlet in brackets (no slash: "(Reuters/Toby Melville)" is a photo credit).
 _PLACE_WORDS = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"

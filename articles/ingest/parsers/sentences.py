@@ -2,18 +2,19 @@
 
 import re
 
+from articles.ingest.parsers.blocks import word_set
 from articles.normalise import clean_spaces
 
 TITLE_LIMIT = 120
 
 # A sentence end: closing punctuation, closing quotes, then white space or (glued) a capital.
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’)\]]*(?P<space>\s*)(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = word_set(
     "mr mrs ms dr st lt gen col capt cpt sgt maj prof rev gov sen rep jr sr no vs etc inc co corp"
-    " ltd dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec i.e e.g".split()
+    " ltd dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec i.e e.g"
 )
 # Words a clipped title should not end on.
-_DANGLING = frozenset("a an and as at but by for from in into of on or than that the to with".split())
+_DANGLING = word_set("a an and as at but by for from in into of on or than that the to with")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")  # "U.S", "J"
 _PLAIN_WORD = re.compile(r"^[A-Za-z][a-z'’-]*[a-z]$")  # "fighting", not "PopularResistance"
 # Photo credits: "(Reuters/Toby Melville)", "(Carl Recine/Reuters)", "Credit: AP Photo/…".
@@ -44,7 +45,7 @@ def _is_boundary(text: str, match: re.Match) -> bool:
         return False
     if match.group("space"):
         return True
-    following = text[match.end() : match.end() + 3].lstrip("\"“‘(")
+    following = text[match.end() : match.end() + 3].lstrip('"“‘(')
     return bool(_PLAIN_WORD.match(word)) and following[:2].isalpha() and following[1:2].islower()
 
 
@@ -70,7 +71,7 @@ def clip_words(text: str, limit: int = TITLE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    kept = cut.rstrip(" ,;:–—-(\"“‘").split(" ")
+    kept = cut.rstrip(' ,;:–—-("“‘').split(" ")
     while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
         kept.pop()
-    return " ".join(kept).rstrip(" ,;:–—-(\"“‘")
+    return " ".join(kept).rstrip(' ,;:–—-("“‘')
