@@ -88,14 +88,15 @@ def capitalised_share(text: str) -> float:
     return sum(1 for word in major if word[0].isupper() or word[0].isdigit()) / len(major)
 
 
-def is_title_case(text: str) -> bool:
-    """Title Case: every major word capitalised and at least one minor word in lower case."""
+def is_title_case(text: str, need_minor: bool = True) -> bool:
+    """Title Case: 4–20 words, every major word capitalised, and (if ``need_minor``) at least one
+    little word kept in lower case, which a plain list of names lacks."""
     found = words(text)
     minor = [word for word in found if word.casefold() in _MINOR_WORDS]
     return (
         4 <= len(found) <= 20
         and capitalised_share(text) == 1.0
-        and any(word.islower() for word in minor)
+        and (not need_minor or any(word.islower() for word in minor))
     )
 
 

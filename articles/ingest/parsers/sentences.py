@@ -61,7 +61,7 @@ def first_sentence(text: str) -> str:
 
 def derive_title(text: str, limit: int = TITLE_LIMIT) -> str:
     """A title for an item without one: its first sentence, credits removed, clipped cleanly."""
-    sentence = first_sentence(strip_credits(text)).rstrip(" .")
+    sentence = first_sentence(strip_credits(text)).rstrip(" .…")
     return clip_words(sentence, limit)
 
 
