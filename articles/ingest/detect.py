@@ -21,7 +21,8 @@ from articles.ingest.records import Document
 
 _STRUCTURED_SHARE = 0.9  # of non-blank lines that must be headers, bullets or indented
 _LONG_PARAGRAPH_WORDS = 25
-_LONG_PARAGRAPH_SHARE = 0.75
+_LONG_PARAGRAPH_SHARE = 0.5
+_MAX_HEADLINE_SHARE_IN_PARAGRAPHS = 0.1
 _MAX_HEADLINE_WORDS = 30
 _MIN_SUMMARY_WORDS = 8
 _MIN_HEADLINE_SHARE = 0.35
@@ -29,37 +30,35 @@ _MAX_LABEL_WORDS = 6
 
 
 def is_bullets(lines: list[str], blocks: list[Block]) -> bool:
-    """Bullet items (``  • text``) under ``Category:`` headers, bodies indented below them.
+    """Bullet items (``  • text``), usually under ``Category:`` headers, bodies indented below.
 
-    At least one bullet, and either a ``Category:`` header or two bullets; nearly all non-blank
-    lines are headers, bullets or indented continuation lines.
+    A ``Category:`` header with at least one bullet; or two bullets or more with nearly all
+    non-blank lines being headers, bullets or indented continuation lines.
     """
     width = bullet_width(lines)
     filled = [line for line in lines if not is_blank(line)]
     heads = [line for line in filled if bullet_text(line, width) is not None]
-    headers = [line for line in filled if CATEGORY.match(line)]
+    if heads and any(CATEGORY.match(line) for line in filled):
+        return True
     structured = [
-        line
-        for line in filled
-        if line[0] in " \t" or CATEGORY.match(line) or bullet_text(line, width) is not None
+        line for line in filled if line[0] in " \t" or bullet_text(line, width) is not None
     ]
-    return (
-        bool(heads)
-        and (bool(headers) or len(heads) >= 2)
-        and len(structured) >= _STRUCTURED_SHARE * len(filled)
-    )
+    return len(heads) >= 2 and len(structured) >= _STRUCTURED_SHARE * len(filled)
 
 
 def is_paragraphs(lines: list[str], blocks: list[Block]) -> bool:
-    """One long single-line paragraph per item, separated by blank lines.
+    """One paragraph per item: single-line prose blocks, hardly any of them headline-like.
 
-    Every block is one line of prose, and at least three quarters of them are long
-    (25 words or more): no short headline lines as in the pair layouts.
+    Every block is one line of prose; at most a tenth look like a headline (short, no final
+    full stop), as the pair layouts' headlines do; and at least half are long (25 words or more).
     """
     if not blocks or any(len(block.lines) > 1 or not is_prose(block.text) for block in blocks):
         return False
+    headlines = [block for block in blocks if _is_headline_like(block)]
     long = [block for block in blocks if len(words(block.text)) >= _LONG_PARAGRAPH_WORDS]
-    return len(long) >= _LONG_PARAGRAPH_SHARE * len(blocks)
+    return len(headlines) <= _MAX_HEADLINE_SHARE_IN_PARAGRAPHS * len(blocks) and len(
+        long
+    ) >= _LONG_PARAGRAPH_SHARE * len(blocks)
 
 
 def is_section_pairs(lines: list[str], blocks: list[Block]) -> bool:
@@ -94,7 +93,7 @@ def is_pairs(lines: list[str], blocks: list[Block]) -> bool:
 def is_captioned_pairs(lines: list[str], blocks: list[Block]) -> bool:
     """Headline / caption / summary blocks that do not strictly alternate (captions, wrapping).
 
-    The first block is a headline, the last a summary, and a good share of the blocks are
+    The first block is a headline, some block a summary, and a good share of the blocks are
     headline-like: the general pair shape.
     """
     return _has_pair_shape(blocks)
@@ -124,13 +123,17 @@ def detect_layout(document: Document) -> str:
 
 
 def _has_pair_shape(blocks: list[Block]) -> bool:
-    """Two or more prose blocks, a headline first, a summary last, many headline-like blocks."""
+    """Two or more prose blocks, a headline first, a summary somewhere, many headline-like blocks.
+
+    The last block is not required to be a summary: a file cut after a headline is still this
+    layout, and its parser reports it as truncated.
+    """
     if len(blocks) < 2 or not all(is_prose(block.text) for block in blocks):
         return False
     headlines = [block for block in blocks if _is_headline_like(block)]
     return (
         _is_headline_like(blocks[0])
-        and _is_summary_like(blocks[-1])
+        and any(_is_summary_like(block) for block in blocks[1:])
         and len(headlines) >= _MIN_HEADLINE_SHARE * len(blocks)
     )
 
