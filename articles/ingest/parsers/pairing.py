@@ -35,8 +35,9 @@ _NEXT = {
 }
 _COMPLETE_ENDINGS = (SUMMARY, MORE)
 _TRUNCATED_ENDING_PENALTY = 4.0
-_CAPTION_PRIOR = -2.5
+_CAPTION_PRIOR = -2.0
 _MORE_PRIOR = -3.5
+_TITLE_CASE_SHARE = 0.75
 _CREDIT_WORDS = re.compile(r"\b(?:image|photo|photograph|picture|credit|via|courtesy)\b", re.I)
 
 
@@ -92,13 +93,14 @@ def _headline_score(block: Block) -> float:
     score -= 4.0 if count > 25 else 1.0 if count > 18 else 0.0
     score -= 2.0 if len(split_sentences(text)) > 1 else 0.0
     score -= 3.0 if starts_lower(text) else 0.0
-    return score + (1.0 if capitalised_share(text) >= 0.6 else 0.0)
+    return score + (1.0 if capitalised_share(text) >= _TITLE_CASE_SHARE else 0.0)
 
 
 def _summary_score(block: Block) -> float:
     text, count = block.text, len(words(block.text))
     score = 4.0 if len(block.lines) > 1 else 0.0
     score += 2.0 if ends_with_period(text) else 0.0 if ends_sentence(text) else -1.0
+    score -= 1.5 if count < 12 and not ends_sentence(text) else 0.0  # a short fragment
     score += (1.5 if count >= 15 else 0.0) + (1.0 if count >= 25 else 0.0)
     score -= 4.5 if count < 6 else 3.0 if count < 8 else 1.0 if count < 12 else 0.0
     score -= 1.5 if capitalised_share(text) >= 0.6 and count < 15 else 0.0
