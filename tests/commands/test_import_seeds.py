@@ -40,7 +40,7 @@ def test_import_seeds_imports_every_seed_file(seeded):
     totals = seeded["totals"]
     assert totals["files"] == len(list(SEEDS.glob("*.txt")))
     assert totals["failed_files"] == 0
-    assert totals["created"] == Article.objects.count() > 100
+    assert totals["created"] == Article.objects.count() > 50
     assert totals["skipped"] >= 1  # the seeds hold bullets with trailers only
     assert {f["layout"] for f in seeded["files"]} and all(f["layout"] for f in seeded["files"])
     assert Source.objects.filter(name="PopularResistance.Org").exists()
