@@ -16,7 +16,7 @@ from articles.ingest.parsers.sentences import first_sentence, split_sentences, s
 _COLON = re.compile(r":\s+")
 _MAX_HEADLINE_CHARS = 250
 _MAX_HEADLINE_WORDS = 35
-_SALUTATION = re.compile(r"^(?:Dear|Hi|Hello|Greetings|To)\b", re.IGNORECASE)
+_SALUTATION = re.compile(r"^(?:Dear|Hi|Hello|Hey|Greetings|Good (?:morning|evening))\b", re.I)
 _SPEECH_VERBS = r"said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|warned"
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS}|reads)$")
 _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
