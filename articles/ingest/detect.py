@@ -20,9 +20,9 @@ from articles.ingest.parsers.bullet_scan import CATEGORY, bullet_text, bullet_wi
 from articles.ingest.records import Document
 
 _STRUCTURED_SHARE = 0.9  # of non-blank lines that must be headers, bullets or indented
-_LONG_PARAGRAPH_WORDS = 25
+_LONG_PARAGRAPH_WORDS = 20
 _LONG_PARAGRAPH_SHARE = 0.5
-_MAX_HEADLINE_SHARE_IN_PARAGRAPHS = 0.1
+_MAX_HEADLINE_SHARE_IN_PARAGRAPHS = 0.2
 _MAX_HEADLINE_WORDS = 30
 _MIN_SUMMARY_WORDS = 8
 _MIN_HEADLINE_SHARE = 0.35
@@ -49,12 +49,13 @@ def is_bullets(lines: list[str], blocks: list[Block]) -> bool:
 def is_paragraphs(lines: list[str], blocks: list[Block]) -> bool:
     """One paragraph per item: single-line prose blocks, hardly any of them headline-like.
 
-    Every block is one line of prose; at most a tenth look like a headline (short, no final
-    full stop), as the pair layouts' headlines do; and at least half are long (25 words or more).
+    Every block is one line of prose; at most a fifth of them (the last one aside, which may
+    be cut short) look like a headline (short, no final full stop) as half the blocks of the
+    pair layouts do; and at least half are long (20 words or more).
     """
     if not blocks or any(len(block.lines) > 1 or not is_prose(block.text) for block in blocks):
         return False
-    headlines = [block for block in blocks if _is_headline_like(block)]
+    headlines = [block for block in blocks[:-1] if _is_headline_like(block)]
     long = [block for block in blocks if len(words(block.text)) >= _LONG_PARAGRAPH_WORDS]
     return len(headlines) <= _MAX_HEADLINE_SHARE_IN_PARAGRAPHS * len(blocks) and len(
         long

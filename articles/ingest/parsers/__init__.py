@@ -10,7 +10,8 @@ detection rule in ``articles.ingest.detect.RULES`` and one sample file in ``test
 
 from collections.abc import Callable
 
-from articles.ingest.detect import detect_layout
+# The module, not the function: detect imports helpers from this package (no import cycle).
+from articles.ingest import detect
 from articles.ingest.parsers import bullets, captioned_pairs, pairs, paragraphs, section_pairs
 from articles.ingest.records import Document, ParseResult
 
@@ -25,4 +26,4 @@ PARSERS: dict[str, Callable[[Document], ParseResult]] = {
 
 def parse_document(document: Document) -> ParseResult:
     """Detect the layout of ``document``, then parse it with that layout's parser."""
-    return PARSERS[detect_layout(document)](document)
+    return PARSERS[detect.detect_layout(document)](document)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from articles.ingest.parsers.blocks import Block, split_blocks
 from articles.normalise import clean_spaces
 
-CATEGORY = re.compile(r"^\s*Category:\s*(?P<name>\S.*?)\s*$")
+CATEGORY = re.compile(r"^Category:\s*(?P<name>\S.*?)\s*$")  # at the margin, never in a body
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•▪‣◦●]|[*-](?=[ \t]))[ \t]*(?P<text>\S.*)$")
 _ROUND_MARKS = "•▪‣◦●"
 _TAB_WIDTH = 4

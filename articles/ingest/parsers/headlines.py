@@ -10,18 +10,19 @@ from dataclasses import dataclass
 
 from articles.ingest.parsers.blocks import capitalised_share, ends_sentence, is_title_case, words
 from articles.ingest.parsers.credits import byline_name, is_byline, is_person_name
-from articles.ingest.parsers.sentences import split_sentences, strip_credits
+from articles.ingest.parsers.sentences import first_sentence, split_sentences, strip_credits
 
 # A headline colon: followed by white space (a no-break space counts), never "http:".
 _COLON = re.compile(r":\s+")
 _MAX_HEADLINE_CHARS = 250
 _MAX_HEADLINE_WORDS = 35
-_SALUTATION = re.compile(r"^(?:Dear|Hi|Hello|Greetings|To)\b", re.IGNORECASE)
+_SALUTATION = re.compile(r"^(?:Dear|Hi|Hello|Hey|Greetings|Good (?:morning|evening))\b", re.I)
 _SPEECH_VERBS = r"said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|warned"
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS}|reads)$")
 _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _QUOTES = ('"', "“", "‘", "'")
-_MAX_KICKER_WORDS = 3
+_MAX_KICKER_WORDS = 2
+_MIN_BODY_WORDS = 6
 _MAX_HEADLINE_PART_WORDS = 6
 _TITLE_CASE_SHARE = 0.75
 _MAX_SALUTATION_WORDS = 6
@@ -77,12 +78,15 @@ def _headline_colon(text: str) -> re.Match | None:
 def _continues_headline(text: str, found: re.Match, later: re.Match) -> bool:
     """Whether the words between two colons still belong to the headline.
 
-    Not when they report speech (``… warnings: One nurse told reporters: "…"``). Yes after a
-    short kicker (``Russia:``, ``September 9:``), or when they read as a headline part: Title
-    Case, a question or exclamation, or at most six words (``Art, culture, and the struggle``).
+    Not when they report speech (``… warnings: One nurse told reporters: "…"``), nor when the
+    later colon only introduces a short list that ends the sentence. Yes after a short kicker
+    (``Russia:``, ``September 9:``), or when they read as a headline part: Title Case, a
+    question or exclamation, or at most six words (``Art, culture, and the struggle``).
     """
-    segment = text[found.end() : later.start()].strip()
-    if _SPEECH_WORD.search(segment) or text[later.end() :].startswith(_QUOTES):
+    segment, after = text[found.end() : later.start()].strip(), text[later.end() :]
+    if _SPEECH_WORD.search(segment) or after.startswith(_QUOTES):
+        return False
+    if len(words(first_sentence(after))) < _MIN_BODY_WORDS:  # "…in three cities: Seville, Jaén."
         return False
     return (
         len(words(text[: found.start()])) <= _MAX_KICKER_WORDS

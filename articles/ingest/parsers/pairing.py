@@ -58,18 +58,28 @@ def pair_blocks(blocks: list[Block]) -> list[PairedItem]:
 
 
 def label_blocks(blocks: list[Block]) -> list[str]:
-    """The best role for every block (Viterbi over the grammar above)."""
-    best: dict[str | None, tuple[float, list[str]]] = {None: (0.0, [])}
+    """The best role for every block (Viterbi over the grammar above, with back-pointers)."""
+    best: dict[str | None, float] = {None: 0.0}
+    back: list[dict[str, str | None]] = []
     for block in blocks:
         scores = role_scores(block)
-        step: dict[str | None, tuple[float, list[str]]] = {}
-        for previous, (total, path) in best.items():
+        step: dict[str | None, float] = {}
+        came_from: dict[str, str | None] = {}
+        for previous, total in best.items():
             for role in _NEXT[previous]:
-                candidate = total + scores[role]
-                if role not in step or candidate > step[role][0]:
-                    step[role] = (candidate, [*path, role])
+                if role not in step or total + scores[role] > step[role]:
+                    step[role], came_from[role] = total + scores[role], previous
         best = step
-    return max(best.items(), key=lambda entry: _final_score(entry[0], entry[1][0]))[1][1]
+        back.append(came_from)
+    return _trace(back, max(best, key=lambda role: _final_score(role, best[role])))
+
+
+def _trace(back: list[dict[str, str | None]], last: str | None) -> list[str]:
+    roles: list[str] = []
+    for came_from in reversed(back):
+        roles.append(last)
+        last = came_from[last]
+    return roles[::-1]
 
 
 def _final_score(role: str | None, total: float) -> float:
