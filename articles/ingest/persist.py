@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history
 
+from articles.ingest.entities.sources import display_name
 from articles.ingest.records import (
     Catalog,
     CountryAliasRecord,
@@ -38,7 +39,7 @@ from articles.models import (
     Source,
     Topic,
 )
-from articles.normalise import clean_spaces, name_key, slug_for
+from articles.normalise import name_key, slug_for
 
 # Fields the importer owns until an editor edits them.
 IMPORTED_FIELDS = ("title", "title_derived", "summary", "body", "section")
@@ -95,7 +96,7 @@ class Linker:
 
     def source(self, name: str | None) -> Source | None:
         """The Source of an outlet name, created on first sight; all spellings share one key."""
-        name = clean_spaces(name or "")
+        name = display_name(name or "")
         key = name_key(name)
         if not key:
             return None
