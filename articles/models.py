@@ -7,6 +7,7 @@ Links between an article and an entity are through-models that remember where th
 
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
@@ -204,11 +205,11 @@ class ArticleQuerySet(models.QuerySet):
     def with_counts(self):
         """Annotate the number of linked persons and countries (for lists).
 
-        Correlated subqueries, not joins: a page of a long list counts only its own rows.
+        See ``count_of``: subqueries, so a page of a long list counts only its own rows.
         """
         return self.annotate(
-            person_count=_count_of(ArticlePerson),
-            country_count=_count_of(ArticleCountry),
+            person_count=count_of(ArticlePerson, "article"),
+            country_count=count_of(ArticleCountry, "article"),
         )
 
     def mark_reviewed(self) -> int:
@@ -360,13 +361,15 @@ class Article(models.Model):
         ]
 
 
-def _count_of(link_model) -> Subquery:
-    """A subquery counting ``link_model`` rows of the outer article."""
-    links = link_model.objects.filter(article=OuterRef("pk")).order_by()
-    return Subquery(
-        links.values("article").annotate(n=Count("pk")).values("n"),
-        output_field=models.IntegerField(),
-    )
+def count_of(related_model, field_name: str) -> Coalesce:
+    """Count the ``related_model`` rows whose ``field_name`` points at the outer row.
+
+    A correlated subquery, not a join: it cannot be multiplied by other joins (a search over
+    aliases, say), and a page of a long list counts only its own rows.
+    """
+    rows = related_model.objects.filter(**{field_name: OuterRef("pk")}).order_by()
+    counts = rows.values(field_name).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
 class RejectableLink:

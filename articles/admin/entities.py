@@ -2,14 +2,25 @@
 
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin.actions import action_page, bound_if_applied
 from articles.admin.widgets import MergeForm
-from articles.models import Country, CountryAlias, LinkRejection, Person, PersonAlias, Source, Topic
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticleTopic,
+    Country,
+    CountryAlias,
+    LinkRejection,
+    Person,
+    PersonAlias,
+    Source,
+    Topic,
+    count_of,
+)
 
 
 class ArticlesColumn:
@@ -57,7 +68,9 @@ class PersonAdmin(ArticlesColumn, SimpleHistoryAdmin):
             title = "Merge persons"
             return action_page(self, request, queryset, form, title=title, submit="Review merge")
         target = form.cleaned_data["target"]
-        merged = list(queryset.exclude(pk=target.pk).annotate(alias_count=Count("aliases")))
+        merged = list(
+            queryset.exclude(pk=target.pk).annotate(alias_count=count_of(PersonAlias, "person"))
+        )
         if "confirm" not in request.POST:
             template = "admin/articles/person/merge_confirmation.html"
             return action_page(
@@ -83,6 +96,9 @@ class CountryAliasInline(admin.TabularInline):
     fields = ["text", "kind", "is_active"]
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country")  # for each row's label
+
 
 @admin.register(Country)
 class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
@@ -93,7 +109,11 @@ class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
     inlines = [CountryAliasInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("article_links"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=count_of(ArticleCountry, "country"))
+        )
 
 
 @admin.register(Topic)
@@ -108,7 +128,7 @@ class TopicAdmin(ArticlesColumn, SimpleHistoryAdmin):
     fields = ["name", "slug", "parent", "keywords"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("article_links"))
+        return super().get_queryset(request).annotate(article_count=count_of(ArticleTopic, "topic"))
 
 
 @admin.register(Source)
@@ -121,7 +141,7 @@ class SourceAdmin(ArticlesColumn, SimpleHistoryAdmin):
     readonly_fields = ["key", "created_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        return super().get_queryset(request).annotate(article_count=count_of(Article, "source"))
 
 
 @admin.register(LinkRejection)

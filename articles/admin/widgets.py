@@ -55,6 +55,7 @@ class ArticleForm(forms.ModelForm):
         ]
         field_classes = {"summary": MultilineField, "body": MultilineField}
         widgets = {
+            "title": forms.TextInput(attrs={"class": "vTextField desk-title"}),
             "summary": forms.Textarea(attrs={"rows": 5, "class": "desk-reading"}),
             "body": forms.Textarea(attrs={"rows": 24, "class": "desk-reading"}),
         }

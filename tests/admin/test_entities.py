@@ -85,14 +85,16 @@ def test_person_merge_action_confirms_then_merges(editor_client, make_person, ma
 
     choose = editor_client.post(PERSONS, data)
     assert b"Merge persons" in choose.content
+    short.aliases.create(name="Putin V.")
     confirm = editor_client.post(PERSONS, {**data, "apply": "1", "target": putin.pk})
     assert b"Confirm the merge" in confirm.content
+    assert b"<td>Putin</td><td>1</td><td>1</td>" in confirm.content
     assert list(Person.objects.order_by("pk")) == [putin, short, other]
     done = editor_client.post(PERSONS, {**data, "apply": "1", "target": putin.pk, "confirm": "1"})
 
     assert done.status_code == 302
     assert list(Person.objects.all()) == [putin]
-    assert sorted(putin.aliases.values_list("name", flat=True)) == ["Putin", "V. Putin"]
+    assert sorted(putin.aliases.values_list("name", flat=True)) == ["Putin", "Putin V.", "V. Putin"]
     assert ArticlePerson.objects.get(article=article).count == 5
 
 
