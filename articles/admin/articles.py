@@ -4,10 +4,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import BaseInlineFormSet
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin.actions import action_page, bound_if_applied
 from articles.admin.filters import AutocompleteFilter, LinkedOnlyFilter
+from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import (
     ArticleForm,
     LinkForm,
@@ -81,7 +81,7 @@ class ArticleTopicInline(LinkInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(DeskHistoryAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -149,15 +149,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if change:
             obj.mark_edited(*obj.changed_fields())
         super().save_model(request, obj, form, change)
-
-    def log_change(self, request, obj, message):
-        """Also say in the article's history what changed in its links."""
-        entry = super().log_change(request, obj, message)
-        record = obj.history.first()
-        if record is not None and entry.get_change_message():
-            record.history_change_reason = entry.get_change_message()[:100]
-            record.save(update_fields=["history_change_reason"])
-        return entry
 
     @admin.action(description="Mark reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):

@@ -4,9 +4,9 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin.actions import action_page, bound_if_applied
+from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import MergeForm
 from articles.models import (
     Article,
@@ -43,7 +43,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(ArticlesColumn, SimpleHistoryAdmin):
+class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "persons__id__exact"
     list_display = ["name", "linked_articles", "alias_names"]
     ordering = ["name"]
@@ -117,7 +117,7 @@ class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ArticlesColumn, SimpleHistoryAdmin):
+class TopicAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "topics__id__exact"
     list_display = ["name", "parent", "linked_articles"]
     ordering = ["name"]
@@ -132,7 +132,7 @@ class TopicAdmin(ArticlesColumn, SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ArticlesColumn, SimpleHistoryAdmin):
+class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "source__id__exact"
     list_display = ["name", "slug", "linked_articles"]
     ordering = ["name"]

@@ -206,4 +206,30 @@ def test_article_history_shows_who_and_what_and_reverts(editor_client, make_arti
     assert editor_client.post(revert_url, data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Wrong title"
-    assert article.history.count() == 3
+    latest = article.history.first()
+    assert (latest.history_user.username, latest.history_change_reason) == (
+        "edna",
+        "reverted to an earlier version",
+    )
+
+
+def test_article_review_queue_is_one_click_from_the_home_page(editor_client, make_article):
+    make_article(needs_review=True)
+    make_article(needs_review=True)
+    make_article()
+    home = editor_client.get(reverse("admin:index")).content.decode()
+    assert f"{CHANGELIST}?needs_review__exact=1" in home and "2 article(s) need review" in home
+    queue = editor_client.get(CHANGELIST, {"needs_review__exact": "1"})
+    assert queue.context["cl"].result_count == 2
+
+
+def test_article_action_carries_select_all_across_its_page(editor_client, make_article, make_topic):
+    articles, topic = [make_article() for _ in range(3)], make_topic()
+    page = post_action(editor_client, "assign_topic", articles[:1], select_across="1")
+    assert (
+        b'name="select_across" value="1"' in page.content and b"3 articles selected" in page.content
+    )
+    post_action(
+        editor_client, "assign_topic", articles[:1], select_across="1", apply="1", topic=topic.pk
+    )
+    assert ArticleTopic.objects.filter(topic=topic).count() == 3

@@ -48,7 +48,6 @@ def page(live_server):
     """A logged-out browser tab on the live server."""
     from playwright.sync_api import sync_playwright
 
-
     # Playwright's sync API runs an event loop in this thread; the ORM calls here are sync.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:

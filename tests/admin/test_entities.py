@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import ArticlePerson, LinkRejection, Person
-from tests.admin.helpers import queries_for
+from tests.admin.helpers import form_data, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,20 @@ def test_link_rejection_changelist_names_the_target(editor_client, make_article,
     LinkRejection.objects.create(article=make_article(), kind="person", target_id=putin.pk)
     html = editor_client.get(reverse("admin:articles_linkrejection_changelist")).content.decode()
     assert "Vladimir Putin" in html
+
+
+def test_person_alias_edits_are_in_the_person_history(editor_client, make_person):
+    putin = make_person()
+    url = reverse("admin:articles_person_change", args=[putin.pk])
+    data = form_data(editor_client.get(url).content.decode())
+    data.update({"aliases-TOTAL_FORMS": ["1"], "aliases-0-name": ["Wladimir Putin"]})
+    assert editor_client.post(url, data).status_code == 302
+    assert putin.aliases.get().name == "Wladimir Putin"
+    assert "Added person alias" in putin.history.first().history_change_reason
+
+
+def test_editor_can_lift_a_link_rejection(editor_client, make_article):
+    rejection = LinkRejection.objects.create(article=make_article(), kind="topic", target_id=1)
+    url = reverse("admin:articles_linkrejection_delete", args=[rejection.pk])
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not LinkRejection.objects.exists()

@@ -65,3 +65,19 @@ def test_editor_cannot_delete_persons_only_merge(editor_client, make_person):
     )
     actions = editor_client.get(reverse("admin:articles_person_changelist")).content
     assert b'value="merge_into"' in actions and b'value="delete_selected"' not in actions
+
+
+def test_viewer_sees_history_but_cannot_revert(viewer_client, make_article):
+    article = make_article("Title")
+    article.title = "Changed"
+    article.save()
+    history = viewer_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert history.status_code == 200 and b"Changed" in history.content
+    first = article.history.earliest()
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, first.pk])
+    page = viewer_client.get(url).content.decode()
+    assert "Revert" not in page
+    data = {"title": "Title", "status": "imported", "summary": "", "body": "", **form_data(page)}
+    assert viewer_client.post(url, data).status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Changed"
