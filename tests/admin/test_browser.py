@@ -119,19 +119,9 @@ def links_of(person) -> set[tuple]:
     return set(person.article_links.values_list("article_id", "role", "count", "origin"))
 
 
-def test_editor_corrections_survive_reimport(page, live_server):
-    import_seeds()
-    editor = User.objects.create_user("edna", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editor"))
-    article, word = choose_article()
-    unlinked = article.person_links.order_by("pk").first().person
-    target, merged = choose_persons_to_merge(keep_away=unlinked)
-    country = article.country_links.order_by("-count", "pk").first().country
-    topic = Topic.objects.create(name="Editors' pick")
-
-    log_in(page, "edna")
-
-    # Find it: search, then the source filter (a link), then the country filter (autocomplete).
+def find_article(page, article, word, country):
+    """Search for ``word``, then filter by the article's source (a link) and ``country``
+    (a search-as-you-type box); the article must be in the list."""
     page.goto("/admin/articles/article/")
     page.fill("#searchbar", word)
     page.press("#searchbar", "Enter")
@@ -145,19 +135,22 @@ def test_editor_corrections_survive_reimport(page, live_server):
     assert row.count() == 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "article-changelist.png")
+    return row
 
-    # Correct the title and remove a person link, in the change form.
-    row.get_by_role("link", name=article.title).click()
+
+def correct_article(page, row, title, unlinked):
+    """Open the article from its row, change the title and delete one person link."""
+    row.get_by_role("link").first.click()
     page.wait_for_selector("#id_title")
-    corrected = f"{article.title} (corrected)"
-    page.fill("#id_title", corrected)
+    page.fill("#id_title", title)
     person_row = page.locator("#person_links-group tr.has_original", has_text=unlinked.name)
     person_row.locator("input[name$=DELETE]").check()
     page.screenshot(path=SCREENSHOTS / "article-change-form.png", full_page=True)
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
 
-    # Merge two persons into one.
+
+def merge_persons(page, target, merged):
     page.goto(f"/admin/articles/person/?id__in={target.pk},{merged.pk}")
     page.check("#action-toggle")
     run_action(page, "Merge into…")
@@ -166,9 +159,9 @@ def test_editor_corrections_survive_reimport(page, live_server):
     page.wait_for_selector("text=Confirm the merge")
     page.click("input[name=confirm]")
     page.wait_for_selector(".messagelist .success")
-    merged_links = links_of(target)
 
-    # Assign a topic from the list.
+
+def assign_topic(page, article, topic):
     page.goto(f"/admin/articles/article/?id__exact={article.pk}")
     page.check("#action-toggle")
     run_action(page, "Assign topic…")
@@ -176,17 +169,34 @@ def test_editor_corrections_survive_reimport(page, live_server):
     page.click("input[type=submit]")
     page.wait_for_selector(".messagelist .success")
 
+
+def test_editor_corrections_survive_reimport(page):
+    import_seeds()
+    editor = User.objects.create_user("edna", password=PASSWORD, is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    article, word = choose_article()
+    unlinked = article.person_links.order_by("pk").first().person
+    target, merged = choose_persons_to_merge(keep_away=unlinked)
+    country = article.country_links.order_by("-count", "pk").first().country
+    topic = Topic.objects.create(name="Editors' pick")
+    corrected = f"{article.title} (corrected)"
+
+    log_in(page, "edna")
+    row = find_article(page, article, word, country)
+    correct_article(page, row, corrected, unlinked)
+    merge_persons(page, target, merged)
+    merged_links = links_of(target)
+    assign_topic(page, article, topic)
     import_seeds()
 
     article.refresh_from_db()
-    assert article.title == corrected and "title" in article.edited_fields
+    assert (article.title, article.edited_fields) == (corrected, ["title"])
     assert not article.person_links.filter(person=unlinked).exists()
     assert LinkRejection.objects.filter(article=article, target_id=unlinked.pk).exists()
-    assert not Person.objects.filter(key=merged.key).exists()
+    assert not Person.objects.filter(pk=merged.pk).exists()
     assert PersonAlias.objects.get(key=merged.key).person == target
     assert links_of(target) == merged_links
     assert article.topic_links.get(topic=topic).origin == "editor"
-
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     assert page.input_value("#id_title") == corrected
     assert page.locator("#person_links-group", has_text=unlinked.name).count() == 0
