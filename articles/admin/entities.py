@@ -71,6 +71,9 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
         merged = list(
             queryset.exclude(pk=target.pk).annotate(alias_count=count_of(PersonAlias, "person"))
         )
+        if not merged:
+            self.message_user(request, f"Nothing to merge into “{target}”.", messages.WARNING)
+            return None
         if "confirm" not in request.POST:
             template = "admin/articles/person/merge_confirmation.html"
             return action_page(

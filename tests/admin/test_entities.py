@@ -120,3 +120,11 @@ def test_editor_can_lift_a_link_rejection(editor_client, make_article):
     url = reverse("admin:articles_linkrejection_delete", args=[rejection.pk])
     assert editor_client.post(url, {"post": "yes"}).status_code == 302
     assert not LinkRejection.objects.exists()
+
+
+def test_person_merge_into_the_only_selected_person_does_nothing(editor_client, make_person):
+    putin = make_person()
+    data = {"action": "merge_into", "_selected_action": [putin.pk], "apply": "1"}
+    response = editor_client.post(PERSONS, {**data, "target": putin.pk, "confirm": "1"})
+    assert response.status_code == 302
+    assert list(Person.objects.all()) == [putin]
