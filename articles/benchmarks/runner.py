@@ -59,8 +59,8 @@ def memory_figures(sizes: list[int]) -> dict[int, float]:
     return figures
 
 
-def postgres_url() -> str | None:
-    """The scratch PostgreSQL database, created if the server is reachable; else None."""
+def postgres_url(name: str = "newsdb_bench") -> str | None:
+    """A scratch PostgreSQL database, created if the server is reachable; else None."""
     base = os.environ.get("NEWSDB_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
     try:
         with psycopg.connect(base.replace("postgres://", "postgresql://"), autocommit=True) as c:
@@ -71,4 +71,4 @@ def postgres_url() -> str | None:
                 c.execute("CREATE DATABASE newsdb_bench")
     except psycopg.Error:  # no PostgreSQL to measure on
         return None
-    return base.rsplit("/", 1)[0] + "/newsdb_bench"
+    return base.rsplit("/", 1)[0] + f"/{name}"

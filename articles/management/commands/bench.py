@@ -33,6 +33,12 @@ class Command(BaseCommand):
                 figures = runner.import_figures(url, articles)
                 sections.append(render_import_section(label, figures))
             sections.append(render_extraction_section(figures["extraction"]))
+            for label, url in databases.items():
+                self.stderr.write(f"bench: admin on {label}…")
+                sections.append(section_of(runner.manage(["bench_admin"], url).stdout, label))
+        if api_url := runner.postgres_url("newsdb_bench_api"):
+            self.stderr.write("bench: API on PostgreSQL (the corpus is generated once)…")
+            sections.append(runner.manage(["bench_api"], api_url).stdout.strip())
         self.stderr.write("bench: memory…")
         sizes = [max(articles // 5, 1), articles]
         sections.append(render_memory_section(runner.memory_figures(sizes)))
@@ -48,3 +54,9 @@ class Command(BaseCommand):
             f"{platform.machine()}, 2 cores. Each figure comes from one run on a scratch "
             "database; rerun `make bench` to refresh."
         )
+
+
+def section_of(markdown: str, label: str) -> str:
+    """A helper benchmark's markdown, its first heading naming the database."""
+    head, _, rest = markdown.strip().partition("\n")
+    return f"{head} ({label})\n{rest}"
