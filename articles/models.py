@@ -5,10 +5,11 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
-from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db import connections, models
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from simple_history.models import HistoricalRecords
 
+from articles import search
 from articles.normalise import name_key, slug_for
 
 
@@ -178,6 +179,96 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
             Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
             Prefetch("topic_links", queryset=ArticleTopic.objects.select_related("topic")),
+        )
+
+    def in_countries(self, codes, match_all=False):
+        """Articles linked to any (or, with ``match_all``, every) ISO alpha-2 code given."""
+        codes = sorted({code.upper() for code in codes})
+        links = ArticleCountry.objects.filter(article=OuterRef("pk"))
+        if not match_all:
+            return self.filter(Exists(links.filter(country__code__in=codes)))
+        every = [Exists(links.filter(country__code=code)) for code in codes]
+        return self.filter(*every)
+
+    def naming(self, person_ref: str):
+        """Articles linked (as author or mentioned) to a person given by id or slug."""
+        lookup = {"person_id": int(person_ref)} if person_ref.isdigit() else {}
+        lookup = lookup or {"person__slug": person_ref}
+        return self.filter(Exists(ArticlePerson.objects.filter(article=OuterRef("pk"), **lookup)))
+
+    def about(self, topic_slug: str):
+        """Articles linked to the topic with this slug."""
+        links = ArticleTopic.objects.filter(article=OuterRef("pk"), topic__slug=topic_slug)
+        return self.filter(Exists(links))
+
+    def search(self, text: str):
+        """Full-text matches for ``text``, annotated with ``rank`` (see ``articles.search``)."""
+        return search.search(self, text)
+
+    def related_to(self, article, limit: int) -> list[dict]:
+        """The articles sharing most persons, topics and countries with ``article``, best first.
+
+        Each row: ``article_id``, ``score`` (3 per shared person, 2 per topic, 1 per country:
+        a shared country says least) and the counts ``persons``, ``topics``, ``countries``.
+        """
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(_RELATED_SQL, [article.pk] * 4 + [limit])
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def country_counts(self):
+        """Countries with the number of these articles linked to each, most first."""
+        return (
+            Country.objects.filter(article_links__article__in=self.values("pk"))
+            .annotate(article_count=Count("article_links"))
+            .order_by("-article_count", "name")
+            .values("code", "name", "article_count")
+        )
+
+    def topic_counts(self):
+        """Topics with the number of these articles linked to each, most first."""
+        return (
+            Topic.objects.filter(article_links__article__in=self.values("pk"))
+            .annotate(article_count=Count("article_links"))
+            .order_by("-article_count", "name")
+            .values("id", "slug", "name", "article_count")
+        )
+
+    def source_counts(self):
+        """Sources with the number of these articles from each, most first."""
+        return (
+            Source.objects.filter(articles__in=self.values("pk"))
+            .annotate(article_count=Count("articles"))
+            .order_by("-article_count", "name")
+            .values("id", "slug", "name", "article_count")
+        )
+
+    def section_counts(self):
+        """Non-empty sections with the number of these articles in each, most first."""
+        return (
+            self.exclude(section="")
+            .order_by()
+            .values("section")
+            .annotate(article_count=Count("pk"))
+            .order_by("-article_count", "section")
+        )
+
+    def person_pairs(self):
+        """Pairs of persons mentioned together in these articles, most articles first.
+
+        Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``.
+        """
+        mentioned = ArticlePerson.Role.MENTIONED
+        return (
+            ArticlePerson.objects.filter(
+                article__in=self.values("pk"),
+                role=mentioned,
+                article__person_links__role=mentioned,
+                article__person_links__person__gt=F("person"),
+            )
+            .values("person", other=F("article__person_links__person"))
+            .annotate(article_count=Count("article"))
+            .order_by("-article_count", "person", "other")
         )
 
     def with_counts(self):
@@ -359,3 +450,32 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
+
+
+# Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
+_RELATED_SQL = """
+SELECT shared.article_id, SUM(shared.weight) AS score,
+       SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
+       SUM(CASE WHEN shared.weight = 2 THEN 1 ELSE 0 END) AS topics,
+       SUM(CASE WHEN shared.weight = 1 THEN 1 ELSE 0 END) AS countries
+FROM (
+    SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
+    FROM articles_articleperson AS own
+    JOIN articles_articleperson AS other ON other.person_id = own.person_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.topic_id, 2
+    FROM articles_articletopic AS own
+    JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.country_id, 1
+    FROM articles_articlecountry AS own
+    JOIN articles_articlecountry AS other ON other.country_id = own.country_id
+    WHERE own.article_id = %s
+) AS shared
+WHERE shared.article_id <> %s
+GROUP BY shared.article_id
+ORDER BY score DESC, shared.article_id DESC
+LIMIT %s
+"""

@@ -1,0 +1,42 @@
+"""Full-text search on PostgreSQL: a stored, weighted tsvector over each article and a GIN index.
+
+Title weighs A, summary B, body C. Only PostgreSQL gets them; SQLite searches with a portable
+fallback (see ``articles.search``). The column is invisible to Django's model state, so
+``makemigrations`` never sees it. PostgreSQL refuses to change the type of a column a generated
+column reads: a later migration that alters title, summary or body must drop ``search_vector``
+first and re-run ``ADD_VECTOR`` afterwards.
+"""
+
+from django.db import migrations
+
+ADD_VECTOR = [
+    """
+ALTER TABLE articles_article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
+    || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B')
+    || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')
+) STORED""",
+    "CREATE INDEX article_search_vector ON articles_article USING gin (search_vector)",
+]
+
+DROP_VECTOR = [
+    "DROP INDEX IF EXISTS article_search_vector",
+    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector",
+]
+
+
+def on_postgresql(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for sql in statements:
+                schema_editor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0002_countries")]
+
+    operations = [
+        migrations.RunPython(on_postgresql(ADD_VECTOR), on_postgresql(DROP_VECTOR)),
+    ]
