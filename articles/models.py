@@ -163,6 +163,44 @@ class Topic(models.Model):
         return [line.strip() for line in self.keywords.splitlines() if line.strip()]
 
 
+# Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
+_RELATED_SQL = """
+SELECT shared.article_id, SUM(shared.weight) AS score,
+       SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
+       SUM(CASE WHEN shared.weight = 2 THEN 1 ELSE 0 END) AS topics,
+       SUM(CASE WHEN shared.weight = 1 THEN 1 ELSE 0 END) AS countries
+FROM (
+    SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
+    FROM articles_articleperson AS own
+    JOIN articles_articleperson AS other ON other.person_id = own.person_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.topic_id, 2
+    FROM articles_articletopic AS own
+    JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.country_id, 1
+    FROM articles_articlecountry AS own
+    JOIN articles_articlecountry AS other ON other.country_id = own.country_id
+    WHERE own.article_id = %s
+) AS shared
+WHERE shared.article_id <> %s
+GROUP BY shared.article_id
+ORDER BY score DESC, shared.article_id DESC
+LIMIT %s
+"""
+
+
+def _link_model(kind: str):
+    """The through-model and its target column for a ``LinkRejection`` kind."""
+    return {
+        LinkRejection.Kind.PERSON: (ArticlePerson, "person_id"),
+        LinkRejection.Kind.COUNTRY: (ArticleCountry, "country_id"),
+        LinkRejection.Kind.TOPIC: (ArticleTopic, "topic_id"),
+    }[kind]
+
+
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
@@ -354,6 +392,25 @@ class Article(models.Model):
         """``file:first-last``, as shown to editors."""
         return f"{self.provenance_file}:{self.provenance_line_start}-{self.provenance_line_end}"
 
+    def add_link(self, kind: str, target_id: int, **values) -> None:
+        """Link a person, country or topic as an editor did; lifts an earlier rejection.
+
+        ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
+        """
+        model, column = _link_model(kind)
+        lookup = {"article": self, column: target_id}
+        if "role" in values:
+            lookup["role"] = values.pop("role")
+        model.objects.update_or_create(**lookup, defaults={**values, "origin": Origin.EDITOR})
+        self.rejections.filter(kind=kind, target_id=target_id).delete()
+
+    def reject_link(self, kind: str, target_id: int) -> int:
+        """Remove every link to this person, country or topic; the importer never re-adds it."""
+        model, column = _link_model(kind)
+        removed, _ = model.objects.filter(article=self, **{column: target_id}).delete()
+        LinkRejection.objects.get_or_create(article=self, kind=kind, target_id=target_id)
+        return removed
+
     def mark_edited(self, *field_names: str) -> None:
         """Remember that an editor changed these fields, so re-import keeps them."""
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
@@ -450,32 +507,3 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
-
-
-# Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
-_RELATED_SQL = """
-SELECT shared.article_id, SUM(shared.weight) AS score,
-       SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
-       SUM(CASE WHEN shared.weight = 2 THEN 1 ELSE 0 END) AS topics,
-       SUM(CASE WHEN shared.weight = 1 THEN 1 ELSE 0 END) AS countries
-FROM (
-    SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
-    FROM articles_articleperson AS own
-    JOIN articles_articleperson AS other ON other.person_id = own.person_id
-    WHERE own.article_id = %s
-    UNION ALL
-    SELECT other.article_id, other.topic_id, 2
-    FROM articles_articletopic AS own
-    JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
-    WHERE own.article_id = %s
-    UNION ALL
-    SELECT other.article_id, other.country_id, 1
-    FROM articles_articlecountry AS own
-    JOIN articles_articlecountry AS other ON other.country_id = own.country_id
-    WHERE own.article_id = %s
-) AS shared
-WHERE shared.article_id <> %s
-GROUP BY shared.article_id
-ORDER BY score DESC, shared.article_id DESC
-LIMIT %s
-"""
