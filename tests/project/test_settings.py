@@ -1,0 +1,49 @@
+"""Production settings come from the environment and pass Django's deployment checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_settings_production_passes_check_deploy():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_settings_refuse_production_without_a_secret_key():
+    result = manage("check", DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="news.example.org")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_settings_development_default_is_debug_on_sqlite():
+    from django.conf import settings
+
+    if "DATABASE_URL" not in os.environ:
+        assert settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    result = manage("diffsettings", "--all")
+    assert "DEBUG = True" in result.stdout
