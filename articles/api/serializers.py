@@ -7,8 +7,10 @@ documented in the schema by the brief serializers below.
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
-from articles.models import Article, ArticlePerson, Source
+from articles.ingest.records import ParsedItem
+from articles.models import Article, ArticlePerson, Country, Person, Source, Topic
 
 
 class SourceBriefSerializer(serializers.ModelSerializer):
@@ -65,7 +67,15 @@ class ArticleSerializer(serializers.ModelSerializer):
             "original_source", "section", "topics", "persons", "countries", "status",
             "needs_review", "provenance", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["title_derived", "created_at", "updated_at"]
+        read_only_fields = fields  # writes go through ArticleWriteSerializer
+
+    def get_fields(self):
+        """All keys, or those the ``fields`` context names (lists leave ``body`` out)."""
+        fields = super().get_fields()
+        wanted = self.context.get("fields")
+        if wanted is None:
+            return fields
+        return {name: field for name, field in fields.items() if name in wanted}
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_authors(self, article) -> list[str]:
@@ -100,3 +110,214 @@ class ArticleSerializer(serializers.ModelSerializer):
             "line_end": article.provenance_line_end,
             "sha256": article.provenance_sha256,
         }
+
+
+class ArticleListSerializer(ArticleSerializer):
+    """An article in a list: the keys ``?fields=`` names (all but ``body`` unless included)."""
+
+
+class ArticleWriteSerializer(serializers.ModelSerializer):
+    """What an editor may write; every written field is kept by re-import (``mark_edited``).
+
+    Answers with the ``ArticleSerializer`` representation. A created article gets the importer's
+    content fingerprint (so a dump holding the same text later updates it instead of adding a
+    twin) and the provenance file ``api``.
+    """
+
+    source = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Source.objects.all(), allow_null=True, required=False
+    )
+    original_source = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Source.objects.all(), allow_null=True, required=False
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "summary", "body", "section", "status", "needs_review", "source",
+            "original_source",
+        ]  # fmt: skip
+
+    def validate(self, attrs):
+        if self.instance is None:
+            fingerprint = _fingerprint(attrs)
+            twin = Article.objects.filter(fingerprint=fingerprint).values_list("pk", flat=True)
+            if twin:
+                raise serializers.ValidationError(f"Article {twin[0]} has the same text.")
+            attrs["fingerprint"] = fingerprint
+        return attrs
+
+    def create(self, validated_data):
+        fingerprint = validated_data.pop("fingerprint")
+        article = Article(**validated_data, fingerprint=fingerprint, provenance_file="api")
+        article.provenance_line_start = article.provenance_line_end = 0
+        article.provenance_sha256 = fingerprint
+        article.mark_edited(*validated_data)
+        article.save()
+        return article
+
+    def update(self, instance, validated_data):
+        changed = [
+            name for name, value in validated_data.items() if getattr(instance, name) != value
+        ]
+        instance.mark_edited(*changed)
+        return super().update(instance, validated_data)
+
+    def to_representation(self, instance):
+        article = Article.objects.for_representation().get(pk=instance.pk)
+        return ArticleSerializer(article, context=self.context).data
+
+
+def _fingerprint(attrs) -> str:
+    item = ParsedItem(
+        title=attrs.get("title", ""),
+        summary=attrs.get("summary", ""),
+        body=attrs.get("body", ""),
+        line_start=0,
+        line_end=0,
+    )
+    return item.fingerprint()
+
+
+class PersonLinkWriteSerializer(serializers.Serializer):
+    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    role = serializers.ChoiceField(choices=ArticlePerson.Role.choices, default="mentioned")
+    mentions = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+
+    def link_values(self) -> dict:
+        data = self.validated_data
+        return {"role": data["role"], "count": data["mentions"]}
+
+
+class CountryLinkWriteSerializer(serializers.Serializer):
+    country = serializers.SlugRelatedField(
+        slug_field="code", queryset=Country.objects.all(), help_text="ISO 3166-1 alpha-2"
+    )
+    mentions = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and isinstance(data.get("country"), str):
+            data = {**data, "country": data["country"].upper()}
+        return super().to_internal_value(data)
+
+    def link_values(self) -> dict:
+        return {"count": self.validated_data["mentions"]}
+
+
+class TopicLinkWriteSerializer(serializers.Serializer):
+    topic = serializers.PrimaryKeyRelatedField(queryset=Topic.objects.all())
+    score = serializers.FloatField(min_value=0.0, max_value=1.0, default=1.0)
+
+    def link_values(self) -> dict:
+        return {"score": self.validated_data["score"]}
+
+
+class ArticlesLinkMixin(serializers.Serializer):
+    """An ``articles`` field: the URL of the articles list filtered to this row."""
+
+    articles = serializers.SerializerMethodField(help_text="This row's articles.")
+    articles_filter: tuple[str, str] = ("", "")  # (articles filter name, attribute)
+
+    def get_articles(self, obj) -> str:
+        name, attribute = self.articles_filter
+        url = reverse("article-list", request=self.context.get("request"))
+        return f"{url}?{name}={getattr(obj, attribute)}"
+
+
+class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="person-detail")
+    aliases = serializers.SerializerMethodField()
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("person", "pk")
+
+    class Meta:
+        model = Person
+        fields = ["id", "url", "name", "slug", "aliases", "article_count", "articles"]
+
+    def get_aliases(self, person) -> list[str]:
+        return [alias.name for alias in person.aliases.all()]
+
+
+class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="country-detail", lookup_field="code")
+    aliases = serializers.SerializerMethodField()
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("country", "code")
+
+    class Meta:
+        model = Country
+        fields = ["code", "url", "alpha3", "name", "aliases", "article_count", "articles"]
+
+    def get_aliases(self, country) -> list[str]:
+        return [alias.text for alias in country.aliases.all() if alias.is_active]
+
+
+class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="topic-detail")
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("topic", "slug")
+
+    class Meta:
+        model = Topic
+        fields = ["id", "url", "name", "slug", "parent", "article_count", "articles"]
+
+
+class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="source-detail")
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("source", "slug")
+
+    class Meta:
+        model = Source
+        fields = ["id", "url", "name", "slug", "article_count", "articles"]
+
+
+class RelatedArticleSerializer(serializers.Serializer):
+    """A related article with why: shared persons, topics and countries, and their score."""
+
+    score = serializers.IntegerField(help_text="3 per shared person, 2 per topic, 1 per country.")
+    persons = serializers.IntegerField(help_text="Persons both articles name.")
+    topics = serializers.IntegerField()
+    countries = serializers.IntegerField()
+    article = ArticleSerializer()
+
+
+class CountryCountSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    article_count = serializers.IntegerField()
+
+
+class NamedCountSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    article_count = serializers.IntegerField()
+
+
+class SectionCountSerializer(serializers.Serializer):
+    section = serializers.CharField()
+    article_count = serializers.IntegerField()
+
+
+class PersonBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+
+
+class PersonPairSerializer(serializers.Serializer):
+    persons = PersonBriefSerializer(many=True, help_text="The two persons, lower id first.")
+    article_count = serializers.IntegerField(help_text="Articles mentioning both.")
+
+
+class StatsSerializer(serializers.Serializer):
+    """Counts over the articles the filters select; each list is most articles first."""
+
+    article_count = serializers.IntegerField()
+    countries = CountryCountSerializer(many=True)
+    topics = NamedCountSerializer(many=True)
+    sources = NamedCountSerializer(many=True)
+    sections = SectionCountSerializer(many=True)
+    person_pairs = PersonPairSerializer(many=True)
