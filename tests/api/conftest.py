@@ -38,7 +38,7 @@ def api():
 
 
 def _user(username: str, codenames: list[str]) -> User:
-    user = User.objects.create_user(username, password="not-used")
+    user = User.objects.create_user(username)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     return user
 
