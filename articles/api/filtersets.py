@@ -1,10 +1,12 @@
 """One FilterSet per resource; every filter is explicit and backed by an index."""
 
 import re
+from datetime import UTC
 
 import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django_filters.fields import IsoDateTimeField
 from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.utils import extend_schema_field
 
@@ -64,6 +66,23 @@ class StrictBooleanFilter(filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date or date-time, as UTC (a zone offset the database refuses is no error)."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError as error:
+            raise forms.ValidationError("Out of range.", code="invalid") from error
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class ArticleFilterSet(filters.FilterSet):
     source = filters.CharFilter(field_name="source__slug", help_text="Source slug.")
     country = CountryCodesFilter(
@@ -80,8 +99,8 @@ class ArticleFilterSet(filters.FilterSet):
     section = filters.CharFilter(field_name="section")
     status = filters.ChoiceFilter(choices=Article.Status.choices)
     needs_review = StrictBooleanFilter()
-    created_after = filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
     provenance_file = filters.CharFilter(help_text="Dump file name, as in provenance.file.")
     search = filters.CharFilter(
         method="filter_search", help_text="Full text over title, summary and body."

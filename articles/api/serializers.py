@@ -254,7 +254,7 @@ class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
 class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="topic-detail")
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("topic", "slug")
 
@@ -280,7 +280,11 @@ class RelatedArticleSerializer(serializers.Serializer):
     persons = serializers.IntegerField(help_text="Persons both articles name.")
     topics = serializers.IntegerField()
     countries = serializers.IntegerField()
-    article = ArticleSerializer()
+    article = ArticleListSerializer(help_text="As in lists: no body unless included.")
+
+
+class RelatedArticlesSerializer(serializers.Serializer):
+    results = RelatedArticleSerializer(many=True, help_text="Best first.")
 
 
 class CountryCountSerializer(serializers.Serializer):

@@ -84,7 +84,17 @@ FIELDS = OpenApiParameter(
 INCLUDE = OpenApiParameter("include", str, enum=["body"], description="`body`: add the body.")
 
 
-@extend_schema_view(list=extend_schema(parameters=[FIELDS, INCLUDE]))
+WRITE = extend_schema(
+    request=serializers.ArticleWriteSerializer, responses=serializers.ArticleSerializer
+)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[FIELDS, INCLUDE]),
+    create=WRITE,
+    update=WRITE,
+    partial_update=WRITE,
+)
 class ArticleViewSet(
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -119,7 +129,7 @@ class ArticleViewSet(
             return LINK_SERIALIZERS[self.action.removeprefix("link_")]
         return super().get_serializer_class()
 
-    @extend_schema(parameters=[LIMIT], responses=serializers.RelatedArticleSerializer(many=True))
+    @extend_schema(parameters=[LIMIT], responses=serializers.RelatedArticlesSerializer)
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
     def related(self, request, pk=None):
         """The articles sharing most persons (3 points), topics (2) and countries (1)."""

@@ -49,6 +49,12 @@ def test_articles_filter_narrows(api, corpus, query, expected):
     assert set(titles(api.get(f"{URL}?{query}"))) == expected
 
 
+def test_articles_filter_dates_take_any_zone_offset(api, corpus):
+    # 2026-01-03T00:00+23:30 is 2026-01-02T00:30Z: a moment PostgreSQL cannot spell itself
+    response = api.get(f"{URL}?created_after=2026-01-03T00:00:00%2B23:30")
+    assert set(titles(response)) == {"Front line", "US vote"}
+
+
 def test_articles_filter_person_by_id_or_slug(api, corpus):
     putin = corpus["persons"]["putin"]
     assert set(titles(api.get(f"{URL}?person={putin.pk}"))) == {"Kyiv talks", "Gas prices"}
@@ -63,7 +69,14 @@ def test_articles_filter_person_counts_authors(api, corpus, make_person):
 
 @pytest.mark.parametrize(
     "query",
-    ["country=USA", "status=lost", "needs_review=maybe", "created_after=yesterday", "ordering=x"],
+    [
+        "country=USA",
+        "status=lost",
+        "needs_review=maybe",
+        "created_after=yesterday",
+        "created_before=0001-01-01T00:00:00%2B05:00",  # before the year 1 in UTC
+        "ordering=x",
+    ],
 )
 def test_articles_filter_rejects_bad_values_with_an_error_body(api, corpus, query):
     response = api.get(f"{URL}?{query}")
