@@ -38,3 +38,8 @@ def slug_for(name: str, max_length: int = 100) -> str:
 def clean_spaces(text: str) -> str:
     """Collapse runs of white space (including no-break spaces) to one space, trimmed."""
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def words(text: str, sep: str | None = None) -> frozenset[str]:
+    """A set of words written as one string (for word lists kept readable in code)."""
+    return frozenset(word.strip() for word in text.split(sep) if word.strip())

@@ -8,11 +8,14 @@ Rules kept here and nowhere else:
   come back.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import Prefetch
+from simple_history.utils import bulk_create_with_history
 
+from articles.ingest.entities.sources import display_name
 from articles.ingest.records import (
     Catalog,
     CountryAliasRecord,
@@ -30,14 +33,13 @@ from articles.models import (
     ArticleTopic,
     Country,
     CountryAlias,
-    LinkRejection,
     Origin,
     Person,
     PersonAlias,
     Source,
     Topic,
 )
-from articles.normalise import clean_spaces, name_key, slug_for
+from articles.normalise import name_key, slug_for
 
 # Fields the importer owns until an editor edits them.
 IMPORTED_FIELDS = ("title", "title_derived", "summary", "body", "section")
@@ -94,7 +96,7 @@ class Linker:
 
     def source(self, name: str | None) -> Source | None:
         """The Source of an outlet name, created on first sight; all spellings share one key."""
-        name = clean_spaces(name or "")
+        name = display_name(name or "")
         key = name_key(name)
         if not key:
             return None
@@ -152,42 +154,53 @@ def _create_unique_slug(model, *, name: str, slug: str = ""):
         return model.objects.create(name=name, slug=candidate)
 
 
-def save_article(
-    extracted: ExtractedArticle, document: Document, linker: Linker, report: FileReport
-) -> Article:
-    """Create or update one article and its automatic links; count the outcome in ``report``."""
-    item = extracted.item
-    article = Article.objects.filter(fingerprint=extracted.fingerprint).first()
-    if article is None:
-        article = _create_article(extracted, document, linker)
-        report.created += 1
-    elif _update_article(article, item, linker):
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    changes = sync_auto_links(article, extracted, linker)
+def save_chunk(
+    chunk: list[ExtractedArticle], document: Document, linker: Linker, report: FileReport
+) -> None:
+    """Create or update a chunk of articles and their automatic links in a few queries."""
+    stored = _stored_by_fingerprint([extracted.fingerprint for extracted in chunk])
+    fresh: dict[str, tuple[Article, ExtractedArticle]] = {}
+    plans = []
+    for extracted in chunk:
+        article = stored.get(extracted.fingerprint)
+        if article is not None:
+            updated = _update_article(article, extracted.item, linker)
+            report.updated += updated
+            report.unchanged += not updated
+            plans.append(plan_links(article, extracted, linker))
+        elif extracted.fingerprint in fresh:  # the same text twice in one chunk
+            report.unchanged += 1
+        else:
+            fresh[extracted.fingerprint] = (_new_article(extracted, document, linker), extracted)
+    bulk_create_with_history([article for article, _ in fresh.values()], Article)
+    report.created += len(fresh)
+    plans += [
+        plan_links(article, extracted, linker, new=True) for article, extracted in fresh.values()
+    ]
+    changes = apply_plans(plans)
     report.persons_linked += changes.persons_added
     report.countries_linked += changes.countries_added
     report.topics_linked += changes.topics_added
-    return article
 
 
-def _create_article(extracted: ExtractedArticle, document: Document, linker: Linker) -> Article:
+def _stored_by_fingerprint(fingerprints: list[str]) -> dict[str, Article]:
+    articles = Article.objects.filter(fingerprint__in=fingerprints).prefetch_related(
+        "person_links", "country_links", "topic_links", "rejections"
+    )
+    return {article.fingerprint: article for article in articles}
+
+
+def _new_article(extracted: ExtractedArticle, document: Document, linker: Linker) -> Article:
     item = extracted.item
-    try:
-        with transaction.atomic():
-            return Article.objects.create(
-                **_imported_values(item, linker),
-                fingerprint=extracted.fingerprint,
-                needs_review=item.title_derived,
-                provenance_file=document.name,
-                provenance_line_start=item.line_start,
-                provenance_line_end=item.line_end,
-                provenance_sha256=document.sha256,
-            )
-    except IntegrityError:
-        # Another import stored the same text between our lookup and our insert.
-        return Article.objects.get(fingerprint=extracted.fingerprint)
+    return Article(
+        **_imported_values(item, linker),
+        fingerprint=extracted.fingerprint,
+        needs_review=item.title_derived,
+        provenance_file=document.name,
+        provenance_line_start=item.line_start,
+        provenance_line_end=item.line_end,
+        provenance_sha256=document.sha256,
+    )
 
 
 def _imported_values(item: ParsedItem, linker: Linker) -> dict:
@@ -205,89 +218,175 @@ def _imported_values(item: ParsedItem, linker: Linker) -> dict:
 def _update_article(article: Article, item: ParsedItem, linker: Linker) -> bool:
     """Bring the importer-owned fields up to date, skipping what editors changed."""
     changed = []
-    for field, value in _imported_values(item, linker).items():
-        if field in article.edited_fields or getattr(article, field) == value:
+    for name, value in _imported_values(item, linker).items():
+        if name in article.edited_fields or getattr(article, name) == value:
             continue
-        setattr(article, field, value)
-        changed.append(field)
+        setattr(article, name, value)
+        changed.append(name)
     if changed:
         article.save(update_fields=[*changed, "updated_at"])
     return bool(changed)
 
 
-def sync_auto_links(
-    article: Article, extracted: ExtractedArticle, linker: Linker | None = None
-) -> LinkChanges:
-    """Make the article's automatic links match the extraction; editors' work stays as it is."""
-    linker = linker or Linker()
-    rejected = _rejections(article)
-    changes = LinkChanges()
-    wanted_persons = {}
-    for mention in extracted.persons:
-        person = linker.person(mention.name)
-        role_key = (person.id, mention.role)
-        wanted_persons[role_key] = wanted_persons.get(role_key, 0) + mention.count
-    wanted_countries = {}
-    for mention in extracted.countries:
-        country_id = linker.country_id(mention.code)
-        if country_id:
-            wanted_countries[country_id] = wanted_countries.get(country_id, 0) + mention.count
-    wanted_topics = {linker.topic(match).id: match.score for match in extracted.topics}
+@dataclass(frozen=True)
+class LinkKind:
+    """How one kind of automatic link is keyed, valued and built."""
 
-    persons = _sync(
-        article.person_links.all(),
-        {k: v for k, v in wanted_persons.items() if k[0] not in rejected["person"]},
-        key=lambda link: (link.person_id, link.role),
-        value_field="count",
-        build=lambda k, v: ArticlePerson(article=article, person_id=k[0], role=k[1], count=v),
+    name: str  # as in LinkRejection.Kind
+    model: type
+    related: str  # the Article's related manager
+    key: Callable  # link → key of the wanted dict
+    target: Callable  # key → id of the Person, Country or Topic (for rejections)
+    value_field: str
+    build: Callable  # (article, key, value) → unsaved link
+    counter: str  # the LinkChanges field counting additions
+
+
+LINK_KINDS = (
+    LinkKind(
+        "person", ArticlePerson, "person_links", lambda link: (link.person_id, link.role),
+        lambda key: key[0], "count",
+        lambda a, k, v: ArticlePerson(article=a, person_id=k[0], role=k[1], count=v),
+        "persons_added",
+    ),
+    LinkKind(
+        "country", ArticleCountry, "country_links", lambda link: link.country_id,
+        lambda key: key, "count",
+        lambda a, k, v: ArticleCountry(article=a, country_id=k, count=v),
+        "countries_added",
+    ),
+    LinkKind(
+        "topic", ArticleTopic, "topic_links", lambda link: link.topic_id,
+        lambda key: key, "score",
+        lambda a, k, v: ArticleTopic(article=a, topic_id=k, score=v),
+        "topics_added",
+    ),
+)  # fmt: skip
+TOPIC_LINKS = LINK_KINDS[2]
+
+
+@dataclass
+class LinkPlan:
+    """What one sync will do to one kind of link of one article."""
+
+    kind: LinkKind
+    add: list = field(default_factory=list)
+    update: list = field(default_factory=list)
+    remove: list = field(default_factory=list)
+
+
+def wanted_links(extracted: ExtractedArticle, linker: Linker) -> dict[str, dict]:
+    """The links the extraction asks for, by kind: key → count or score."""
+    persons: dict = {}
+    for mention in extracted.persons:
+        key = (linker.person(mention.name).id, mention.role)
+        persons[key] = persons.get(key, 0) + mention.count
+    countries: dict = {}
+    for mention in extracted.countries:
+        if country_id := linker.country_id(mention.code):
+            countries[country_id] = countries.get(country_id, 0) + mention.count
+    topics = {linker.topic(match).id: match.score for match in extracted.topics}
+    return {"person": persons, "country": countries, "topic": topics}
+
+
+def plan_links(
+    article: Article, extracted: ExtractedArticle, linker: Linker, new: bool = False
+) -> list[LinkPlan]:
+    """Plan every kind of automatic link of an article (``new``: it has none yet)."""
+    wanted = wanted_links(extracted, linker)
+    return [_plan_kind(article, kind, wanted[kind.name], new) for kind in LINK_KINDS]
+
+
+def _plan_kind(article: Article, kind: LinkKind, wanted: dict, new: bool = False) -> LinkPlan:
+    """Add the missing, recount the changed, drop the stale autos; editors' links stay."""
+    plan = LinkPlan(kind)
+    rejected = set() if new else _rejected_targets(article, kind.name)
+    wanted = {key: value for key, value in wanted.items() if kind.target(key) not in rejected}
+    existing = (
+        {} if new else {kind.key(link): link for link in getattr(article, kind.related).all()}
     )
-    countries = _sync(
-        article.country_links.all(),
-        {k: v for k, v in wanted_countries.items() if k not in rejected["country"]},
-        key=lambda link: link.country_id,
-        value_field="count",
-        build=lambda k, v: ArticleCountry(article=article, country_id=k, count=v),
-    )
-    topics = _sync(
-        article.topic_links.all(),
-        {k: v for k, v in wanted_topics.items() if k not in rejected["topic"]},
-        key=lambda link: link.topic_id,
-        value_field="score",
-        build=lambda k, v: ArticleTopic(article=article, topic_id=k, score=v),
-    )
-    for kind, counts in (("persons", persons), ("countries", countries), ("topics", topics)):
-        changes.added += counts.added
-        changes.updated += counts.updated
-        changes.removed += counts.removed
-        setattr(changes, f"{kind}_added", counts.added)
+    for key, link in existing.items():
+        if link.origin != Origin.AUTO:
+            continue
+        if key not in wanted:
+            plan.remove.append(link.pk)
+        elif getattr(link, kind.value_field) != wanted[key]:
+            setattr(link, kind.value_field, wanted[key])
+            plan.update.append(link)
+    plan.add = [
+        kind.build(article, key, value) for key, value in wanted.items() if key not in existing
+    ]
+    return plan
+
+
+def _rejected_targets(article: Article, kind: str) -> set[int]:
+    return {r.target_id for r in article.rejections.all() if r.kind == kind}
+
+
+def apply_plans(plans: Iterable[LinkPlan | list[LinkPlan]]) -> LinkChanges:
+    """Carry out link plans with one bulk statement per kind and operation."""
+    by_kind: dict[str, LinkPlan] = {}
+    for plan in _flatten(plans):
+        merged = by_kind.setdefault(plan.kind.name, LinkPlan(plan.kind))
+        merged.add += plan.add
+        merged.update += plan.update
+        merged.remove += plan.remove
+    changes = LinkChanges()
+    for plan in by_kind.values():
+        kind = plan.kind
+        kind.model.objects.bulk_create(plan.add)
+        kind.model.objects.bulk_update(plan.update, [kind.value_field])
+        kind.model.objects.filter(pk__in=plan.remove).delete()
+        changes.added += len(plan.add)
+        changes.updated += len(plan.update)
+        changes.removed += len(plan.remove)
+        setattr(changes, kind.counter, len(plan.add))
     return changes
 
 
-def _rejections(article: Article) -> dict[str, set[int]]:
-    rejected: dict[str, set[int]] = {kind: set() for kind in LinkRejection.Kind.values}
-    for kind, target_id in article.rejections.values_list("kind", "target_id"):
-        rejected[kind].add(target_id)
-    return rejected
+def _flatten(plans) -> Iterable[LinkPlan]:
+    for plan in plans:
+        yield from plan if isinstance(plan, list) else [plan]
 
 
-def _sync(existing_links, wanted: dict, *, key, value_field: str, build) -> LinkChanges:
-    """Reconcile one kind of link: add the missing, recount the changed, drop the stale autos."""
-    counts = LinkChanges()
-    existing = {key(link): link for link in existing_links}
-    stale = []
-    for link_key, link in existing.items():
-        if link.origin != Origin.AUTO:
-            continue
-        if link_key not in wanted:
-            stale.append(link.pk)
-        elif getattr(link, value_field) != wanted[link_key]:
-            setattr(link, value_field, wanted[link_key])
-            link.save(update_fields=[value_field])
-            counts.updated += 1
-    new_links = [build(k, v) for k, v in wanted.items() if k not in existing]
-    if new_links:
-        type(new_links[0]).objects.bulk_create(new_links)
-    if stale:
-        type(next(iter(existing.values()))).objects.filter(pk__in=stale).delete()
-    counts.added, counts.removed = len(new_links), len(stale)
-    return counts
+def sync_auto_links(
+    article: Article, extracted: ExtractedArticle, linker: Linker | None = None
+) -> LinkChanges:
+    """Make one article's automatic links match the extraction; editors' work stays as it is."""
+    return apply_plans(plan_links(article, extracted, linker or Linker()))
+
+
+def stored_articles(ids: Iterable[int] = ()):
+    """Stored articles (all, or these ids) with what re-extraction reads, without N+1 queries."""
+    authors = ArticlePerson.objects.filter(role=ArticlePerson.Role.AUTHOR).select_related("person")
+    articles = Article.objects.select_related("source", "original_source").prefetch_related(
+        Prefetch("person_links", queryset=authors, to_attr="author_links")
+    )
+    ids = list(ids)
+    return (articles.filter(pk__in=ids) if ids else articles).order_by("pk")
+
+
+def item_from_article(article: Article) -> ParsedItem:
+    """The ParsedItem a stored article was made from, rebuilt from its stored fields."""
+    return ParsedItem(
+        title=article.title,
+        summary=article.summary,
+        body=article.body,
+        line_start=article.provenance_line_start,
+        line_end=article.provenance_line_end,
+        title_derived=article.title_derived,
+        section=article.section,
+        authors=tuple(link.person.name for link in getattr(article, "author_links", ())),
+        source=article.source.name if article.source else None,
+        original_source=article.original_source.name if article.original_source else None,
+    )
+
+
+def sync_auto_topics(
+    article: Article, matches: Iterable[TopicMatch], linker: Linker | None = None
+) -> LinkChanges:
+    """Make only the article's automatic topic links match ``matches`` (editors' links and
+    rejected topics untouched)."""
+    linker = linker or Linker()
+    wanted = {linker.topic(match).id: match.score for match in matches}
+    return apply_plans([_plan_kind(article, TOPIC_LINKS, wanted)])

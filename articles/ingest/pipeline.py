@@ -111,8 +111,7 @@ def _import_items(document, items, report, extractor, dry_run, advance) -> None:
     with transaction.atomic():
         linker = persist.Linker()
         for chunk in _extracted_chunks(items, extractor, advance):
-            for extracted in chunk:
-                persist.save_article(extracted, document, linker, report)
+            persist.save_chunk(chunk, document, linker, report)
 
 
 def _extracted_chunks(

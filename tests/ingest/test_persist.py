@@ -37,7 +37,8 @@ def extracted(title="Strike in Kharkiv", persons=(), countries=(), topics=(), **
 
 def save(value, report=None):
     report = report or FileReport(path="dump.txt")
-    return persist.save_article(value, DOC, persist.Linker(), report), report
+    persist.save_chunk([value], DOC, persist.Linker(), report)
+    return Article.objects.get(fingerprint=value.fingerprint), report
 
 
 @pytest.mark.django_db

@@ -1,0 +1,139 @@
+"""Word lists and small tests on name-shaped text: titles, organisation words, common words."""
+
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.spans import Span
+from articles.normalise import words
+
+# Titles and roles that precede a name; longest first so "Prime Minister" wins over "Minister".
+_TITLES = sorted(
+    words(
+        """President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Minister
+    |Secretary of State|Secretary-General|Secretary General|Secretary|Chancellor|Chairman|Chair
+    |Chairwoman|Speaker|Senator|Sen.|Rep.|Representative|Governor|Gov.|Mayor|King|Queen|Prince
+    |Princess|Sheikh|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Father|Sister
+    |General|Gen.|Lt. Gen.|Lieutenant General|Maj. Gen.|Major General|Brig. Gen.|Colonel|Col.
+    |Lt.|Lieutenant|Captain|Capt.|Major|Sgt.|Sergeant|Admiral|Adm.|Commander|Marshal|Field Marshal
+    |Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Prof.|Professor|Sir|Dame|Lord|Lady|Judge|Justice
+    |Attorney General|Ambassador|Commissioner|Spokesman|Spokeswoman|Spokesperson|Director
+    |Leader|Comrade|Activist|Journalist|Lawmaker|MP|Dep.|Rev.|Reverend|Saint|St.
+    |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier""",
+        "|",
+    ),
+    key=len,
+    reverse=True,
+)
+_TITLE_PATTERN = re.compile(
+    r"^(?:the\s+|former\s+|late\s+|then-|acting\s+|deputy\s+)*(?:"
+    + "|".join(re.escape(title.strip()) for title in _TITLES)
+    + r")(?=\s)\s*",
+    re.IGNORECASE,
+)
+# A word in a span that makes it an organisation, a place, an event or a work, not a person.
+ORG_WORDS = frozenset(
+    words("""Republic People's Peoples Party Union Council Ministry Committee Association Network
+    Institute University Centre Center Agency Army Front Movement Group Team Forces Force
+    Federation Organization Organisation Company Corporation Corp Inc Ltd Bank Times Post News
+    Press Radio TV Television Channel Foundation Court Parliament Assembly Duma Senate Congress
+    Government Police Office Department Service Church Mosque Airport Station Street Square Road
+    Bridge Hospital School College Academy Club League Games Cup Championship Olympics Festival
+    Award Prize Day Week War Wars Treaty Act Plan Program Programme Project Campaign Brigade
+    Battalion Regiment Guard Guards Navy Airlines Airways Museum Library Gallery Theatre Hall
+    Palace House Tower Region Province Oblast District County State States City Island Islands
+    Sea Ocean River Valley Mountains Coast Street Avenue Strait Gulf Kingdom Empire Dynasty
+    Initiative Alliance Coalition Commission Authority Board Bureau Fund Trust Society Trade
+    Unions Workers Labour Labor Socialist Communist Democrats Republicans Liberation Resistance
+    Solidarity Brotherhood Federal National International Global Social Media Facebook Twitter
+    Telegram YouTube Instagram WhatsApp TikTok Covid COVID Omicron Sunday Monday Tuesday
+    Wednesday Thursday Friday Saturday January February March April June July August September
+    October November December Trek Potter Bible Quran Koran Torah Gospel Chronicles Asia Europe
+    Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
+    South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists""")
+)
+# Common words the model sometimes tags as a person on their own.
+_COMMON = frozenset(
+    words("""mom mum dad mother father brother sister son daughter wife husband grandma grandpa god
+    allah lord jesus christ prophet sir madam comrade comrades president minister leader
+    covid corona chatgpt hamas taliban hezbollah isis daesh nato un eu""")
+)
+# NER labels whose span may hide a person at its end ("… Reconciliation Abdullah Abdullah").
+RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
+_PARTICLES = frozenset(
+    words("de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do")
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians|ers)$")
+
+
+def strip_leading_titles(name: str) -> str:
+    """ "Russian President Vladimir Putin" → "Vladimir Putin"; "Mr Smith" → "Smith"."""
+    previous = None
+    while previous != name:
+        previous = name
+        name = _TITLE_PATTERN.sub("", name, count=1).strip()
+    return name
+
+
+def strip_leading_stop_words(name: str) -> str:
+    """ "In Ukraine" → "Ukraine"; "The Rolling Stones" → "Rolling Stones"."""
+    tokens = name.split()
+    while tokens and tokens[0].lower() in STOP_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def has_org_word(tokens: list[str]) -> bool:
+    """Whether any token marks an organisation, place, event or work."""
+    return any(token.strip(".,’'") in ORG_WORDS for token in tokens)
+
+
+def ends_with_particle(name: str) -> bool:
+    """Whether a name ends in "von", "der", "bin" … (the model cut it short)."""
+    tokens = name.split()
+    return len(tokens) > 1 and tokens[-1] in _PARTICLES
+
+
+def has_non_name_word(tokens: list[str]) -> bool:
+    """Whether a token is lower case (other than "de", "von", "bin" …) or a capitalised stop word
+    ("Odessa Fire That Sparked", "Lavrov said, Trump")."""
+    for token in tokens:
+        if token in _PARTICLES:
+            continue
+        if not token[0].isupper() or token.lower() in STOP_WORDS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (computed once per article)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def is_common_word(word: str, text: str) -> bool:
+    """A single word that is not a name: a stop word, a kinship or group word, or a word the
+    article also writes in lower case ("Star" … "a star")."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in _COMMON:
+        return True
+    if _GROUP_SUFFIX.search(word) and not is_given_name(word):
+        return True
+    return lower in lower_case_words(text)
+
+
+def person_tail(span: Span) -> Span | None:
+    """The person's name ending a non-person span: two or more capitalised words from a known
+    first name to the end ("the High Council for National Reconciliation Abdullah Abdullah")."""
+    words = list(re.finditer(r"\S+", span.text))
+    for index in range(1, len(words) - 1):
+        tail = words[index:]
+        if not is_given_name(tail[0].group(), strict=True) or len(tail) > 3:
+            continue
+        if all(w.group()[0].isupper() and w.group().isalpha() for w in tail):
+            start = span.start + tail[0].start()
+            return Span(span.text[tail[0].start() :], "PERSON", start, span.end)
+    return None

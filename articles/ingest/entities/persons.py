@@ -1,0 +1,197 @@
+"""Persons named in an article: clean the NER's PERSON spans, reject non-persons, merge short forms.
+
+The small English model tags places, groups and codes as persons ("Kharkiv", "Marxists", "PS752")
+and misses some names; these pure functions turn its raw spans into one ``PersonMention`` per
+person, in the fullest form the article gives, with a mention count.
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from articles.ingest.entities import names
+from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.spans import Span, inside_any
+from articles.ingest.records import PersonMention
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)[’']s\s")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:town|city|village|region|province|district|port|capital|oblast|county|state) of\s+$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r" [A-Z][\w-]+")
+_EDGE_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+|[\s\"'“”‘’«»)\],.:;!?-]+$")
+_CREDIT_BEFORE = re.compile(r"(?:Credit|Photo|Image|Picture)s?\s*(?:by|via)?\s*:?[^.()]{0,40}$|/$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A cleaned person name at one place in the text."""
+
+    name: str
+    span: Span
+
+
+def clean_name(raw: str) -> str:
+    """A span's text without titles, roles, possessives, quotes or trailing punctuation."""
+    text = " ".join(raw.replace("\n", " ").split())
+    text = _INNER_POSSESSIVE.split(text, maxsplit=1)[0]  # "Lenin’s Imperialism" → "Lenin"
+    text = names.strip_leading_stop_words(text)  # "In Ukraine" → "Ukraine"
+    for _ in range(3):
+        text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", text))
+        text = names.strip_leading_titles(text)
+    return text
+
+
+def is_credit(span: Span, text: str) -> bool:
+    """A photo credit ("(Reuters/Toby Melville)", "Credit: AP Photo/…"), not a mention."""
+    before = text[max(0, span.start - 60) : span.start]
+    after = text[span.end : span.end + 2]
+    in_parens = "(" in before.rsplit(")", 1)[-1] and after.startswith(("/", ")"))
+    return bool(_CREDIT_BEFORE.search(before)) or (in_parens and "/" in before + after)
+
+
+def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | None:
+    """Why ``name`` is not a person's name, or None when it is acceptable."""
+    tokens = name.split()
+    if not tokens or not name[0].isupper():
+        return "empty or lower case"
+    if any(ch.isdigit() for ch in name):
+        return "code or number"
+    if name.isupper() and len(name.replace(".", "")) > 1:
+        return "acronym"
+    if is_place(name) or all(is_place(token) for token in tokens):
+        return "place or demonym"
+    if len(tokens) == 1 and name.endswith("s") and is_place(name[:-1]):
+        return "plural demonym"  # "Nigeriens"
+    if is_place(tokens[0]) and not is_given_name(tokens[0]):
+        return "starts with a place"  # a headline's "Ukraine Encroaches"
+    if names.has_org_word(tokens):
+        return "organisation, work or event"
+    if names.has_non_name_word(tokens):
+        return "not name-shaped"
+    if len(tokens) == 1 and names.is_common_word(name, text):
+        return "common word or group"
+    if len(tokens) > 5:
+        return "too long for a name"
+    return None
+
+
+def _complete_particle(span: Span, text: str) -> Span:
+    """A span cut after a particle ("Ursula von der") takes the next capitalised word."""
+    if not names.ends_with_particle(span.text):
+        return span
+    match = _NEXT_WORD.match(text, span.end)
+    if not match:
+        return span
+    return Span(text[span.start : match.end()], span.label, span.start, match.end())
+
+
+def _split_lines(spans: Sequence[Span]) -> list[Span]:
+    """Spans cut at line breaks: a caption "Marc" above "Marc. Image via …" is two names."""
+    result = []
+    for span in spans:
+        offset = span.start
+        for part in span.text.split("\n"):
+            if part.strip():
+                result.append(Span(part, span.label, offset, offset + len(part)))
+            offset += len(part) + 1
+    return result
+
+
+def candidates(
+    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+) -> list[Candidate]:
+    """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans."""
+    found = []
+    for span in _split_lines(spans):
+        if span.label == "PERSON":
+            raw = span
+        elif span.label in names.RECOVERABLE_LABELS and (tail := names.person_tail(span)):
+            raw = tail
+        else:
+            continue
+        raw = _complete_particle(raw, text)
+        name = clean_name(raw.text)
+        if _PLACE_BEFORE.search(text[max(0, raw.start - 30) : raw.start]):
+            continue
+        if names.has_org_word(raw.text.split()):  # before cleaning cuts "People's Republic"
+            continue
+        if not is_credit(raw, text) and rejection(name, text, is_place) is None:
+            found.append(Candidate(name, raw))
+    return found
+
+
+def _promoted(
+    spans: Sequence[Span], found: list[Candidate], text: str, is_place: Callable[[str], bool]
+) -> list[Candidate]:
+    """Name-shaped spans the model mislabelled, ending in a person's surname found elsewhere
+    ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON)."""
+    surnames = {c.name for c in found if " " not in c.name}
+    taken = [c.span for c in found]
+    promoted = []
+    for span in spans:
+        if span.label == "PERSON" or inside_any(taken, span.start, span.end):
+            continue
+        name = clean_name(span.text)
+        tokens = name.split()
+        if not (2 <= len(tokens) <= 3 and tokens[-1] in surnames):
+            continue
+        if rejection(name, text, is_place) is None and not names.has_org_word(tokens):
+            promoted.append(Candidate(name, span))
+    return promoted
+
+
+def _full_form(name: str, fuller: Sequence[str]) -> str:
+    """The longest name in ``fuller`` that ``name`` is a first or last part of, else ``name``."""
+    tokens = name.split()
+    size = len(tokens)
+    matches = [
+        other
+        for other in fuller
+        if len(other.split()) > size
+        and (other.split()[-size:] == tokens or other.split()[:size] == tokens)
+    ]
+    return max(matches, key=lambda other: len(other.split()), default=name)
+
+
+def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
+    """Occurrences of a surname the NER did not tag as a person ("denied Bodaghi the right")."""
+    if len(surname) < 3:
+        return 0
+    pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    return sum(1 for m in pattern.finditer(text) if not inside_any(taken, m.start(), m.end()))
+
+
+def find_persons(
+    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+) -> list[Candidate]:
+    """Every accepted person name with its span, including promoted mislabelled spans."""
+    found = candidates(spans, text, is_place)
+    return found + _promoted(spans, found, text, is_place)
+
+
+def person_mentions(
+    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+) -> tuple[PersonMention, ...]:
+    """One mention per person, fullest form, counted; most mentioned first."""
+    return mentions_from(find_persons(spans, text, is_place), spans, text)
+
+
+def mentions_from(
+    found: Sequence[Candidate], spans: Sequence[Span], text: str
+) -> tuple[PersonMention, ...]:
+    """Merge candidates into persons: short forms join the fullest name; mentions counted."""
+    distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
+    full = {name: _full_form(name, distinct) for name in distinct}
+    counts: dict[str, int] = {}
+    for candidate in found:
+        person = full[candidate.name]
+        counts[person] = counts.get(person, 0) + 1
+    taken = [c.span for c in found] + [s for s in spans if s.label == "PERSON"]
+    for person in counts:
+        if len(person.split()) > 1:
+            counts[person] += _loose_mentions(person.split()[-1], text, taken)
+    ordered = sorted(counts, key=lambda person: -counts[person])
+    return tuple(PersonMention(person, counts[person]) for person in ordered)

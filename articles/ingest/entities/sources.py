@@ -1,0 +1,73 @@
+"""Outlets and credited authors: one display name per outlet, and outlet-or-person for authors.
+
+The database key of a Source is ``name_key(display_name)``, so "PopularResistance.Org",
+"popularresistance.org" and "Popular Resistance Org" are one Source; the display name is the
+spelling first seen, tidied by ``display_name``.
+"""
+
+import re
+
+from articles.normalise import clean_spaces, name_key, words
+
+_EDGE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\],.:;!?]+$")
+_DOMAIN = re.compile(r"^(?P<stem>[\w-]+(?:\.[\w-]+)*)\.(?P<tld>org|com|net|info|news|uk|us)$", re.I)
+_FOR_OUTLET = re.compile(r"\s+(?:for|of|at|with)\s+[A-Z][\w.&' -]*$")
+# Words that make a credited name an outlet or a team, not a person.
+_OUTLET_WORDS = frozenset(
+    words("""radio news times post press agency network media tv television channel magazine journal
+    review daily weekly herald tribune guardian gazette observer reporter report monitor voice
+    team staff desk editors editorial board bureau service services online digest dispatch
+    international foundation institute center centre project committee council union
+    association coalition campaign collective group org com net info asia europe africa
+    america world global liberty resistance canary counterpunch jacobin""")
+)
+# Wire services and broadcasters credited by their initials.
+KNOWN_OUTLET_ACRONYMS = frozenset(
+    words("AP AFP RFA RFE RFE/RL BBC CNN UPI IPS DPA TASS RIA NPR PBS ABC CBS NBC RT CBC DW ANI")
+)
+
+
+def display_name(raw: str) -> str:
+    """An outlet's name as written, tidied: spaces collapsed, quotes and end punctuation gone,
+    a bare domain's suffix capitalised ("popularresistance.org" → "popularresistance.Org")."""
+    name = _EDGE.sub("", clean_spaces(raw))
+    match = _DOMAIN.match(name)
+    if match:
+        name = f"{match['stem']}.{match['tld'].capitalize()}"
+    return name
+
+
+def source_key(raw: str) -> str:
+    """The Source's database key for any spelling of its name."""
+    return name_key(display_name(raw))
+
+
+def clean_author(raw: str) -> str:
+    """A credited author without "By", a trailing "for RFA" or punctuation."""
+    name = _EDGE.sub("", clean_spaces(raw))
+    name = re.sub(r"^(?:by|written by|authored by)\s+", "", name, flags=re.I)
+    return _EDGE.sub("", _FOR_OUTLET.sub("", name))
+
+
+def is_outlet(name: str) -> bool:
+    """Whether a credited author is an outlet or a team ("Radio Free Asia", "RFA", "The Visual
+    Journalism Team", "PopularResistance.Org") rather than a person ("Taejun Kang", "HG")."""
+    name = clean_author(name)
+    if not name:
+        return True
+    if name.upper() in KNOWN_OUTLET_ACRONYMS or name.lower().startswith("the "):
+        return True
+    if name.isupper() and len(name) > 3:
+        return True
+    words = re.split(r"[\s./-]+", name.lower())
+    return "." in name or any(word in _OUTLET_WORDS for word in words)
+
+
+def author_names(credited: tuple[str, ...]) -> list[str]:
+    """The persons among credited authors, cleaned, without duplicates."""
+    seen: dict[str, str] = {}
+    for raw in credited:
+        name = clean_author(raw)
+        if name and not is_outlet(name):
+            seen.setdefault(name_key(name), name)
+    return list(seen.values())

@@ -1,0 +1,41 @@
+"""Entity spans as the extractors see them: plain values, independent of spaCy's types."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled stretch of text: ``text == source[start:end]``."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+def spans_from_doc(doc) -> tuple[Span, ...]:
+    """The named entities of a spaCy ``Doc`` as ``Span`` values."""
+    return tuple(Span(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents)
+
+
+def inside_any(spans: Iterable[Span], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans``."""
+    return any(span.overlaps(start, end) for span in spans)
+
+
+def is_word_char(text: str, index: int) -> bool:
+    """Whether ``text[index]`` exists and is a letter, digit or underscore."""
+    return 0 <= index < len(text) and bool(_WORD_CHAR.match(text[index]))
+
+
+def at_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is whole words ("Oman" is not inside "Romania")."""
+    inner_ok = not is_word_char(text, end) or not is_word_char(text, end - 1)
+    return not (is_word_char(text, start - 1) and is_word_char(text, start)) and inner_ok

@@ -1,0 +1,86 @@
+"""Cutting a bullet dump into raw bullets: ``Category:`` headers, bullet lines, indented bodies.
+
+A bullet line is a ``•`` (or ``▪``, ``‣``, ``◦``, ``●``) at any indentation, or a ``*`` / ``-``
+no deeper than the first bullet of the file, so that a ``- list`` inside an indented body stays
+body text. Tabs count as four columns.
+"""
+
+import re
+from dataclasses import dataclass
+
+from articles.ingest.parsers.blocks import Block, split_blocks
+from articles.normalise import clean_spaces
+
+CATEGORY = re.compile(r"^Category:\s*(?P<name>\S.*?)\s*$")  # at the margin, never in a body
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•▪‣◦●]|[*-](?=[ \t]))[ \t]*(?P<text>\S.*)$")
+_ROUND_MARKS = "•▪‣◦●"
+_TAB_WIDTH = 4
+
+
+@dataclass(frozen=True)
+class RawBullet:
+    """One bullet: its first line (the bullet) and every block up to the next bullet or header."""
+
+    start: int
+    section: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+@dataclass(frozen=True)
+class Scan:
+    bullets: tuple[RawBullet, ...]
+    stray_lines: tuple[int, ...]  # non-blank lines outside any bullet (first line of each run)
+
+
+def bullet_text(line: str, width: int | None) -> str | None:
+    """The text after the bullet mark, or None when ``line`` does not open a bullet."""
+    match = _BULLET.match(line)
+    if not match:
+        return None
+    if match.group("mark") in _ROUND_MARKS or width is None:
+        return match.group("text")
+    return match.group("text") if _columns(match.group("indent")) <= width else None
+
+
+def bullet_width(lines: list[str]) -> int | None:
+    """How deep the file indents its bullets: the first round bullet, else the shallowest mark."""
+    depths = [
+        (m.group("mark") not in _ROUND_MARKS, _columns(m.group("indent")))
+        for m in filter(None, map(_BULLET.match, lines))
+    ]
+    return min(depths)[1] if depths else None
+
+
+def scan_bullets(lines: list[str]) -> Scan:
+    """Cut the lines at every header and bullet line; headers set the section of what follows."""
+    width = bullet_width(lines)
+    heads = [n for n, line in enumerate(lines, 1) if _is_head(line, width)]
+    bullets: list[RawBullet] = []
+    stray = _stray(lines, 1, heads[0] if heads else len(lines) + 1)
+    section = ""
+    for head, following in zip(heads, [*heads[1:], len(lines) + 1], strict=True):
+        line = lines[head - 1]
+        if category := CATEGORY.match(line):
+            section = clean_spaces(category.group("name"))
+            stray += _stray(lines, head + 1, following)
+            continue
+        chunk = [bullet_text(line, width) or "", *lines[head : following - 1]]
+        bullets.append(RawBullet(head, section, tuple(split_blocks(chunk, head))))
+    return Scan(tuple(bullets), tuple(stray))
+
+
+def _is_head(line: str, width: int | None) -> bool:
+    return bool(CATEGORY.match(line)) or bullet_text(line, width) is not None
+
+
+def _stray(lines: list[str], first: int, stop: int) -> list[int]:
+    """First line numbers of text runs between ``first`` and ``stop`` (exclusive)."""
+    return [block.start for block in split_blocks(lines[first - 1 : stop - 1], first)]
+
+
+def _columns(indent: str) -> int:
+    return len(indent.expandtabs(_TAB_WIDTH))

@@ -1,0 +1,58 @@
+"""reextract and classify_topics: automatic links follow the extractor, editors' work stays."""
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import ArticleCountry, ArticlePerson, ArticleTopic, LinkRejection, Origin
+
+BODY = "Russian President Vladimir Putin spoke in Moscow. Putin said Ukraine must negotiate."
+
+
+@pytest.fixture
+def article(make_article):
+    return make_article(title="Putin speaks", summary="", body=BODY, section="Category: Ukraine")
+
+
+@pytest.mark.django_db
+def test_reextract_adds_auto_links(article, capsys):
+    call_command("reextract", "--articles", str(article.pk))
+    assert set(article.countries.values_list("code", flat=True)) == {"RU", "UA"}
+    assert list(article.persons.values_list("name", flat=True)) == ["Vladimir Putin"]
+    assert article.topics.filter(slug="ukraine").exists()
+    assert "1 article(s) re-extracted, changed 1" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_reextract_dry_run_changes_nothing(article):
+    call_command("reextract", "--dry-run")
+    assert not ArticleCountry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_reextract_keeps_editor_links_and_rejections(article, country, make_person):
+    editor_person = make_person("Maria Zakharova")
+    ArticlePerson.objects.create(article=article, person=editor_person, origin=Origin.EDITOR)
+    LinkRejection.objects.create(article=article, kind="country", target_id=country("UA").pk)
+    ArticleCountry.objects.create(article=article, country=country("FR"), origin=Origin.AUTO)
+    call_command("reextract")
+    codes = set(article.countries.values_list("code", flat=True))
+    assert codes == {"RU"}  # UA rejected by an editor, the stale auto FR link removed
+    assert article.person_links.filter(person=editor_person, origin=Origin.EDITOR).exists()
+
+
+@pytest.mark.django_db
+def test_classify_topics_keeps_editor_topics_and_touches_only_topics(article, make_topic):
+    editor_topic = make_topic("Editors' pick")
+    ArticleTopic.objects.create(article=article, topic=editor_topic, origin=Origin.EDITOR)
+    call_command("classify_topics", "--articles", str(article.pk))
+    slugs = set(article.topics.values_list("slug", flat=True))
+    assert {"ukraine", editor_topic.slug} <= slugs
+    assert not article.country_links.exists()
+
+
+@pytest.mark.django_db
+def test_reextract_second_run_changes_nothing(article, capsys):
+    call_command("reextract")
+    capsys.readouterr()
+    call_command("reextract")
+    assert "changed 0" in capsys.readouterr().out

@@ -1,0 +1,76 @@
+"""Person extraction: cleaning, rejection of non-persons, short forms, counts, credits."""
+
+import pytest
+
+from articles.ingest.entities.persons import clean_name
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("President Donald Trump", "Donald Trump"),
+        ("Lt. Gen. Yaroslav Moskalik", "Yaroslav Moskalik"),
+        ("Prime Minister Keir Starmer", "Keir Starmer"),
+        ("Mr Tai", "Tai"),
+        ("Trump’s", "Trump"),
+        ("“Kellogg,", "Kellogg"),
+        ("Lenin’s Imperialism", "Lenin"),
+    ],
+)
+def test_clean_name_strips_titles_possessives_and_punctuation(raw, expected):
+    assert clean_name(raw) == expected
+
+
+def test_persons_reject_city_group_and_code_tagged_as_persons(persons_in):
+    text = (
+        "Fighting reached Kharkiv overnight. Marxists in the city met with delegates of the "
+        "Luhansk People's Republic. Iran's downing of Flight PS752 is still unpunished."
+    )
+    found = persons_in(text)
+    assert not {"Kharkiv", "Marxists", "Luhansk People's Republic", "PS752"} & set(found)
+
+
+def test_persons_reject_works_and_acronyms(persons_in):
+    text = 'One resident said the night sky was "something like Star Wars above your head".'
+    assert "Star Wars" not in persons_in(text)
+
+
+def test_persons_recover_name_hidden_in_organisation_span(persons_in):
+    text = (
+        "Afghan Chairman of the High Council for National Reconciliation Abdullah Abdullah "
+        "also confirmed the news in a video statement."
+    )
+    assert "Abdullah Abdullah" in persons_in(text)
+
+
+def test_persons_resolve_surname_to_full_name_and_count(persons_in):
+    text = (
+        "Afghan President Ashraf Ghani left the country on Sunday. Officials confirmed Ghani "
+        "had gone. It was not clear where Ghani was going."
+    )
+    found = persons_in(text)
+    assert found == {"Ashraf Ghani": 3}
+
+
+def test_persons_keep_lone_surname_when_no_full_form(persons_in):
+    text = "The killing shows that behind the appearance of solidity, Putin's regime is unstable."
+    assert persons_in(text) == {"Putin": 1}
+
+
+def test_persons_ignore_photo_credits(persons_in):
+    text = (
+        "A protester walks past the embassy. (Reuters/Toby Melville). Officials said nothing. "
+        "Credit: AP Photo/Mahmud Hossain Opu."
+    )
+    found = persons_in(text)
+    assert "Toby Melville" not in found
+    assert "Mahmud Hossain Opu" not in found
+
+
+def test_persons_authors_get_author_role_and_outlets_are_dropped(extract):
+    article = extract(
+        "Soldiers were exchanged on Friday, said Yu Yong-weon.",
+        authors=("Taejun Kang for RFA", "Radio Free Asia", "HG"),
+    )
+    authors = {m.name for m in article.persons if m.role == "author"}
+    assert authors == {"Taejun Kang", "HG"}
