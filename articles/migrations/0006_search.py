@@ -35,7 +35,7 @@ def on_postgresql(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0002_countries")]
+    dependencies = [("articles", "0004_topics")]
 
     operations = [
         migrations.RunPython(on_postgresql(ADD_VECTOR), on_postgresql(DROP_VECTOR)),

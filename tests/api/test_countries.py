@@ -27,12 +27,12 @@ def test_countries_ordering_by_count_puts_the_most_named_first(api, corpus):
 
 
 def test_countries_search_by_name_code_or_alias(api, country, db):
-    CountryAlias.objects.create(country=country("UA"), text="Kyiv", kind="city")
-    CountryAlias.objects.create(country=country("GB"), text="Albion", is_active=False)
-    assert codes(api.get(f"{URL}?search=ukr")) == ["UA"]
-    assert codes(api.get(f"{URL}?search=kyiv")) == ["UA"]
+    CountryAlias.objects.create(country=country("UA"), text="Zorbagrad", kind="city")
+    CountryAlias.objects.create(country=country("GB"), text="Albionia", is_active=False)
+    assert codes(api.get(f"{URL}?search=ukrain")) == ["UA"]
+    assert codes(api.get(f"{URL}?search=zorbagrad")) == ["UA"]
     assert {"UA", "EC"} <= set(codes(api.get(f"{URL}?search=UA")))  # code, or "Ecuador"
-    assert codes(api.get(f"{URL}?search=albion")) == []  # inactive aliases are not matched
+    assert codes(api.get(f"{URL}?search=albionia")) == []  # inactive aliases are not matched
 
 
 def test_countries_detail_by_code_links_to_its_articles(api, corpus):

@@ -10,12 +10,18 @@ def slugs(response) -> list[str]:
     return [row["slug"] for row in response.json()["results"]]
 
 
-def test_topics_list_counts_and_orders(api, corpus, make_topic):
-    make_topic("Climate")
-    assert slugs(api.get(URL)) == ["climate", "energy", "war"]
-    assert slugs(api.get(f"{URL}?ordering=-count,name")) == ["war", "energy", "climate"]
-    war = api.get(f"{URL}?search=wa").json()["results"][0]
-    assert (war["name"], war["article_count"], war["parent"]) == ("War", 2, None)
+def test_topics_list_counts_and_orders(api, corpus):
+    names = [t["name"] for t in api.get(f"{URL}?page_size=200").json()["results"]]
+    assert names == sorted(names) and {"War", "Energy"} <= set(names)
+    by_count = api.get(f"{URL}?ordering=-count,name").json()["results"]
+    assert [(t["slug"], t["article_count"]) for t in by_count[:3]] == [
+        ("war", 2),
+        ("energy", 1),
+        (by_count[2]["slug"], 0),
+    ]
+    assert slugs(api.get(f"{URL}?ordering=count"))[-2:] == ["energy", "war"]
+    war = api.get(f"{URL}?search=war").json()["results"]
+    assert {t["slug"] for t in war} >= {"war", "war-and-conflict"}
 
 
 def test_topics_filter_by_parent(api, corpus, make_topic):
@@ -33,7 +39,7 @@ def test_topics_detail_links_to_its_articles(api, corpus):
     assert titles == {"Kyiv talks", "Front line"}
 
 
-@pytest.mark.parametrize("extra", [0, 20])
+@pytest.mark.parametrize("extra", [1, 20])
 def test_topics_list_queries_are_constant(
     api, corpus, make_topic, extra, django_assert_num_queries
 ):
@@ -43,4 +49,6 @@ def test_topics_list_queries_are_constant(
         topic.parent = parent
         topic.save()
     with django_assert_num_queries(2):  # count, page (parents joined)
-        assert len(slugs(api.get(f"{URL}?page_size=100"))) == extra + 2
+        assert len(slugs(api.get(f"{URL}?page_size=200&parent=war"))) == extra
+    with django_assert_num_queries(2):
+        assert api.get(f"{URL}?page_size=200").status_code == 200
