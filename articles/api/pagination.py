@@ -96,10 +96,9 @@ class KeysetPagination(pagination.BasePagination):
         return values, backwards
 
     def encode_cursor(self, row, ordering, backwards: bool) -> str:
-        values = [str(getattr(row, key.lstrip("-"))) for key in ordering]
-        cursor = {"o": list(ordering), "v": values, "r": int(backwards)}
-        encoded = base64.urlsafe_b64encode(json.dumps(cursor).encode()).decode("ascii")
+        values = [getattr(row, key.lstrip("-")) for key in ordering]
         url = remove_query_param(self.base_url, self.cursor_query_param)
+        encoded = cursor_for(ordering, values, backwards)
         return replace_query_param(url, self.cursor_query_param, encoded)
 
     def get_paginated_response_schema(self, schema):
@@ -119,6 +118,12 @@ class KeysetPagination(pagination.BasePagination):
                 f"Rows per page (default {self.page_size}; above {self.max_page_size} clamped).",
             ),
         ]
+
+
+def cursor_for(ordering, values, backwards: bool = False) -> str:
+    """The ``cursor`` parameter of the page after (or before) the row with these key values."""
+    cursor = {"o": list(ordering), "v": [str(v) for v in values], "r": int(backwards)}
+    return base64.urlsafe_b64encode(json.dumps(cursor).encode()).decode("ascii")
 
 
 def _flip(key: str) -> str:
