@@ -2,9 +2,10 @@
 
 PostgreSQL matches the stored, weighted ``search_vector`` (migration ``0006_search``) with
 ``websearch_to_tsquery`` (quotes, ``or`` and ``-word`` work; syntax errors cannot happen) and
-ranks with ``ts_rank``: a title hit (weight A) outranks a summary hit (B), which outranks a body
-hit (C). Other databases (SQLite in development) match every word case-insensitively in title,
-summary or body and rank by where the words were found.
+ranks with ``ts_rank`` over ``search_rank_vector``: a title hit (weight A) outranks a summary
+hit (B), which outranks a hit in the body's first 300 characters (C); a hit further into the
+body ranks lowest (ties: newest id first). Other databases (SQLite in development) match every
+word case-insensitively in title, summary or body and rank by where the words were found.
 """
 
 from django.contrib.postgres.search import (
@@ -16,16 +17,21 @@ from django.contrib.postgres.search import (
 from django.db import connections
 from django.db.models import Case, Expression, FloatField, Q, Value, When
 from django.db.models.expressions import Col
+from django.db.models.functions import Cast
 
 CONFIG = "english"
 
 
 class StoredVector(Expression):
-    """The ``search_vector`` column of the query's article table (unknown to the model state)."""
+    """A tsvector column of the query's article table (unknown to the model state)."""
+
+    def __init__(self, column: str = "search_vector"):
+        super().__init__()
+        self.column = column
 
     def resolve_expression(self, query=None, *args, **kwargs):
         field = SearchVectorField()
-        field.set_attributes_from_name("search_vector")
+        field.set_attributes_from_name(self.column)
         field.model = query.model
         return Col(query.get_initial_alias(), field)
 
@@ -39,9 +45,9 @@ def search(queryset, text: str):
 
 def _search_postgresql(queryset, text):
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
-    return queryset.filter(SearchVectorExact(StoredVector(), query)).annotate(
-        rank=SearchRank(StoredVector(), query)
-    )
+    # ts_rank is a float4: as a float8 its value survives the trip to a page cursor and back.
+    rank = Cast(SearchRank(StoredVector("search_rank_vector"), query), FloatField())
+    return queryset.filter(SearchVectorExact(StoredVector(), query)).annotate(rank=rank)
 
 
 def _search_portable(queryset, text):

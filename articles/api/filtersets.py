@@ -7,6 +7,7 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.utils import extend_schema_field
 
@@ -19,6 +20,31 @@ from articles.models import (
     Source,
     Topic,
 )
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter, without building the filter form when no filter is asked for.
+
+    That form is a deep copy of every filter's field: most requests (a plain page, the next
+    page) need none of it. Such a request gets the FilterSet's ``unfiltered`` queryset.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if (
+            filterset_class
+            and not request.query_params.keys() & filterset_class.base_filters.keys()
+        ):
+            return filterset_class.unfiltered(queryset)
+        return super().filter_queryset(request, queryset, view)
+
+
+class FilterSet(filters.FilterSet):
+    @classmethod
+    def unfiltered(cls, queryset):
+        """The queryset when no filter parameter is given (what filtering by nothing gives)."""
+        return queryset
+
 
 # Sort orders of the articles list: the last key is the unique id, as keyset paging needs.
 ARTICLE_ORDERINGS = {
@@ -83,7 +109,7 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-class ArticleFilterSet(filters.FilterSet):
+class ArticleFilterSet(FilterSet):
     source = filters.CharFilter(field_name="source__slug", help_text="Source slug.")
     country = CountryCodesFilter(
         method="filter_country",
@@ -114,6 +140,10 @@ class ArticleFilterSet(filters.FilterSet):
     class Meta:
         model = Article
         fields = []
+
+    @classmethod
+    def unfiltered(cls, queryset):
+        return queryset.order_by(*ARTICLE_ORDERINGS["-created"])
 
     def filter_queryset(self, queryset):
         """Apply the filters, then the sort order the keyset pages follow."""
@@ -149,7 +179,7 @@ class StatsFilterSet(ArticleFilterSet):
     ordering = None
 
 
-class NameSearchFilterSet(filters.FilterSet):
+class NameSearchFilterSet(FilterSet):
     """Base of the entity FilterSets: ``search`` over names (and aliases), ``ordering``."""
 
     search = filters.CharFilter(method="filter_search", help_text="Part of the name or an alias.")

@@ -200,6 +200,21 @@ def test_articles_pages_with_equal_created_at_lose_nothing(api, db):
     assert sorted(seen) == [f"Bulk {n:04d}" for n in range(9)] and len(set(seen)) == 9
 
 
+def test_articles_search_pages_follow_the_rank_and_lose_nothing(api, make_article):
+    for n in range(3):
+        make_article(f"Harbour news {n}", summary="Cranes.")  # title hits tie on rank
+        make_article(f"Other {n}", body="Cranes at the harbour.")  # body hits tie lower
+    seen, url, pages = [], f"{URL}?search=harbour&page_size=2", 0
+    while url:
+        response = api.get(url)
+        seen += titles(response)
+        url, pages = response.json()["next"], pages + 1
+    assert pages == 3 and len(set(seen)) == 6
+    assert {t[:7] for t in seen[:3]} == {"Harbour"} and {t[:5] for t in seen[3:]} == {"Other"}
+    back = api.get(api.get(f"{URL}?search=harbour&page_size=2").json()["next"]).json()
+    assert titles(api.get(back["previous"])) == seen[:2]
+
+
 def test_articles_page_size_is_clamped(api, db):
     make_many(205)
     assert len(titles(api.get(f"{URL}?page_size=1000"))) == 200
@@ -220,12 +235,14 @@ def test_articles_list_queries_are_constant(
 ):
     for n in range(rows):
         link(make_article(f"Extra {n}"), person=corpus["persons"]["putin"])
-    # one query: sources joined, links as JSON built by the database; a filter by code looks
-    # its id up first
-    with django_assert_num_queries(2):
-        assert api.get(f"{URL}?country=UA&page_size=100").status_code == 200
+    # one query (sources joined, links as JSON built by the database); a filter by code looks
+    # the code's id up first; a search sorts its keys first, then reads the page's rows by id
     with django_assert_num_queries(1):
         assert len(titles(api.get(f"{URL}?page_size=100"))) == rows + 4
+    with django_assert_num_queries(2):
+        assert api.get(f"{URL}?country=UA&page_size=100").status_code == 200
+    with django_assert_num_queries(2):
+        assert len(titles(api.get(f"{URL}?search=extra&page_size=100"))) == rows
 
 
 def test_articles_related_ranks_by_shared_entities(api, corpus):
