@@ -67,9 +67,9 @@ PLAIN_FIELDS = {
 }
 
 
-def _iso(moment) -> str:
-    """ISO 8601 in the current time zone, UTC as ``Z``: what DRF's DateTimeField gives."""
-    text = timezone.localtime(moment).isoformat()
+def _iso(moment, zone) -> str:
+    """ISO 8601 in ``zone``, UTC as ``Z``: what DRF's DateTimeField gives."""
+    text = moment.astimezone(zone).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -111,12 +111,12 @@ class ArticleSerializer(serializers.ModelSerializer):
         Plain values as stored, datetimes as DRF formats them, the rest through the
         ``get_*`` methods (``tests/api/test_serializers.py`` holds it equal to the field loop).
         """
-        fields, row = self.fields, {}
+        fields, row, zone = self.fields, {}, timezone.get_current_timezone()
         for name in fields:
             if name in PLAIN_FIELDS:
                 row[name] = getattr(article, name)
             elif name in ("created_at", "updated_at"):
-                row[name] = _iso(getattr(article, name))
+                row[name] = _iso(getattr(article, name), zone)
             elif name in ("source", "original_source"):
                 row[name] = _brief_source(getattr(article, name))
             else:
