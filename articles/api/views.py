@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from articles.api import serializers
+from articles.api import reports, serializers
 from articles.api.filtersets import (
     ArticleFilterSet,
     CountryFilterSet,
@@ -129,7 +129,7 @@ class ArticleViewSet(
             return LINK_SERIALIZERS[self.action.removeprefix("link_")]
         return super().get_serializer_class()
 
-    @extend_schema(parameters=[LIMIT], responses=serializers.RelatedArticlesSerializer)
+    @extend_schema(parameters=[LIMIT], responses=reports.RelatedArticlesSerializer)
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
     def related(self, request, pk=None):
         """The articles sharing most persons (3 points), topics (2) and countries (1)."""
@@ -138,11 +138,7 @@ class ArticleViewSet(
         context = {**self.get_serializer_context(), "fields": list_fields(request)}
         results = [{**row, "article": found[row["article_id"]]} for row in rows]
         return Response(
-            {
-                "results": serializers.RelatedArticleSerializer(
-                    results, many=True, context=context
-                ).data
-            }
+            reports.RelatedArticlesSerializer({"results": results}, context=context).data
         )
 
     @extend_schema(responses=serializers.ArticleSerializer)
@@ -262,7 +258,7 @@ class StatsView(generics.GenericAPIView):
     queryset = Article.objects.all()
     filterset_class = StatsFilterSet
     pagination_class = None
-    serializer_class = serializers.StatsSerializer
+    serializer_class = reports.StatsSerializer
 
     @extend_schema(parameters=[LIMIT], filters=True)
     def get(self, request):
