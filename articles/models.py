@@ -5,9 +5,12 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
-from django.db import connections, models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import connections, models, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
 
 from articles import search
 from articles.jsonagg import json_rows
@@ -112,6 +115,25 @@ class Person(models.Model):
         if not self.slug:
             self.slug = slug_for(self.name)
         super().save(*args, **kwargs)
+
+    @transaction.atomic
+    def merge_into(self, target: "Person") -> None:
+        """Make ``target`` the one row for this person: all or nothing.
+
+        Every mention moves (counts add up where both are linked to the same article), aliases
+        and rejections move, this person's name becomes an alias of ``target``, and this row goes.
+        """
+        if target.pk == self.pk:
+            raise ValueError(f"Cannot merge {self} into itself.")
+        self.article_links.all().move_to(target)
+        LinkRejection.objects.person(self).move_to_person(target)
+        self.aliases.update(person=target)
+        if not PersonAlias.objects.filter(key=self.key).exists():
+            PersonAlias.objects.create(person=target, name=self.name)
+        target._change_reason = f"merged {self.name} (#{self.pk}) into this person"[:100]
+        target.save()
+        self._change_reason = f"merged into {target.name} (#{target.pk})"[:100]
+        self.delete()
 
 
 class PersonAlias(models.Model):
@@ -351,10 +373,71 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_counts(self):
-        """Annotate the number of linked persons and countries (for lists)."""
+        """Annotate the number of linked persons and countries (for lists).
+
+        See ``count_of``: subqueries, so a page of a long list counts only its own rows.
+        """
         return self.annotate(
-            person_count=Count("person_links", distinct=True),
-            country_count=Count("country_links", distinct=True),
+            person_count=count_of(ArticlePerson, "article"),
+            country_count=count_of(ArticleCountry, "article"),
+        )
+
+    def mark_reviewed(self) -> int:
+        """Take these articles off the review queue; imported ones become reviewed."""
+        return self._set_status(Article.Status.REVIEWED, keep=[Article.Status.PUBLISHED])
+
+    def publish(self) -> int:
+        """Publish these articles (which also takes them off the review queue)."""
+        return self._set_status(Article.Status.PUBLISHED)
+
+    def _set_status(self, status: str, keep=()) -> int:
+        articles = list(self.order_by())
+        for article in articles:
+            if article.status not in keep:
+                article.status = status
+            article.needs_review = False
+            article.mark_edited("status", "needs_review")
+            article.updated_at = timezone.now()
+        fields = ["status", "needs_review", "edited_fields", "updated_at"]
+        return bulk_update_with_history(articles, Article, fields, default_change_reason="")
+
+    def assign_topic(self, topic: "Topic") -> int:
+        """Link ``topic`` to these articles as an editor's choice (score 1.0); lift rejections."""
+        ids = list(self.values_list("pk", flat=True))
+        ArticleTopic.objects.filter(article_id__in=ids, topic=topic).update(
+            origin=Origin.EDITOR, score=1.0
+        )
+        ArticleTopic.objects.bulk_create(
+            [ArticleTopic(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
+            ignore_conflicts=True,
+        )
+        LinkRejection.objects.filter(
+            article_id__in=ids, kind=LinkRejection.Kind.TOPIC, target_id=topic.pk
+        ).delete()
+        self._record_history(f"assigned topic {topic.name}")
+        return len(ids)
+
+    def remove_person(self, person: "Person") -> int:
+        """Unlink ``person`` from these articles for good: the importer will not re-add it."""
+        links = ArticlePerson.objects.filter(article__in=self.values("pk"), person=person)
+        article_ids = set(links.values_list("article_id", flat=True))
+        LinkRejection.objects.bulk_create(
+            [
+                LinkRejection.for_link(pk, LinkRejection.Kind.PERSON, person.pk)
+                for pk in article_ids
+            ],
+            ignore_conflicts=True,
+        )
+        links.delete()
+        Article.objects.filter(pk__in=article_ids)._record_history(
+            f"removed person link {person.name}"
+        )
+        return len(article_ids)
+
+    def _record_history(self, reason: str) -> None:
+        """Add a history record to each article saying what an editor did to its links."""
+        bulk_update_with_history(
+            list(self.order_by()), Article, [], default_change_reason=reason[:100]
         )
 
 
@@ -456,8 +539,90 @@ class Article(models.Model):
         """Remember that an editor changed these fields, so re-import keeps them."""
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
 
+    def changed_fields(self) -> list[str]:
+        """The editable fields whose values differ from the stored row (all of them if unsaved)."""
+        names = [f.attname for f in self._meta.concrete_fields if f.editable and not f.primary_key]
+        stored = type(self).objects.filter(pk=self.pk).values(*names).first() or {}
+        return [
+            self._meta.get_field(name).name
+            for name in names
+            if name not in stored or stored[name] != getattr(self, name)
+        ]
 
-class ArticlePerson(models.Model):
+
+def count_of(related_model, field_name: str) -> Coalesce:
+    """Count the ``related_model`` rows whose ``field_name`` points at the outer row.
+
+    A correlated subquery, not a join: it cannot be multiplied by other joins (a search over
+    aliases, say), and a page of a long list counts only its own rows.
+    """
+    rows = related_model.objects.filter(**{field_name: OuterRef("pk")}).order_by()
+    counts = rows.values(field_name).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
+
+
+class RejectableLink:
+    """An article-to-entity link an editor can remove for good (see ``LinkRejection``)."""
+
+    rejection_kind: str
+    target_field: str
+
+    @property
+    def target_id(self) -> int:
+        return getattr(self, f"{self.target_field}_id")
+
+    @transaction.atomic
+    def reject(self) -> None:
+        """Delete this link and record that the importer must never add it back."""
+        self._reject_target(self.target_id)
+        self.delete()
+
+    @transaction.atomic
+    def save_by_editor(self, replaced_target_id: int | None = None) -> None:
+        """Save this link as an editor's: re-import keeps it and any rejection of it is lifted.
+
+        ``replaced_target_id``: the entity this row linked before the editor changed it, which
+        counts as removed (rejected).
+        """
+        if replaced_target_id is not None and replaced_target_id != self.target_id:
+            self._reject_target(replaced_target_id)
+        self.origin = Origin.EDITOR
+        self.save()
+        LinkRejection.objects.filter(
+            article_id=self.article_id, kind=self.rejection_kind, target_id=self.target_id
+        ).delete()
+
+    def _reject_target(self, target_id: int) -> None:
+        LinkRejection.objects.get_or_create(
+            article_id=self.article_id, kind=self.rejection_kind, target_id=target_id
+        )
+
+
+class ArticlePersonQuerySet(models.QuerySet):
+    def move_to(self, person: "Person") -> None:
+        """Point these links at ``person``, adding counts into its link where it has a twin.
+
+        A twin is ``person``'s link to the same article in the same role: the unique
+        (article, person, role) constraint allows only one, so the counts are summed into it.
+        """
+        twins = ArticlePerson.objects.filter(
+            person=person, article=OuterRef("article"), role=OuterRef("role")
+        )
+        mine = self.filter(article=OuterRef("article"), role=OuterRef("role"))
+        ArticlePerson.objects.filter(person=person).filter(Exists(mine)).update(
+            count=F("count") + Subquery(mine.values("count")[:1]),
+            origin=models.Case(
+                models.When(
+                    Exists(mine.filter(origin=Origin.EDITOR)), then=models.Value(Origin.EDITOR)
+                ),
+                default=F("origin"),
+            ),
+        )
+        self.filter(Exists(twins)).delete()
+        self.update(person=person)
+
+
+class ArticlePerson(RejectableLink, models.Model):
     """A person named in (or credited as author of) an article."""
 
     class Role(models.TextChoices):
@@ -469,6 +634,10 @@ class ArticlePerson(models.Model):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MENTIONED)
     count = models.PositiveIntegerField(default=1)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    objects = ArticlePersonQuerySet.as_manager()
+    rejection_kind = "person"
+    target_field = "person"
 
     class Meta:
         ordering = ["role", "-count", "person__name"]
@@ -483,13 +652,16 @@ class ArticlePerson(models.Model):
         return f"{self.person} ({self.role}) in #{self.article_id}"
 
 
-class ArticleCountry(models.Model):
+class ArticleCountry(RejectableLink, models.Model):
     """A country an article refers to, with how often."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="country_links")
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="article_links")
     count = models.PositiveIntegerField(default=1)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    rejection_kind = "country"
+    target_field = "country"
 
     class Meta:
         ordering = ["-count", "country__name"]
@@ -503,13 +675,16 @@ class ArticleCountry(models.Model):
         return f"{self.country.code} in #{self.article_id}"
 
 
-class ArticleTopic(models.Model):
+class ArticleTopic(RejectableLink, models.Model):
     """A topic an article covers, with the classifier's score (1.0 for editors' links)."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
     score = models.FloatField(default=1.0)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    rejection_kind = "topic"
+    target_field = "topic"
 
     class Meta:
         ordering = ["-score", "topic__name"]
@@ -520,6 +695,39 @@ class ArticleTopic(models.Model):
 
     def __str__(self):
         return f"{self.topic} in #{self.article_id}"
+
+
+class LinkRejectionQuerySet(models.QuerySet):
+    def person(self, person: "Person"):
+        return self.filter(kind=LinkRejection.Kind.PERSON, target_id=person.pk)
+
+    def move_to_person(self, person: "Person") -> None:
+        """Re-target these person rejections at ``person``.
+
+        Dropped where ``person`` already has a rejection on that article (the constraint allows
+        one) or is linked to it (the link is a decision about ``person`` itself and wins).
+        """
+        same_article = {"article": OuterRef("article")}
+        taken = LinkRejection.objects.person(person).filter(**same_article)
+        linked = ArticlePerson.objects.filter(person=person, **same_article)
+        self.filter(Q(Exists(taken)) | Q(Exists(linked))).delete()
+        self.update(target_id=person.pk)
+
+    def with_target_names(self):
+        """Annotate ``target_name``: the name of the rejected person, country or topic."""
+        names = {
+            LinkRejection.Kind.PERSON: Person,
+            LinkRejection.Kind.COUNTRY: Country,
+            LinkRejection.Kind.TOPIC: Topic,
+        }
+        whens = [
+            models.When(
+                kind=kind,
+                then=Subquery(model.objects.filter(pk=OuterRef("target_id")).values("name")[:1]),
+            )
+            for kind, model in names.items()
+        ]
+        return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))
 
 
 class LinkRejection(models.Model):
@@ -538,6 +746,8 @@ class LinkRejection(models.Model):
     target_id = models.BigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = LinkRejectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -548,3 +758,8 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
+
+    @classmethod
+    def for_link(cls, article_id: int, kind: str, target_id: int) -> "LinkRejection":
+        """An unsaved rejection of one link (for ``bulk_create``)."""
+        return cls(article_id=article_id, kind=kind, target_id=target_id)

@@ -8,6 +8,7 @@ from django.conf import settings
 
 from articles.benchmarks.synthetic import write_corpus
 from articles.ingest import persist
+from articles.ingest.entities import throughput
 from articles.ingest.extract import Extractor, load_nlp
 from articles.ingest.pipeline import dump_paths, import_paths, parse_path
 from articles.models import Article, Person, Source, Topic
@@ -73,6 +74,21 @@ def ner_baseline(paths: list[Path]) -> dict:
     return {"words": words, "seconds": round(seconds, 3), "words_per_second": words / seconds}
 
 
+def extraction_figures(seeds: Path) -> dict:
+    """Words per second of the bare model and of the whole Extractor on the seed articles."""
+    texts = []
+    for path in dump_paths([seeds]):
+        _, items, _ = parse_path(path, settings.NEWSDB_MAX_DUMP_BYTES)
+        texts.extend(item.text_for_entities() for item in items)
+    result = throughput.measure(texts * 3, persist.load_catalog())
+    return {
+        "words": result.words,
+        "model_words_per_second": result.model_words_per_second,
+        "extractor_words_per_second": result.extractor_words_per_second,
+        "overhead": result.overhead,
+    }
+
+
 def run(seeds: Path, corpus_size: int) -> dict:
     """The whole import benchmark on the configured database."""
     load_nlp()  # model loading is start-up cost, not import throughput
@@ -89,5 +105,6 @@ def run(seeds: Path, corpus_size: int) -> dict:
     results["synthetic"] = synthetic
     results["ner_baseline"] = baseline
     results["import_vs_ner"] = synthetic["words_per_second"] / baseline["words_per_second"]
+    results["extraction"] = extraction_figures(seeds)
     reset_imported_rows()
     return results

@@ -46,7 +46,7 @@ def on_postgresql(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0004_topics")]
+    dependencies = [("articles", "0005_editor_groups")]
 
     operations = [
         migrations.RunPython(on_postgresql(ADD_VECTOR), on_postgresql(DROP_VECTOR)),

@@ -8,7 +8,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from articles.benchmarks import runner
-from articles.benchmarks.report import render_import_section, render_memory_section
+from articles.benchmarks.report import (
+    render_extraction_section,
+    render_import_section,
+    render_memory_section,
+)
 
 
 class Command(BaseCommand):
@@ -26,7 +30,9 @@ class Command(BaseCommand):
                 databases["PostgreSQL"] = pg
             for label, url in databases.items():
                 self.stderr.write(f"bench: import on {label}…")
-                sections.append(render_import_section(label, runner.import_figures(url, articles)))
+                figures = runner.import_figures(url, articles)
+                sections.append(render_import_section(label, figures))
+            sections.append(render_extraction_section(figures["extraction"]))
         self.stderr.write("bench: memory…")
         sizes = [max(articles // 5, 1), articles]
         sections.append(render_memory_section(runner.memory_figures(sizes)))

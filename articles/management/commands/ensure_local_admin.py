@@ -1,36 +1,58 @@
-"""Create (once) a local superuser for `make run` and print how to log in."""
+"""Create (once) a local superuser and a demo editor for `make run`, and print how to log in."""
 
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 CREDENTIALS_FILE = settings.BASE_DIR / "local-admin.txt"
 
 
 class Command(BaseCommand):
-    help = "Create a local admin login for development (refused when DEBUG is off) and print it."
+    help = (
+        "Create local logins for development (refused when DEBUG is off) and print them: "
+        "a superuser, and a demo editor in the Editor group."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--editor", default="editor", help="demo editor ('' for none)")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, editor, **options):
         if not settings.DEBUG:
             raise CommandError("Refusing to create a local admin with DJANGO_DEBUG off.")
-        user_model = get_user_model()
-        user = user_model.objects.filter(username=username).first()
-        if user and CREDENTIALS_FILE.exists():
-            password = CREDENTIALS_FILE.read_text().split()[-1]
-        else:
-            password = secrets.token_urlsafe(12)
-            user = user or user_model(username=username, email=f"{username}@localhost")
-            user.is_staff = user.is_superuser = True
-            user.set_password(password)
-            user.save()
-            CREDENTIALS_FILE.write_text(f"{username} {password}\n")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin login: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
-            )
-        )
+        known = read_credentials()
+        logins = {username: ensure_user(username, known.get(username), superuser=True)}
+        if editor:
+            logins[editor] = ensure_user(editor, known.get(editor), group="Editor")
+        CREDENTIALS_FILE.write_text("".join(f"{u} {p}\n" for u, p in {**known, **logins}.items()))
+        for role, (user, password) in zip(("Admin", "Editor"), logins.items(), strict=False):
+            line = f"{role} login: http://127.0.0.1:8000/admin/  user: {user}  password: {password}"
+            self.stdout.write(self.style.SUCCESS(line))
+
+
+def read_credentials() -> dict[str, str]:
+    """The logins written by earlier runs: one "username password" per line."""
+    if not CREDENTIALS_FILE.exists():
+        return {}
+    pairs = (line.split() for line in CREDENTIALS_FILE.read_text().splitlines())
+    return {pair[0]: pair[-1] for pair in pairs if len(pair) == 2}
+
+
+def ensure_user(username: str, password: str | None, superuser=False, group=None) -> str:
+    """Make sure the user exists with this password (a new one if unknown); return it."""
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    if user and password and user.check_password(password):
+        return password
+    password = secrets.token_urlsafe(12)
+    user = user or user_model(username=username, email=f"{username}@localhost")
+    user.is_staff = True
+    user.is_superuser = superuser
+    user.set_password(password)
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return password

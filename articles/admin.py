@@ -1,1 +1,0 @@
-"""The editors' desk: one declarative ModelAdmin per model."""

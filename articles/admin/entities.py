@@ -1,0 +1,172 @@
+"""The registries editors keep clean (persons, countries, topics, sources) and link rejections."""
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles.admin.actions import action_page, bound_if_applied
+from articles.admin.history import DeskHistoryAdmin
+from articles.admin.widgets import MergeForm
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticleTopic,
+    Country,
+    CountryAlias,
+    LinkRejection,
+    Person,
+    PersonAlias,
+    Source,
+    Topic,
+    count_of,
+)
+
+
+class ArticlesColumn:
+    """A list column: how many articles link to the row, linking to that filtered article list."""
+
+    articles_lookup: str  # the article changelist parameter that selects this row's articles
+
+    @admin.display(description="articles", ordering="article_count")
+    def linked_articles(self, obj):
+        url = reverse("admin:articles_article_changelist")
+        return format_html(
+            '<a href="{}?{}={}">{}</a>', url, self.articles_lookup, obj.pk, obj.article_count
+        )
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name"]
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
+    articles_lookup = "persons__id__exact"
+    list_display = ["name", "linked_articles", "alias_names"]
+    ordering = ["name"]
+    search_fields = ["name", "aliases__name"]
+    fields = ["name", "slug", "key", "created_at"]
+    readonly_fields = ["key", "created_at"]
+    inlines = [PersonAliasInline]
+    actions = ["merge_into"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).with_article_counts()
+        return qs.prefetch_related("aliases")
+
+    @admin.display(description="also known as")
+    def alias_names(self, person):
+        return ", ".join(alias.name for alias in person.aliases.all())
+
+    @admin.action(description="Merge into…", permissions=["change"])
+    def merge_into(self, request, queryset):
+        form = bound_if_applied(MergeForm, request)
+        if not form.is_valid():
+            title = "Merge persons"
+            return action_page(self, request, queryset, form, title=title, submit="Review merge")
+        target = form.cleaned_data["target"]
+        merged = list(
+            queryset.exclude(pk=target.pk).annotate(alias_count=count_of(PersonAlias, "person"))
+        )
+        if not merged:
+            self.message_user(request, f"Nothing to merge into “{target}”.", messages.WARNING)
+            return None
+        if "confirm" not in request.POST:
+            template = "admin/articles/person/merge_confirmation.html"
+            return action_page(
+                self,
+                request,
+                queryset,
+                form,
+                title="Confirm the merge",
+                submit="Yes, merge",
+                template=template,
+                target=target,
+                merged=merged,
+            )
+        with transaction.atomic():
+            for person in merged:
+                person.merge_into(target)
+        names = ", ".join(person.name for person in merged)
+        self.message_user(request, f"Merged {names} into “{target}”.", messages.SUCCESS)
+
+
+class CountryAliasInline(admin.TabularInline):
+    model = CountryAlias
+    fields = ["text", "kind", "is_active"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country")  # for each row's label
+
+
+@admin.register(Country)
+class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
+    articles_lookup = "countries__id__exact"
+    list_display = ["name", "code", "alpha3", "linked_articles"]
+    ordering = ["name"]
+    search_fields = ["name", "code", "alpha3", "aliases__text"]
+    inlines = [CountryAliasInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=count_of(ArticleCountry, "country"))
+        )
+
+
+@admin.register(Topic)
+class TopicAdmin(ArticlesColumn, DeskHistoryAdmin):
+    articles_lookup = "topics__id__exact"
+    list_display = ["name", "parent", "linked_articles"]
+    ordering = ["name"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "keywords"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "parent", "keywords"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=count_of(ArticleTopic, "topic"))
+
+
+@admin.register(Source)
+class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
+    articles_lookup = "source__id__exact"
+    list_display = ["name", "slug", "linked_articles"]
+    ordering = ["name"]
+    search_fields = ["name"]
+    fields = ["name", "slug", "key", "created_at"]
+    readonly_fields = ["key", "created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=count_of(Article, "source"))
+
+
+@admin.register(LinkRejection)
+class LinkRejectionAdmin(admin.ModelAdmin):
+    """Links editors removed; deleting a rejection lets the importer link it again."""
+
+    list_display = ["article", "kind", "target_name", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["article"]
+    search_fields = ["article__title"]
+    fields = ["article", "kind", "target_id", "target_name", "created_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_target_names()
+
+    @admin.display(description="removed link to")
+    def target_name(self, rejection):
+        return rejection.target_name
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
