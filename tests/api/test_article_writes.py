@@ -187,3 +187,19 @@ def test_article_editor_writes_survive_a_reimport(editor_api, make_person, tmp_p
     assert after["title"] == "Geneva summit"
     assert {p["name"] for p in after["persons"]} == {"Jane Writer", "Volodymyr Zelensky"}
     assert {c["code"] for c in after["countries"]} >= {"UA", "PL"}
+
+
+def test_article_writes_work_for_the_admin_editor_group(linked, django_user_model):
+    """The Editor group (migration 0005) may edit articles and links, not create articles."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("desk")
+    user.groups.add(Group.objects.get(name="Editor"))
+    client = APIClient()
+    client.force_authenticate(user)
+    article, putin, war = linked
+    detail = f"{URL}{article.pk}/"
+    assert client.patch(detail, {"section": "Europe"}, format="json").status_code == 200
+    assert client.delete(f"{detail}persons/{putin.pk}/").status_code == 204
+    assert client.post(f"{detail}topics/", {"topic": war.pk}, format="json").status_code == 200
+    assert client.post(URL, {"title": "New"}, format="json").status_code == 403
