@@ -288,10 +288,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def naming(self, person_ref: str):
         """Articles linked (as author or mentioned) to a person given by id or slug."""
-        if person_ref.isdigit():
-            ids = [int(person_ref)]
-        else:
-            ids = list(Person.objects.filter(slug=person_ref).values_list("pk", flat=True))
+        people = Q(slug=person_ref)
+        if person_ref.isascii() and person_ref.isdigit() and len(person_ref) < 19:
+            people |= Q(pk=int(person_ref))  # longer would overflow a bigint
+        ids = list(Person.objects.filter(people).values_list("pk", flat=True))
         links = ArticlePerson.objects.filter(article=OuterRef("pk"), person_id__in=ids)
         return self.filter(Exists(links))
 

@@ -61,6 +61,11 @@ def test_articles_filter_person_by_id_or_slug(api, corpus):
     assert set(titles(api.get(f"{URL}?person={putin.slug}&country=UA"))) == {"Kyiv talks"}
 
 
+@pytest.mark.parametrize("ref", ["99999999999999999999999", "%C2%B2", "no-such-person"])
+def test_articles_filter_person_unknown_matches_nothing(api, corpus, ref):
+    assert titles(api.get(f"{URL}?person={ref}")) == []
+
+
 def test_articles_filter_person_counts_authors(api, corpus, make_person):
     writer = make_person("Jane Writer")
     link(corpus["articles"]["vote"], person=writer, role="author")
@@ -225,6 +230,11 @@ def test_articles_page_size_is_clamped(api, db):
 def test_articles_bad_cursor_is_a_400(api, corpus):
     response = api.get(f"{URL}?cursor=not-a-cursor")
     assert response.status_code == 400 and "cursor" in response.json()["errors"]
+    cursor = api.get(f"{URL}?page_size=1").json()["next"].split("cursor=")[1].split("&")[0]
+    payload, signature = cursor.rsplit("%3A", 1)  # signing's "payload:timestamp:signature"
+    forged = payload + "%3A" + signature[::-1]
+    assert api.get(f"{URL}?page_size=1&cursor={forged}").status_code == 400  # cursors are signed
+    assert api.get(f"{URL}?page_size=1&cursor={cursor}").status_code == 200
     next_url = api.get(f"{URL}?page_size=1&ordering=title").json()["next"]
     assert api.get(next_url.replace("ordering=title", "ordering=created")).status_code == 400
 
