@@ -5,13 +5,15 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
-from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db import connections, models, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
 
+from articles import search
+from articles.jsonagg import json_rows
 from articles.normalise import name_key, slug_for
 
 
@@ -184,6 +186,44 @@ class Topic(models.Model):
         return [line.strip() for line in self.keywords.splitlines() if line.strip()]
 
 
+# Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
+_RELATED_SQL = """
+SELECT shared.article_id, SUM(shared.weight) AS score,
+       SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
+       SUM(CASE WHEN shared.weight = 2 THEN 1 ELSE 0 END) AS topics,
+       SUM(CASE WHEN shared.weight = 1 THEN 1 ELSE 0 END) AS countries
+FROM (
+    SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
+    FROM articles_articleperson AS own
+    JOIN articles_articleperson AS other ON other.person_id = own.person_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.topic_id, 2
+    FROM articles_articletopic AS own
+    JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.country_id, 1
+    FROM articles_articlecountry AS own
+    JOIN articles_articlecountry AS other ON other.country_id = own.country_id
+    WHERE own.article_id = %s
+) AS shared
+WHERE shared.article_id <> %s
+GROUP BY shared.article_id
+ORDER BY score DESC, shared.article_id DESC
+LIMIT %s
+"""
+
+
+def _link_model(kind: str):
+    """The through-model and its target column for a ``LinkRejection`` kind."""
+    return {
+        LinkRejection.Kind.PERSON: (ArticlePerson, "person_id"),
+        LinkRejection.Kind.COUNTRY: (ArticleCountry, "country_id"),
+        LinkRejection.Kind.TOPIC: (ArticleTopic, "topic_id"),
+    }[kind]
+
+
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
@@ -195,11 +235,141 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(person_links__person=person)
 
     def for_representation(self):
-        """Fetch what the API and export representation read, in a fixed number of queries."""
-        return self.select_related("source", "original_source").prefetch_related(
-            Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
-            Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
-            Prefetch("topic_links", queryset=ArticleTopic.objects.select_related("topic")),
+        """What the API and export representation read, in one query.
+
+        Each article carries its links as JSON lists built by the database: ``linked_authors``,
+        ``linked_persons`` (mentioned), ``linked_countries`` and ``linked_topics`` (empty may be
+        ``None``; see ``articles.api.serializers`` for their keys).
+        """
+        persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
+        countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
+        topics = "articles_articletopic tl JOIN articles_topic t ON t.id = tl.topic_id"
+        return self.select_related("source", "original_source").annotate(
+            linked_authors=json_rows(
+                persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
+            ),
+            linked_persons=json_rows(
+                persons,
+                "ap.article_id = {outer} AND ap.role = 'mentioned'",
+                id="p.id",
+                name="p.name",
+                mentions="ap.count",
+            ),
+            linked_countries=json_rows(
+                countries,
+                "ac.article_id = {outer}",
+                code="c.code",
+                name="c.name",
+                mentions="ac.count",
+            ),
+            linked_topics=json_rows(
+                topics,
+                "tl.article_id = {outer}",
+                id="t.id",
+                name="t.name",
+                slug="t.slug",
+                score="tl.score",
+            ),
+        )
+
+    def in_countries(self, codes, match_all=False):
+        """Articles linked to any (or, with ``match_all``, every) ISO alpha-2 code given.
+
+        Codes become ids first (one small query): with literal ids the planner can use the link
+        table's statistics, which a join to the country table hides from it.
+        """
+        codes = {code.upper() for code in codes}
+        ids = list(Country.objects.filter(code__in=codes).values_list("pk", flat=True))
+        links = ArticleCountry.objects.filter(article=OuterRef("pk"))
+        if match_all:
+            every = [Exists(links.filter(country_id=pk)) for pk in ids]
+            return self.filter(*every) if len(ids) == len(codes) else self.none()
+        return self.filter(Exists(links.filter(country_id__in=ids)))
+
+    def naming(self, person_ref: str):
+        """Articles linked (as author or mentioned) to a person given by id or slug."""
+        people = Q(slug=person_ref)
+        if person_ref.isascii() and person_ref.isdigit() and len(person_ref) < 19:
+            people |= Q(pk=int(person_ref))  # longer would overflow a bigint
+        ids = list(Person.objects.filter(people).values_list("pk", flat=True))
+        links = ArticlePerson.objects.filter(article=OuterRef("pk"), person_id__in=ids)
+        return self.filter(Exists(links))
+
+    def about(self, topic_slug: str):
+        """Articles linked to the topic with this slug."""
+        ids = list(Topic.objects.filter(slug=topic_slug).values_list("pk", flat=True))
+        return self.filter(
+            Exists(ArticleTopic.objects.filter(article=OuterRef("pk"), topic_id__in=ids))
+        )
+
+    def search(self, text: str):
+        """Full-text matches for ``text``, annotated with ``rank`` (see ``articles.search``)."""
+        return search.search(self, text)
+
+    def related_to(self, article, limit: int) -> list[dict]:
+        """The articles sharing most persons, topics and countries with ``article``, best first.
+
+        Each row: ``article_id``, ``score`` (3 per shared person, 2 per topic, 1 per country:
+        a shared country says least) and the counts ``persons``, ``topics``, ``countries``.
+        """
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(_RELATED_SQL, [article.pk] * 4 + [limit])
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def country_counts(self):
+        """Countries with the number of these articles linked to each, most first."""
+        return (
+            Country.objects.filter(article_links__article__in=self.values("pk"))
+            .annotate(article_count=Count("article_links"))
+            .order_by("-article_count", "name")
+            .values("code", "name", "article_count")
+        )
+
+    def topic_counts(self):
+        """Topics with the number of these articles linked to each, most first."""
+        return (
+            Topic.objects.filter(article_links__article__in=self.values("pk"))
+            .annotate(article_count=Count("article_links"))
+            .order_by("-article_count", "name")
+            .values("id", "slug", "name", "article_count")
+        )
+
+    def source_counts(self):
+        """Sources with the number of these articles from each, most first."""
+        return (
+            Source.objects.filter(articles__in=self.values("pk"))
+            .annotate(article_count=Count("articles"))
+            .order_by("-article_count", "name")
+            .values("id", "slug", "name", "article_count")
+        )
+
+    def section_counts(self):
+        """Non-empty sections with the number of these articles in each, most first."""
+        return (
+            self.exclude(section="")
+            .order_by()
+            .values("section")
+            .annotate(article_count=Count("pk"))
+            .order_by("-article_count", "section")
+        )
+
+    def person_pairs(self):
+        """Pairs of persons mentioned together in these articles, most articles first.
+
+        Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``.
+        """
+        mentioned = ArticlePerson.Role.MENTIONED
+        return (
+            ArticlePerson.objects.filter(
+                article__in=self.values("pk"),
+                role=mentioned,
+                article__person_links__role=mentioned,
+                article__person_links__person__gt=F("person"),
+            )
+            .values("person", other=F("article__person_links__person"))
+            .annotate(article_count=Count("article"))
+            .order_by("-article_count", "person", "other")
         )
 
     def with_counts(self):
@@ -345,6 +515,25 @@ class Article(models.Model):
     def provenance(self) -> str:
         """``file:first-last``, as shown to editors."""
         return f"{self.provenance_file}:{self.provenance_line_start}-{self.provenance_line_end}"
+
+    def add_link(self, kind: str, target_id: int, **values) -> None:
+        """Link a person, country or topic as an editor did; lifts an earlier rejection.
+
+        ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
+        """
+        model, column = _link_model(kind)
+        lookup = {"article": self, column: target_id}
+        if "role" in values:
+            lookup["role"] = values.pop("role")
+        model.objects.update_or_create(**lookup, defaults={**values, "origin": Origin.EDITOR})
+        self.rejections.filter(kind=kind, target_id=target_id).delete()
+
+    def reject_link(self, kind: str, target_id: int) -> int:
+        """Remove every link to this person, country or topic; the importer never re-adds it."""
+        model, column = _link_model(kind)
+        removed, _ = model.objects.filter(article=self, **{column: target_id}).delete()
+        LinkRejection.objects.get_or_create(article=self, kind=kind, target_id=target_id)
+        return removed
 
     def mark_edited(self, *field_names: str) -> None:
         """Remember that an editor changed these fields, so re-import keeps them."""

@@ -1,14 +1,23 @@
-"""Who may do what through the API."""
+"""Who may do what through the API: anyone reads, editors write."""
 
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
 
 
 class EditorWriteOrReadOnly(DjangoModelPermissions):
-    """Anyone may read; writing needs a signed-in user with the model's change/add permission."""
+    """Anyone may read; a write needs a signed-in user holding the model permissions it uses.
+
+    Creating and changing articles need ``add_article``/``change_article``. A view action that
+    touches other rows names its permissions in ``required_perms`` (method → permissions), e.g.
+    adding a person link needs ``add_articleperson``, removing it ``delete_articleperson``.
+    """
 
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:
             return True
-        if getattr(view, "queryset", None) is None and not hasattr(view, "get_queryset"):
-            return bool(request.user and request.user.is_authenticated and request.user.is_staff)
+        if not (request.user and request.user.is_authenticated):
+            return False
+        required = getattr(view, "required_perms", None)
+        if required is not None:
+            perms = required.get(request.method.lower())
+            return perms is not None and request.user.has_perms(perms)
         return super().has_permission(request, view)

@@ -1,14 +1,17 @@
 """The API representations; ``ArticleSerializer`` is also the ``export_articles`` JSON line.
 
-Read it from ``Article.objects.for_representation()`` so that a list costs a fixed number of
-queries. Nested lists are built from the prefetched links as plain dicts (cheap per row) and
-documented in the schema by the brief serializers below.
+Read articles from ``Article.objects.for_representation()``: it brings each article's persons,
+countries and topics as JSON lists built by the database, so a page is one query and no link
+model is instantiated. The brief serializers below document those lists in the schema.
 """
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
-from articles.models import Article, ArticlePerson, Source
+from articles.ingest.records import ParsedItem
+from articles.models import Article, ArticlePerson, Country, Person, Source, Topic
 
 
 class SourceBriefSerializer(serializers.ModelSerializer):
@@ -43,8 +46,35 @@ class ProvenanceSerializer(serializers.Serializer):
     sha256 = serializers.CharField()
 
 
-def _links(article, role):
-    return [link for link in article.person_links.all() if link.role == role]
+def _rows(rows, keys: tuple[str, ...], order: tuple[str, ...]) -> list[dict]:
+    """JSON link rows with ``keys`` in that order, sorted by ``order`` (``-key`` descending)."""
+    rows = [{key: row[key] for key in keys} for row in rows or []]
+    for key in reversed(order):
+        name = key.lstrip("-")
+        rows.sort(key=lambda row, name=name: row[name], reverse=key.startswith("-"))
+    return rows
+
+
+PLAIN_FIELDS = {
+    "id",
+    "title",
+    "title_derived",
+    "summary",
+    "body",
+    "section",
+    "status",
+    "needs_review",
+}
+
+
+def _iso(moment, zone) -> str:
+    """ISO 8601 in ``zone``, UTC as ``Z``: what DRF's DateTimeField gives."""
+    text = moment.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _brief_source(source) -> dict | None:
+    return None if source is None else {"id": source.id, "name": source.name, "slug": source.slug}
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -65,32 +95,49 @@ class ArticleSerializer(serializers.ModelSerializer):
             "original_source", "section", "topics", "persons", "countries", "status",
             "needs_review", "provenance", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["title_derived", "created_at", "updated_at"]
+        read_only_fields = fields  # writes go through ArticleWriteSerializer
+
+    def get_fields(self):
+        """All keys, or those the ``fields`` context names (lists leave ``body`` out)."""
+        fields = super().get_fields()
+        wanted = self.context.get("fields")
+        if wanted is None:
+            return fields
+        return {name: field for name, field in fields.items() if name in wanted}
+
+    def to_representation(self, article):
+        """What DRF's field loop gives, read directly: this is the API's hottest code.
+
+        Plain values as stored, datetimes as DRF formats them, the rest through the
+        ``get_*`` methods (``tests/api/test_serializers.py`` holds it equal to the field loop).
+        """
+        fields, row, zone = self.fields, {}, timezone.get_current_timezone()
+        for name in fields:
+            if name in PLAIN_FIELDS:
+                row[name] = getattr(article, name)
+            elif name in ("created_at", "updated_at"):
+                row[name] = _iso(getattr(article, name), zone)
+            elif name in ("source", "original_source"):
+                row[name] = _brief_source(getattr(article, name))
+            else:
+                row[name] = getattr(self, f"get_{name}")(article)
+        return row
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_authors(self, article) -> list[str]:
-        return [link.person.name for link in _links(article, ArticlePerson.Role.AUTHOR)]
+        return [row["name"] for row in _rows(article.linked_authors, ("name",), ("name",))]
 
     @extend_schema_field(TopicLinkSerializer(many=True))
     def get_topics(self, article):
-        return [
-            {"id": t.topic_id, "name": t.topic.name, "slug": t.topic.slug, "score": t.score}
-            for t in article.topic_links.all()
-        ]
+        return _rows(article.linked_topics, ("id", "name", "slug", "score"), ("-score", "name"))
 
     @extend_schema_field(PersonLinkSerializer(many=True))
     def get_persons(self, article):
-        return [
-            {"id": p.person_id, "name": p.person.name, "mentions": p.count}
-            for p in _links(article, ArticlePerson.Role.MENTIONED)
-        ]
+        return _rows(article.linked_persons, ("id", "name", "mentions"), ("-mentions", "name"))
 
     @extend_schema_field(CountryLinkSerializer(many=True))
     def get_countries(self, article):
-        return [
-            {"code": c.country.code, "name": c.country.name, "mentions": c.count}
-            for c in article.country_links.all()
-        ]
+        return _rows(article.linked_countries, ("code", "name", "mentions"), ("-mentions", "name"))
 
     @extend_schema_field(ProvenanceSerializer)
     def get_provenance(self, article):
@@ -100,3 +147,164 @@ class ArticleSerializer(serializers.ModelSerializer):
             "line_end": article.provenance_line_end,
             "sha256": article.provenance_sha256,
         }
+
+
+class ArticleListSerializer(ArticleSerializer):
+    """An article in a list: the keys ``?fields=`` names (all but ``body`` unless included)."""
+
+
+class ArticleWriteSerializer(serializers.ModelSerializer):
+    """What an editor may write; every written field is kept by re-import (``mark_edited``).
+
+    Answers with the ``ArticleSerializer`` representation. A created article gets the importer's
+    content fingerprint (so a dump holding the same text later updates it instead of adding a
+    twin) and the provenance file ``api``.
+    """
+
+    source = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Source.objects.all(), allow_null=True, required=False
+    )
+    original_source = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Source.objects.all(), allow_null=True, required=False
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "summary", "body", "section", "status", "needs_review", "source",
+            "original_source",
+        ]  # fmt: skip
+
+    def validate(self, attrs):
+        if self.instance is None:
+            fingerprint = _fingerprint(attrs)
+            twin = Article.objects.filter(fingerprint=fingerprint).values_list("pk", flat=True)
+            if twin:
+                raise serializers.ValidationError(f"Article {twin[0]} has the same text.")
+            attrs["fingerprint"] = fingerprint
+        return attrs
+
+    def create(self, validated_data):
+        fingerprint = validated_data.pop("fingerprint")
+        article = Article(**validated_data, fingerprint=fingerprint, provenance_file="api")
+        article.provenance_line_start = article.provenance_line_end = 0
+        article.provenance_sha256 = fingerprint
+        article.mark_edited(*validated_data)
+        article.save()
+        return article
+
+    def update(self, instance, validated_data):
+        changed = [
+            name for name, value in validated_data.items() if getattr(instance, name) != value
+        ]
+        instance.mark_edited(*changed)
+        return super().update(instance, validated_data)
+
+    def to_representation(self, instance):
+        article = Article.objects.for_representation().get(pk=instance.pk)
+        return ArticleSerializer(article, context=self.context).data
+
+
+def _fingerprint(attrs) -> str:
+    item = ParsedItem(
+        title=attrs.get("title", ""),
+        summary=attrs.get("summary", ""),
+        body=attrs.get("body", ""),
+        line_start=0,
+        line_end=0,
+    )
+    return item.fingerprint()
+
+
+class PersonLinkWriteSerializer(serializers.Serializer):
+    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    role = serializers.ChoiceField(choices=ArticlePerson.Role.choices, default="mentioned")
+    mentions = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+
+    def link_values(self) -> dict:
+        data = self.validated_data
+        return {"role": data["role"], "count": data["mentions"]}
+
+
+class CountryLinkWriteSerializer(serializers.Serializer):
+    country = serializers.SlugRelatedField(
+        slug_field="code", queryset=Country.objects.all(), help_text="ISO 3166-1 alpha-2"
+    )
+    mentions = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and isinstance(data.get("country"), str):
+            data = {**data, "country": data["country"].upper()}
+        return super().to_internal_value(data)
+
+    def link_values(self) -> dict:
+        return {"count": self.validated_data["mentions"]}
+
+
+class TopicLinkWriteSerializer(serializers.Serializer):
+    topic = serializers.PrimaryKeyRelatedField(queryset=Topic.objects.all())
+    score = serializers.FloatField(min_value=0.0, max_value=1.0, default=1.0)
+
+    def link_values(self) -> dict:
+        return {"score": self.validated_data["score"]}
+
+
+class ArticlesLinkMixin(serializers.Serializer):
+    """An ``articles`` field: the URL of the articles list filtered to this row."""
+
+    articles = serializers.SerializerMethodField(help_text="This row's articles.")
+    articles_filter: tuple[str, str] = ("", "")  # (articles filter name, attribute)
+
+    def get_articles(self, obj) -> str:
+        name, attribute = self.articles_filter
+        url = reverse("article-list", request=self.context.get("request"))
+        return f"{url}?{name}={getattr(obj, attribute)}"
+
+
+class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="person-detail")
+    aliases = serializers.SerializerMethodField()
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("person", "pk")
+
+    class Meta:
+        model = Person
+        fields = ["id", "url", "name", "slug", "aliases", "article_count", "articles"]
+
+    def get_aliases(self, person) -> list[str]:
+        return [alias.name for alias in person.aliases.all()]
+
+
+class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="country-detail", lookup_field="code")
+    aliases = serializers.SerializerMethodField()
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("country", "code")
+
+    class Meta:
+        model = Country
+        fields = ["code", "url", "alpha3", "name", "aliases", "article_count", "articles"]
+
+    def get_aliases(self, country) -> list[str]:
+        return [alias.text for alias in country.aliases.all() if alias.is_active]
+
+
+class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="topic-detail")
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("topic", "slug")
+
+    class Meta:
+        model = Topic
+        fields = ["id", "url", "name", "slug", "parent", "article_count", "articles"]
+
+
+class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="source-detail")
+    article_count = serializers.IntegerField(read_only=True)
+    articles_filter = ("source", "slug")
+
+    class Meta:
+        model = Source
+        fields = ["id", "url", "name", "slug", "article_count", "articles"]

@@ -1,4 +1,5 @@
 import pytest
+from rest_framework import serializers
 
 from articles.api.serializers import ArticleSerializer
 from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
@@ -67,7 +68,27 @@ def test_article_serializer_reads_many_articles_in_fixed_queries(
 ):
     for _ in range(5):
         make_article()
-    # One query for the articles (with sources joined), one per prefetched link table.
-    with django_assert_num_queries(4):
+    # One query: sources joined, links aggregated into JSON by the database.
+    with django_assert_num_queries(1):
         data = ArticleSerializer(Article.objects.for_representation(), many=True).data
     assert len(data) == 6
+
+
+def test_article_serializer_fast_path_equals_the_drf_field_loop(linked_article):
+    article = Article.objects.for_representation().get(pk=linked_article.pk)
+    serializer = ArticleSerializer()
+    drf_loop = serializers.ModelSerializer.to_representation(serializer, article)
+    assert serializer.to_representation(article) == drf_loop
+    assert list(serializer.to_representation(article)) == list(drf_loop)
+
+
+def test_article_serializer_orders_links_and_their_keys(linked_article, make_person, country):
+    ArticlePerson.objects.create(article=linked_article, person=make_person("Anna Bee"), count=3)
+    ArticlePerson.objects.create(article=linked_article, person=make_person("Zed Ay"), count=9)
+    ArticleCountry.objects.create(article=linked_article, country=country("RU"), count=2)
+    data = ArticleSerializer(Article.objects.for_representation().get(pk=linked_article.pk)).data
+    assert [p["name"] for p in data["persons"]] == ["Zed Ay", "Anna Bee", "Vladimir Putin"]
+    assert list(data["persons"][0]) == ["id", "name", "mentions"]
+    assert [c["code"] for c in data["countries"]] == ["RU", "UA"]  # same count: by name
+    assert list(data["countries"][0]) == ["code", "name", "mentions"]
+    assert list(data["topics"][0]) == ["id", "name", "slug", "score"]

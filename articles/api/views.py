@@ -1,0 +1,279 @@
+"""One ViewSet per resource; each queryset reads a page in a fixed number of queries."""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from articles.api import reports, serializers
+from articles.api.filtersets import (
+    ArticleFilterSet,
+    CountryFilterSet,
+    PersonFilterSet,
+    SourceFilterSet,
+    StatsFilterSet,
+    TopicFilterSet,
+)
+from articles.api.pagination import KeysetPagination
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    ArticleTopic,
+    Country,
+    Person,
+    Source,
+    Topic,
+)
+
+LIMIT = OpenApiParameter(
+    "limit", int, description="Rows per list (default 20, at most 100; more is clamped)."
+)
+
+
+def article_count(model, column: str):
+    """A subquery counting the distinct articles whose ``model`` rows point at the outer row."""
+    rows = model.objects.filter(**{column: OuterRef("pk")}).order_by().values(column)
+    counted = rows.annotate(n=Count("article" if model is not Article else "pk", distinct=True))
+    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
+
+
+def list_fields(request) -> list[str]:
+    """The article keys a list shows: ``?fields=`` names them, else all but ``body``
+    (``?include=body`` adds it)."""
+    every = serializers.ArticleSerializer.Meta.fields
+    asked = [name for name in request.query_params.get("fields", "").split(",") if name]
+    unknown = sorted(set(asked) - set(every))
+    if unknown:
+        raise ValidationError({"fields": [f"Unknown field(s): {', '.join(unknown)}."]})
+    if asked:
+        return [name for name in every if name in asked]
+    include = request.query_params.get("include", "").split(",")
+    return [name for name in every if name != "body" or "body" in include]
+
+
+def limit_from(request, default: int = 20, most: int = 100) -> int:
+    """The ``limit`` query parameter, clamped to ``most``; the default if absent or bad."""
+    try:
+        asked = int(request.query_params["limit"])
+    except (KeyError, ValueError):
+        return default
+    return min(asked, most) if asked > 0 else default
+
+
+LINK_SERIALIZERS = {
+    "person": serializers.PersonLinkWriteSerializer,
+    "country": serializers.CountryLinkWriteSerializer,
+    "topic": serializers.TopicLinkWriteSerializer,
+}
+LINK_TARGETS = {"person": Person, "country": Country, "topic": Topic}
+
+
+def _perms(model: str, *verbs: str) -> list[str]:
+    return [f"articles.{verb}_{model}" for verb in verbs]
+
+
+FIELDS = OpenApiParameter(
+    "fields",
+    str,
+    description="Comma-separated article keys to return (default: all but `body`).",
+)
+INCLUDE = OpenApiParameter("include", str, enum=["body"], description="`body`: add the body.")
+
+
+WRITE = extend_schema(
+    request=serializers.ArticleWriteSerializer, responses=serializers.ArticleSerializer
+)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[FIELDS, INCLUDE]),
+    create=WRITE,
+    update=WRITE,
+    partial_update=WRITE,
+)
+class ArticleViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Articles: list (keyset pages, no ``body`` unless asked), detail, create, update, links."""
+
+    queryset = Article.objects.for_representation()
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = ArticleFilterSet
+    pagination_class = KeysetPagination
+    required_perms = None  # set per link action; see EditorWriteOrReadOnly
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action in ("list", "related") and "body" not in list_fields(self.request):
+            queryset = queryset.defer("body")
+        return queryset
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "list":
+            context["fields"] = list_fields(self.request)
+        return context
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return serializers.ArticleListSerializer
+        if self.action in ("create", "update", "partial_update"):
+            return serializers.ArticleWriteSerializer
+        if self.action.startswith("link_"):
+            return LINK_SERIALIZERS[self.action.removeprefix("link_")]
+        return super().get_serializer_class()
+
+    @extend_schema(parameters=[LIMIT], responses=reports.RelatedArticlesSerializer)
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def related(self, request, pk=None):
+        """The articles sharing most persons (3 points), topics (2) and countries (1)."""
+        rows = Article.objects.related_to(self.get_object(), limit_from(request, 10, 50))
+        found = self.get_queryset().in_bulk([row["article_id"] for row in rows])
+        context = {**self.get_serializer_context(), "fields": list_fields(request)}
+        results = [{**row, "article": found[row["article_id"]]} for row in rows]
+        return Response(
+            reports.RelatedArticlesSerializer({"results": results}, context=context).data
+        )
+
+    @extend_schema(responses=serializers.ArticleSerializer)
+    @action(
+        detail=True, methods=["post"], url_path="persons",
+        required_perms={"post": _perms("articleperson", "add", "change")},
+    )  # fmt: skip
+    def link_person(self, request, pk=None):
+        """Link a person (mentioned or author) as an editor; re-import keeps the link."""
+        return self.add_link("person")
+
+    @extend_schema(responses={204: None})
+    @action(
+        detail=True, methods=["delete"], url_path=r"persons/(?P<target>[0-9]+)",
+        required_perms={"delete": _perms("articleperson", "delete")},
+    )  # fmt: skip
+    def unlink_person(self, request, pk=None, target=None):
+        """Remove a person from the article for good: re-import will not link it again."""
+        return self.remove_link("person", pk=target)
+
+    @extend_schema(responses=serializers.ArticleSerializer)
+    @action(
+        detail=True, methods=["post"], url_path="countries",
+        required_perms={"post": _perms("articlecountry", "add", "change")},
+    )  # fmt: skip
+    def link_country(self, request, pk=None):
+        """Link a country as an editor; re-import keeps the link."""
+        return self.add_link("country")
+
+    @extend_schema(responses={204: None})
+    @action(
+        detail=True, methods=["delete"], url_path=r"countries/(?P<target>[A-Za-z]{2})",
+        required_perms={"delete": _perms("articlecountry", "delete")},
+    )  # fmt: skip
+    def unlink_country(self, request, pk=None, target=None):
+        """Remove a country (ISO alpha-2) from the article for good."""
+        return self.remove_link("country", code=target.upper())
+
+    @extend_schema(responses=serializers.ArticleSerializer)
+    @action(
+        detail=True, methods=["post"], url_path="topics",
+        required_perms={"post": _perms("articletopic", "add", "change")},
+    )  # fmt: skip
+    def link_topic(self, request, pk=None):
+        """Link a topic as an editor (score 1.0 unless given); re-import keeps the link."""
+        return self.add_link("topic")
+
+    @extend_schema(responses={204: None})
+    @action(
+        detail=True, methods=["delete"], url_path=r"topics/(?P<target>[0-9]+)",
+        required_perms={"delete": _perms("articletopic", "delete")},
+    )  # fmt: skip
+    def unlink_topic(self, request, pk=None, target=None):
+        """Remove a topic from the article for good."""
+        return self.remove_link("topic", pk=target)
+
+    def add_link(self, kind: str) -> Response:
+        article = self.get_object()
+        serializer = self.get_serializer(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        target = serializer.validated_data[kind]
+        article.add_link(kind, target.pk, **serializer.link_values())
+        return self.answer_changed(article, f"linked {kind} {target}")
+
+    def remove_link(self, kind: str, **lookup) -> Response:
+        article = self.get_object()
+        target = generics.get_object_or_404(LINK_TARGETS[kind], **lookup)
+        article.reject_link(kind, target.pk)
+        self.answer_changed(article, f"removed {kind} {target}")
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def answer_changed(self, article, reason: str) -> Response:
+        """Touch the article (``updated_at``, a history entry) and answer with it."""
+        article._change_reason = f"API: {reason}"[:100]
+        article.save(update_fields=["updated_at"])
+        fresh = Article.objects.for_representation().get(pk=article.pk)
+        context = self.get_serializer_context()
+        return Response(serializers.ArticleSerializer(fresh, context=context).data)
+
+
+class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Person.objects.annotate(
+        article_count=article_count(ArticlePerson, "person")
+    ).prefetch_related("aliases")
+    serializer_class = serializers.PersonSerializer
+    filterset_class = PersonFilterSet
+
+
+class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Country.objects.annotate(
+        article_count=article_count(ArticleCountry, "country")
+    ).prefetch_related("aliases")
+    serializer_class = serializers.CountrySerializer
+    filterset_class = CountryFilterSet
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2}"
+
+
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Topic.objects.annotate(
+        article_count=article_count(ArticleTopic, "topic")
+    ).select_related("parent")
+    serializer_class = serializers.TopicSerializer
+    filterset_class = TopicFilterSet
+
+
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Source.objects.annotate(article_count=article_count(Article, "source"))
+    serializer_class = serializers.SourceSerializer
+    filterset_class = SourceFilterSet
+
+
+class StatsView(generics.GenericAPIView):
+    """Counts of the filtered articles by country, topic, source and section, and the persons
+    most often named together."""
+
+    queryset = Article.objects.all()
+    filterset_class = StatsFilterSet
+    pagination_class = None
+    serializer_class = reports.StatsSerializer
+
+    @extend_schema(parameters=[LIMIT], filters=True)
+    def get(self, request):
+        articles = self.filter_queryset(self.get_queryset()).order_by()
+        limit = limit_from(request)
+        pairs = list(articles.person_pairs()[:limit])
+        names = Person.objects.in_bulk({p[key] for p in pairs for key in ("person", "other")})
+        stats = {
+            "article_count": articles.count(),
+            "countries": articles.country_counts()[:limit],
+            "topics": articles.topic_counts()[:limit],
+            "sources": articles.source_counts()[:limit],
+            "sections": articles.section_counts()[:limit],
+            "person_pairs": [
+                {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
+            ],
+        }
+        return Response(self.get_serializer(stats).data)
