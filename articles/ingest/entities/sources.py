@@ -16,7 +16,8 @@ _FOR_OUTLET = re.compile(r"\s+(?:for|of|at|with)\s+[A-Z][\w.&' -]*$")
 _OUTLET_WORDS = frozenset(
     words("""radio news times post press agency network media tv television channel magazine journal
     review daily weekly herald tribune guardian gazette observer reporter report monitor voice
-    team staff desk editors editorial board bureau service services online digest dispatch
+    team staff desk editors correspondent correspondents reporters writers newsroom
+    contributors editorial board bureau service services online digest dispatch
     international foundation institute center centre project committee council union
     association coalition campaign collective group org com net info asia europe africa
     america world global liberty resistance canary counterpunch jacobin""")

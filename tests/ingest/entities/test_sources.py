@@ -11,8 +11,12 @@ def test_source_key_same_for_every_spelling():
 
 
 @pytest.mark.parametrize(
-    "name", ["Radio Free Asia", "RFA", "The Visual Journalism Team", "PopularResistance.Org", "AP"]
-)
+    "name",
+    [
+        "Radio Free Asia", "RFA", "The Visual Journalism Team", "PopularResistance.Org", "AP",
+        "Our Correspondent", "Staff Reporters",
+    ],
+)  # fmt: skip
 def test_is_outlet_true_for_outlets_and_teams(name):
     assert is_outlet(name)
 
