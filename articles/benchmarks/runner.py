@@ -22,9 +22,12 @@ MANAGE = str(settings.BASE_DIR / "manage.py")
 def manage(args: list[str], database_url: str) -> subprocess.CompletedProcess:
     """Run a management command in a child process on the given database."""
     env = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run(
-        [sys.executable, MANAGE, *args], env=env, capture_output=True, text=True, check=True
+    result = subprocess.run(
+        [sys.executable, MANAGE, *args], env=env, capture_output=True, text=True
     )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
+    return result
 
 
 def peak_rss_mb(args: list[str], database_url: str) -> float:
@@ -64,11 +67,9 @@ def postgres_url(name: str = "newsdb_bench") -> str | None:
     base = os.environ.get("NEWSDB_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
     try:
         with psycopg.connect(base.replace("postgres://", "postgresql://"), autocommit=True) as c:
-            exists = c.execute(
-                "SELECT 1 FROM pg_database WHERE datname = 'newsdb_bench'"
-            ).fetchone()
-            if not exists:
-                c.execute("CREATE DATABASE newsdb_bench")
+            query = "SELECT 1 FROM pg_database WHERE datname = %s"
+            if not c.execute(query, [name]).fetchone():
+                c.execute(f'CREATE DATABASE "{name}"')
     except psycopg.Error:  # no PostgreSQL to measure on
         return None
     return base.rsplit("/", 1)[0] + f"/{name}"
