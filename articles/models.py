@@ -251,23 +251,28 @@ class Article(models.Model):
         """``file:first-last``, as shown to editors."""
         return f"{self.provenance_file}:{self.provenance_line_start}-{self.provenance_line_end}"
 
+    @transaction.atomic
     def add_link(self, kind: str, target_id: int, **values) -> None:
-        """Link a person, country or topic as an editor did; lifts an earlier rejection.
+        """Link a person, country or topic as an editor did (see ``RejectableLink``).
 
         ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
         """
-        model, column = link_model(kind)
-        lookup = {"article": self, column: target_id}
+        model = link_model(kind)
+        lookup = {"article": self, f"{model.target_field}_id": target_id}
         if "role" in values:
             lookup["role"] = values.pop("role")
-        model.objects.update_or_create(**lookup, defaults={**values, "origin": Origin.EDITOR})
-        self.rejections.filter(kind=kind, target_id=target_id).delete()
+        link, _ = model.objects.select_for_update().get_or_create(**lookup, defaults=values)
+        for name, value in values.items():
+            setattr(link, name, value)
+        link.save_by_editor()
 
+    @transaction.atomic
     def reject_link(self, kind: str, target_id: int) -> int:
         """Remove every link to this person, country or topic; the importer never re-adds it."""
-        model, column = link_model(kind)
-        removed, _ = model.objects.filter(article=self, **{column: target_id}).delete()
-        LinkRejection.objects.get_or_create(article=self, kind=kind, target_id=target_id)
+        model = link_model(kind)
+        links = model.objects.filter(article=self, **{f"{model.target_field}_id": target_id})
+        removed, _ = links.delete()
+        LinkRejection.objects.record(kind, [self.pk], target_id)
         return removed
 
     def mark_edited(self, *field_names: str) -> None:
@@ -286,7 +291,11 @@ class Article(models.Model):
 
 
 class RejectableLink:
-    """An article-to-entity link an editor can remove for good (see ``LinkRejection``)."""
+    """An article-to-entity link as editors handle it, in the admin and through the API.
+
+    What an editor adds or changes becomes theirs (``origin="editor"``: re-import keeps it) and
+    lifts any rejection of it; what they remove is recorded as a ``LinkRejection``.
+    """
 
     rejection_kind: str
     target_field: str
@@ -298,7 +307,7 @@ class RejectableLink:
     @transaction.atomic
     def reject(self) -> None:
         """Delete this link and record that the importer must never add it back."""
-        self._reject_target(self.target_id)
+        LinkRejection.objects.record(self.rejection_kind, [self.article_id], self.target_id)
         self.delete()
 
     @transaction.atomic
@@ -308,18 +317,12 @@ class RejectableLink:
         ``replaced_target_id``: the entity this row linked before the editor changed it, which
         counts as removed (rejected).
         """
+        rejections = LinkRejection.objects
         if replaced_target_id is not None and replaced_target_id != self.target_id:
-            self._reject_target(replaced_target_id)
+            rejections.record(self.rejection_kind, [self.article_id], replaced_target_id)
         self.origin = Origin.EDITOR
         self.save()
-        LinkRejection.objects.filter(
-            article_id=self.article_id, kind=self.rejection_kind, target_id=self.target_id
-        ).delete()
-
-    def _reject_target(self, target_id: int) -> None:
-        LinkRejection.objects.get_or_create(
-            article_id=self.article_id, kind=self.rejection_kind, target_id=target_id
-        )
+        rejections.lift(self.rejection_kind, [self.article_id], self.target_id)
 
 
 class ArticlePerson(RejectableLink, models.Model):
@@ -425,8 +428,3 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
-
-    @classmethod
-    def for_link(cls, article_id: int, kind: str, target_id: int) -> "LinkRejection":
-        """An unsaved rejection of one link (for ``bulk_create``)."""
-        return cls(article_id=article_id, kind=kind, target_id=target_id)

@@ -4,6 +4,7 @@ Models import this module, never the other way round: a QuerySet reaches its own
 ``self.model`` and the others through ``_model`` (the app registry), looked up when it runs.
 """
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.apps import apps
@@ -72,13 +73,10 @@ LIMIT %s
 """
 
 
-def link_model(kind: str):
-    """The through-model and its target column for a ``LinkRejection`` kind."""
-    return {
-        "person": (_model("ArticlePerson"), "person_id"),
-        "country": (_model("ArticleCountry"), "country_id"),
-        "topic": (_model("ArticleTopic"), "topic_id"),
-    }[kind]
+def link_model(kind: str) -> type[models.Model]:
+    """The through-model of a ``LinkRejection`` kind (person, country or topic)."""
+    names = {"person": "ArticlePerson", "country": "ArticleCountry", "topic": "ArticleTopic"}
+    return _model(names[kind])
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -265,27 +263,22 @@ class ArticleQuerySet(models.QuerySet):
     def assign_topic(self, topic: "Topic") -> int:
         """Link ``topic`` to these articles as an editor's choice (score 1.0); lift rejections."""
         ids = list(self.values_list("pk", flat=True))
-        link, rejection = _model("ArticleTopic"), _model("LinkRejection")
+        link = _model("ArticleTopic")
         link.objects.filter(article_id__in=ids, topic=topic).update(origin=Origin.EDITOR, score=1.0)
         link.objects.bulk_create(
             [link(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
             ignore_conflicts=True,
         )
-        rejection.objects.filter(
-            article_id__in=ids, kind=rejection.Kind.TOPIC, target_id=topic.pk
-        ).delete()
+        _model("LinkRejection").objects.lift(link.rejection_kind, ids, topic.pk)
         self._record_history(f"assigned topic {topic.name}")
         return len(ids)
 
     def remove_person(self, person: "Person") -> int:
         """Unlink ``person`` from these articles for good: the importer will not re-add it."""
-        links = _model("ArticlePerson").objects.filter(article__in=self.values("pk"), person=person)
+        link = _model("ArticlePerson")
+        links = link.objects.filter(article__in=self.values("pk"), person=person)
         article_ids = set(links.values_list("article_id", flat=True))
-        rejection = _model("LinkRejection")
-        rejection.objects.bulk_create(
-            [rejection.for_link(pk, rejection.Kind.PERSON, person.pk) for pk in article_ids],
-            ignore_conflicts=True,
-        )
+        _model("LinkRejection").objects.record(link.rejection_kind, article_ids, person.pk)
         links.delete()
         self.model.objects.filter(pk__in=article_ids)._record_history(
             f"removed person link {person.name}"
@@ -324,6 +317,15 @@ class ArticlePersonQuerySet(models.QuerySet):
 
 
 class LinkRejectionQuerySet(models.QuerySet):
+    def record(self, kind: str, article_ids: Iterable[int], target_id: int) -> None:
+        """Record that an editor removed these articles' links to one target, for good."""
+        rows = [self.model(article_id=pk, kind=kind, target_id=target_id) for pk in article_ids]
+        self.bulk_create(rows, ignore_conflicts=True)
+
+    def lift(self, kind: str, article_ids: Iterable[int], target_id: int) -> None:
+        """Forget these articles' rejections of one target: an editor linked it again."""
+        self.filter(kind=kind, article_id__in=article_ids, target_id=target_id).delete()
+
     def person(self, person: "Person"):
         return self.filter(kind=self.model.Kind.PERSON, target_id=person.pk)
 
