@@ -174,32 +174,28 @@ class ArticleQuerySet(models.QuerySet):
 
     def country_counts(self):
         """Countries with the number of these articles linked to each, most first."""
-        return (
-            _model("Country")
-            .objects.filter(article_links__article__in=self.values("pk"))
-            .annotate(article_count=Count("article_links"))
-            .order_by("-article_count", "name")
-            .values("code", "name", "article_count")
-        )
+        return self._counts_by("Country", "article_links__article", "code", "name")
 
     def topic_counts(self):
         """Topics with the number of these articles linked to each, most first."""
-        return (
-            _model("Topic")
-            .objects.filter(article_links__article__in=self.values("pk"))
-            .annotate(article_count=Count("article_links"))
-            .order_by("-article_count", "name")
-            .values("id", "slug", "name", "article_count")
-        )
+        return self._counts_by("Topic", "article_links__article", "id", "slug", "name")
 
     def source_counts(self):
         """Sources with the number of these articles from each, most first."""
+        return self._counts_by("Source", "articles", "id", "slug", "name")
+
+    def _counts_by(self, model_name: str, to_article: str, *fields: str):
+        """``fields`` and ``article_count`` of the ``model_name`` rows these articles reach.
+
+        ``to_article``: the lookup path from ``model_name`` to the article; its first step is
+        the relation counted.
+        """
         return (
-            _model("Source")
-            .objects.filter(articles__in=self.values("pk"))
-            .annotate(article_count=Count("articles"))
+            _model(model_name)
+            .objects.filter(**{f"{to_article}__in": self.values("pk")})
+            .annotate(article_count=Count(to_article.split("__")[0]))
             .order_by("-article_count", "name")
-            .values("id", "slug", "name", "article_count")
+            .values(*fields, "article_count")
         )
 
     def section_counts(self):
