@@ -5,23 +5,19 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
-from django.db import connections, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db import models, transaction
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
-from simple_history.utils import bulk_update_with_history
 
-from articles import search
-from articles.jsonagg import json_rows
+from articles.choices import Origin
 from articles.normalise import name_key, slug_for
-
-
-class Origin(models.TextChoices):
-    """Who made a link: the importer's extractors, or an editor."""
-
-    AUTO = "auto", "automatic"
-    EDITOR = "editor", "editor"
+from articles.querysets import (
+    ArticlePersonQuerySet,
+    ArticleQuerySet,
+    LinkRejectionQuerySet,
+    PersonQuerySet,
+    link_model,
+)
 
 
 class Source(models.Model):
@@ -85,12 +81,6 @@ class CountryAlias(models.Model):
 
     def __str__(self):
         return f"{self.text} → {self.country.code}"
-
-
-class PersonQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate each person with the number of articles linking to them."""
-        return self.annotate(article_count=Count("article_links__article", distinct=True))
 
 
 class Person(models.Model):
@@ -186,261 +176,6 @@ class Topic(models.Model):
         return [line.strip() for line in self.keywords.splitlines() if line.strip()]
 
 
-# Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
-_RELATED_SQL = """
-SELECT shared.article_id, SUM(shared.weight) AS score,
-       SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
-       SUM(CASE WHEN shared.weight = 2 THEN 1 ELSE 0 END) AS topics,
-       SUM(CASE WHEN shared.weight = 1 THEN 1 ELSE 0 END) AS countries
-FROM (
-    SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
-    FROM articles_articleperson AS own
-    JOIN articles_articleperson AS other ON other.person_id = own.person_id
-    WHERE own.article_id = %s
-    UNION ALL
-    SELECT other.article_id, other.topic_id, 2
-    FROM articles_articletopic AS own
-    JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
-    WHERE own.article_id = %s
-    UNION ALL
-    SELECT other.article_id, other.country_id, 1
-    FROM articles_articlecountry AS own
-    JOIN articles_articlecountry AS other ON other.country_id = own.country_id
-    WHERE own.article_id = %s
-) AS shared
-WHERE shared.article_id <> %s
-GROUP BY shared.article_id
-ORDER BY score DESC, shared.article_id DESC
-LIMIT %s
-"""
-
-
-def _link_model(kind: str):
-    """The through-model and its target column for a ``LinkRejection`` kind."""
-    return {
-        LinkRejection.Kind.PERSON: (ArticlePerson, "person_id"),
-        LinkRejection.Kind.COUNTRY: (ArticleCountry, "country_id"),
-        LinkRejection.Kind.TOPIC: (ArticleTopic, "topic_id"),
-    }[kind]
-
-
-class ArticleQuerySet(models.QuerySet):
-    def needing_review(self):
-        return self.filter(needs_review=True)
-
-    def published(self):
-        return self.filter(status=Article.Status.PUBLISHED)
-
-    def mentioning(self, person):
-        return self.filter(person_links__person=person)
-
-    def for_representation(self):
-        """What the API and export representation read, in one query.
-
-        Each article carries its links as JSON lists built by the database: ``linked_authors``,
-        ``linked_persons`` (mentioned), ``linked_countries`` and ``linked_topics`` (empty may be
-        ``None``; see ``articles.api.serializers`` for their keys).
-        """
-        persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
-        countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
-        topics = "articles_articletopic tl JOIN articles_topic t ON t.id = tl.topic_id"
-        return self.select_related("source", "original_source").annotate(
-            linked_authors=json_rows(
-                persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
-            ),
-            linked_persons=json_rows(
-                persons,
-                "ap.article_id = {outer} AND ap.role = 'mentioned'",
-                id="p.id",
-                name="p.name",
-                mentions="ap.count",
-            ),
-            linked_countries=json_rows(
-                countries,
-                "ac.article_id = {outer}",
-                code="c.code",
-                name="c.name",
-                mentions="ac.count",
-            ),
-            linked_topics=json_rows(
-                topics,
-                "tl.article_id = {outer}",
-                id="t.id",
-                name="t.name",
-                slug="t.slug",
-                score="tl.score",
-            ),
-        )
-
-    def in_countries(self, codes, match_all=False):
-        """Articles linked to any (or, with ``match_all``, every) ISO alpha-2 code given.
-
-        Codes become ids first (one small query): with literal ids the planner can use the link
-        table's statistics, which a join to the country table hides from it.
-        """
-        codes = {code.upper() for code in codes}
-        ids = list(Country.objects.filter(code__in=codes).values_list("pk", flat=True))
-        links = ArticleCountry.objects.filter(article=OuterRef("pk"))
-        if match_all:
-            every = [Exists(links.filter(country_id=pk)) for pk in ids]
-            return self.filter(*every) if len(ids) == len(codes) else self.none()
-        return self.filter(Exists(links.filter(country_id__in=ids)))
-
-    def naming(self, person_ref: str):
-        """Articles linked (as author or mentioned) to a person given by id or slug."""
-        people = Q(slug=person_ref)
-        if person_ref.isascii() and person_ref.isdigit() and len(person_ref) < 19:
-            people |= Q(pk=int(person_ref))  # longer would overflow a bigint
-        ids = list(Person.objects.filter(people).values_list("pk", flat=True))
-        links = ArticlePerson.objects.filter(article=OuterRef("pk"), person_id__in=ids)
-        return self.filter(Exists(links))
-
-    def about(self, topic_slug: str):
-        """Articles linked to the topic with this slug."""
-        ids = list(Topic.objects.filter(slug=topic_slug).values_list("pk", flat=True))
-        return self.filter(
-            Exists(ArticleTopic.objects.filter(article=OuterRef("pk"), topic_id__in=ids))
-        )
-
-    def search(self, text: str):
-        """Full-text matches for ``text``, annotated with ``rank`` (see ``articles.search``)."""
-        return search.search(self, text)
-
-    def related_to(self, article, limit: int) -> list[dict]:
-        """The articles sharing most persons, topics and countries with ``article``, best first.
-
-        Each row: ``article_id``, ``score`` (3 per shared person, 2 per topic, 1 per country:
-        a shared country says least) and the counts ``persons``, ``topics``, ``countries``.
-        """
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(_RELATED_SQL, [article.pk] * 4 + [limit])
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-    def country_counts(self):
-        """Countries with the number of these articles linked to each, most first."""
-        return (
-            Country.objects.filter(article_links__article__in=self.values("pk"))
-            .annotate(article_count=Count("article_links"))
-            .order_by("-article_count", "name")
-            .values("code", "name", "article_count")
-        )
-
-    def topic_counts(self):
-        """Topics with the number of these articles linked to each, most first."""
-        return (
-            Topic.objects.filter(article_links__article__in=self.values("pk"))
-            .annotate(article_count=Count("article_links"))
-            .order_by("-article_count", "name")
-            .values("id", "slug", "name", "article_count")
-        )
-
-    def source_counts(self):
-        """Sources with the number of these articles from each, most first."""
-        return (
-            Source.objects.filter(articles__in=self.values("pk"))
-            .annotate(article_count=Count("articles"))
-            .order_by("-article_count", "name")
-            .values("id", "slug", "name", "article_count")
-        )
-
-    def section_counts(self):
-        """Non-empty sections with the number of these articles in each, most first."""
-        return (
-            self.exclude(section="")
-            .order_by()
-            .values("section")
-            .annotate(article_count=Count("pk"))
-            .order_by("-article_count", "section")
-        )
-
-    def person_pairs(self):
-        """Pairs of persons mentioned together in these articles, most articles first.
-
-        Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``.
-        """
-        mentioned = ArticlePerson.Role.MENTIONED
-        return (
-            ArticlePerson.objects.filter(
-                article__in=self.values("pk"),
-                role=mentioned,
-                article__person_links__role=mentioned,
-                article__person_links__person__gt=F("person"),
-            )
-            .values("person", other=F("article__person_links__person"))
-            .annotate(article_count=Count("article"))
-            .order_by("-article_count", "person", "other")
-        )
-
-    def with_counts(self):
-        """Annotate the number of linked persons and countries (for lists).
-
-        See ``count_of``: subqueries, so a page of a long list counts only its own rows.
-        """
-        return self.annotate(
-            person_count=count_of(ArticlePerson, "article"),
-            country_count=count_of(ArticleCountry, "article"),
-        )
-
-    def mark_reviewed(self) -> int:
-        """Take these articles off the review queue; imported ones become reviewed."""
-        return self._set_status(Article.Status.REVIEWED, keep=[Article.Status.PUBLISHED])
-
-    def publish(self) -> int:
-        """Publish these articles (which also takes them off the review queue)."""
-        return self._set_status(Article.Status.PUBLISHED)
-
-    def _set_status(self, status: str, keep=()) -> int:
-        articles = list(self.order_by())
-        for article in articles:
-            if article.status not in keep:
-                article.status = status
-            article.needs_review = False
-            article.mark_edited("status", "needs_review")
-            article.updated_at = timezone.now()
-        fields = ["status", "needs_review", "edited_fields", "updated_at"]
-        return bulk_update_with_history(articles, Article, fields, default_change_reason="")
-
-    def assign_topic(self, topic: "Topic") -> int:
-        """Link ``topic`` to these articles as an editor's choice (score 1.0); lift rejections."""
-        ids = list(self.values_list("pk", flat=True))
-        ArticleTopic.objects.filter(article_id__in=ids, topic=topic).update(
-            origin=Origin.EDITOR, score=1.0
-        )
-        ArticleTopic.objects.bulk_create(
-            [ArticleTopic(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
-            ignore_conflicts=True,
-        )
-        LinkRejection.objects.filter(
-            article_id__in=ids, kind=LinkRejection.Kind.TOPIC, target_id=topic.pk
-        ).delete()
-        self._record_history(f"assigned topic {topic.name}")
-        return len(ids)
-
-    def remove_person(self, person: "Person") -> int:
-        """Unlink ``person`` from these articles for good: the importer will not re-add it."""
-        links = ArticlePerson.objects.filter(article__in=self.values("pk"), person=person)
-        article_ids = set(links.values_list("article_id", flat=True))
-        LinkRejection.objects.bulk_create(
-            [
-                LinkRejection.for_link(pk, LinkRejection.Kind.PERSON, person.pk)
-                for pk in article_ids
-            ],
-            ignore_conflicts=True,
-        )
-        links.delete()
-        Article.objects.filter(pk__in=article_ids)._record_history(
-            f"removed person link {person.name}"
-        )
-        return len(article_ids)
-
-    def _record_history(self, reason: str) -> None:
-        """Add a history record to each article saying what an editor did to its links."""
-        bulk_update_with_history(
-            list(self.order_by()), Article, [], default_change_reason=reason[:100]
-        )
-
-
 class Article(models.Model):
     """One news item from a dump."""
 
@@ -516,23 +251,28 @@ class Article(models.Model):
         """``file:first-last``, as shown to editors."""
         return f"{self.provenance_file}:{self.provenance_line_start}-{self.provenance_line_end}"
 
+    @transaction.atomic
     def add_link(self, kind: str, target_id: int, **values) -> None:
-        """Link a person, country or topic as an editor did; lifts an earlier rejection.
+        """Link a person, country or topic as an editor did (see ``RejectableLink``).
 
         ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
         """
-        model, column = _link_model(kind)
-        lookup = {"article": self, column: target_id}
+        model = link_model(kind)
+        lookup = {"article": self, f"{model.target_field}_id": target_id}
         if "role" in values:
             lookup["role"] = values.pop("role")
-        model.objects.update_or_create(**lookup, defaults={**values, "origin": Origin.EDITOR})
-        self.rejections.filter(kind=kind, target_id=target_id).delete()
+        link, _ = model.objects.select_for_update().get_or_create(**lookup, defaults=values)
+        for name, value in values.items():
+            setattr(link, name, value)
+        link.save_by_editor()
 
+    @transaction.atomic
     def reject_link(self, kind: str, target_id: int) -> int:
         """Remove every link to this person, country or topic; the importer never re-adds it."""
-        model, column = _link_model(kind)
-        removed, _ = model.objects.filter(article=self, **{column: target_id}).delete()
-        LinkRejection.objects.get_or_create(article=self, kind=kind, target_id=target_id)
+        model = link_model(kind)
+        links = model.objects.filter(article=self, **{f"{model.target_field}_id": target_id})
+        removed, _ = links.delete()
+        LinkRejection.objects.record(kind, [self.pk], target_id)
         return removed
 
     def mark_edited(self, *field_names: str) -> None:
@@ -550,19 +290,12 @@ class Article(models.Model):
         ]
 
 
-def count_of(related_model, field_name: str) -> Coalesce:
-    """Count the ``related_model`` rows whose ``field_name`` points at the outer row.
-
-    A correlated subquery, not a join: it cannot be multiplied by other joins (a search over
-    aliases, say), and a page of a long list counts only its own rows.
-    """
-    rows = related_model.objects.filter(**{field_name: OuterRef("pk")}).order_by()
-    counts = rows.values(field_name).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
-
-
 class RejectableLink:
-    """An article-to-entity link an editor can remove for good (see ``LinkRejection``)."""
+    """An article-to-entity link as editors handle it, in the admin and through the API.
+
+    What an editor adds or changes becomes theirs (``origin="editor"``: re-import keeps it) and
+    lifts any rejection of it; what they remove is recorded as a ``LinkRejection``.
+    """
 
     rejection_kind: str
     target_field: str
@@ -574,7 +307,7 @@ class RejectableLink:
     @transaction.atomic
     def reject(self) -> None:
         """Delete this link and record that the importer must never add it back."""
-        self._reject_target(self.target_id)
+        LinkRejection.objects.record(self.rejection_kind, [self.article_id], self.target_id)
         self.delete()
 
     @transaction.atomic
@@ -584,42 +317,12 @@ class RejectableLink:
         ``replaced_target_id``: the entity this row linked before the editor changed it, which
         counts as removed (rejected).
         """
+        rejections = LinkRejection.objects
         if replaced_target_id is not None and replaced_target_id != self.target_id:
-            self._reject_target(replaced_target_id)
+            rejections.record(self.rejection_kind, [self.article_id], replaced_target_id)
         self.origin = Origin.EDITOR
         self.save()
-        LinkRejection.objects.filter(
-            article_id=self.article_id, kind=self.rejection_kind, target_id=self.target_id
-        ).delete()
-
-    def _reject_target(self, target_id: int) -> None:
-        LinkRejection.objects.get_or_create(
-            article_id=self.article_id, kind=self.rejection_kind, target_id=target_id
-        )
-
-
-class ArticlePersonQuerySet(models.QuerySet):
-    def move_to(self, person: "Person") -> None:
-        """Point these links at ``person``, adding counts into its link where it has a twin.
-
-        A twin is ``person``'s link to the same article in the same role: the unique
-        (article, person, role) constraint allows only one, so the counts are summed into it.
-        """
-        twins = ArticlePerson.objects.filter(
-            person=person, article=OuterRef("article"), role=OuterRef("role")
-        )
-        mine = self.filter(article=OuterRef("article"), role=OuterRef("role"))
-        ArticlePerson.objects.filter(person=person).filter(Exists(mine)).update(
-            count=F("count") + Subquery(mine.values("count")[:1]),
-            origin=models.Case(
-                models.When(
-                    Exists(mine.filter(origin=Origin.EDITOR)), then=models.Value(Origin.EDITOR)
-                ),
-                default=F("origin"),
-            ),
-        )
-        self.filter(Exists(twins)).delete()
-        self.update(person=person)
+        rejections.lift(self.rejection_kind, [self.article_id], self.target_id)
 
 
 class ArticlePerson(RejectableLink, models.Model):
@@ -697,39 +400,6 @@ class ArticleTopic(RejectableLink, models.Model):
         return f"{self.topic} in #{self.article_id}"
 
 
-class LinkRejectionQuerySet(models.QuerySet):
-    def person(self, person: "Person"):
-        return self.filter(kind=LinkRejection.Kind.PERSON, target_id=person.pk)
-
-    def move_to_person(self, person: "Person") -> None:
-        """Re-target these person rejections at ``person``.
-
-        Dropped where ``person`` already has a rejection on that article (the constraint allows
-        one) or is linked to it (the link is a decision about ``person`` itself and wins).
-        """
-        same_article = {"article": OuterRef("article")}
-        taken = LinkRejection.objects.person(person).filter(**same_article)
-        linked = ArticlePerson.objects.filter(person=person, **same_article)
-        self.filter(Q(Exists(taken)) | Q(Exists(linked))).delete()
-        self.update(target_id=person.pk)
-
-    def with_target_names(self):
-        """Annotate ``target_name``: the name of the rejected person, country or topic."""
-        names = {
-            LinkRejection.Kind.PERSON: Person,
-            LinkRejection.Kind.COUNTRY: Country,
-            LinkRejection.Kind.TOPIC: Topic,
-        }
-        whens = [
-            models.When(
-                kind=kind,
-                then=Subquery(model.objects.filter(pk=OuterRef("target_id")).values("name")[:1]),
-            )
-            for kind, model in names.items()
-        ]
-        return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))
-
-
 class LinkRejection(models.Model):
     """An editor removed an automatic link: the importer must never add it back.
 
@@ -758,8 +428,3 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
-
-    @classmethod
-    def for_link(cls, article_id: int, kind: str, target_id: int) -> "LinkRejection":
-        """An unsaved rejection of one link (for ``bulk_create``)."""
-        return cls(article_id=article_id, kind=kind, target_id=target_id)

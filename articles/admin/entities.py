@@ -19,8 +19,8 @@ from articles.models import (
     PersonAlias,
     Source,
     Topic,
-    count_of,
 )
+from articles.querysets import count_of
 
 
 class ArticlesColumn:

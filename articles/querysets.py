@@ -1,0 +1,354 @@
+"""Set-level logic of the knowledge base: one QuerySet per model that needs one.
+
+Models import this module, never the other way round: a QuerySet reaches its own model through
+``self.model`` and the others through ``_model`` (the app registry), looked up when it runs.
+"""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+from django.db import connections, models
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from articles import search
+from articles.choices import Origin
+from articles.jsonagg import json_rows
+
+if TYPE_CHECKING:
+    from articles.models import Person, Topic
+
+
+def _model(name: str) -> type[models.Model]:
+    """The ``articles`` model called ``name`` (from the app registry: no circular import)."""
+    return apps.get_model("articles", name)
+
+
+def count_of(related_model, field_name: str) -> Coalesce:
+    """Count the ``related_model`` rows whose ``field_name`` points at the outer row.
+
+    A correlated subquery, not a join: it cannot be multiplied by other joins (a search over
+    aliases, say), and a page of a long list counts only its own rows.
+    """
+    rows = related_model.objects.filter(**{field_name: OuterRef("pk")}).order_by()
+    counts = rows.values(field_name).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate each person with the number of articles linking to them."""
+        return self.annotate(article_count=Count("article_links__article", distinct=True))
+
+
+# Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
+_RELATED_SQL = """
+SELECT shared.article_id, SUM(shared.weight) AS score,
+       SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
+       SUM(CASE WHEN shared.weight = 2 THEN 1 ELSE 0 END) AS topics,
+       SUM(CASE WHEN shared.weight = 1 THEN 1 ELSE 0 END) AS countries
+FROM (
+    SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
+    FROM articles_articleperson AS own
+    JOIN articles_articleperson AS other ON other.person_id = own.person_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.topic_id, 2
+    FROM articles_articletopic AS own
+    JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
+    WHERE own.article_id = %s
+    UNION ALL
+    SELECT other.article_id, other.country_id, 1
+    FROM articles_articlecountry AS own
+    JOIN articles_articlecountry AS other ON other.country_id = own.country_id
+    WHERE own.article_id = %s
+) AS shared
+WHERE shared.article_id <> %s
+GROUP BY shared.article_id
+ORDER BY score DESC, shared.article_id DESC
+LIMIT %s
+"""
+
+
+def link_model(kind: str) -> type[models.Model]:
+    """The through-model of a ``LinkRejection`` kind (person, country or topic)."""
+    names = {"person": "ArticlePerson", "country": "ArticleCountry", "topic": "ArticleTopic"}
+    return _model(names[kind])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def needing_review(self):
+        return self.filter(needs_review=True)
+
+    def published(self):
+        return self.filter(status=self.model.Status.PUBLISHED)
+
+    def mentioning(self, person):
+        return self.filter(person_links__person=person)
+
+    def for_representation(self):
+        """What the API and export representation read, in one query.
+
+        Each article carries its links as JSON lists built by the database: ``linked_authors``,
+        ``linked_persons`` (mentioned), ``linked_countries`` and ``linked_topics`` (empty may be
+        ``None``; see ``articles.api.serializers`` for their keys).
+        """
+        persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
+        countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
+        topics = "articles_articletopic tl JOIN articles_topic t ON t.id = tl.topic_id"
+        return self.select_related("source", "original_source").annotate(
+            linked_authors=json_rows(
+                persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
+            ),
+            linked_persons=json_rows(
+                persons,
+                "ap.article_id = {outer} AND ap.role = 'mentioned'",
+                id="p.id",
+                name="p.name",
+                mentions="ap.count",
+            ),
+            linked_countries=json_rows(
+                countries,
+                "ac.article_id = {outer}",
+                code="c.code",
+                name="c.name",
+                mentions="ac.count",
+            ),
+            linked_topics=json_rows(
+                topics,
+                "tl.article_id = {outer}",
+                id="t.id",
+                name="t.name",
+                slug="t.slug",
+                score="tl.score",
+            ),
+        )
+
+    def in_countries(self, codes, match_all=False):
+        """Articles linked to any (or, with ``match_all``, every) ISO alpha-2 code given.
+
+        Codes become ids first (one small query): with literal ids the planner can use the link
+        table's statistics, which a join to the country table hides from it.
+        """
+        codes = {code.upper() for code in codes}
+        ids = list(_model("Country").objects.filter(code__in=codes).values_list("pk", flat=True))
+        links = _model("ArticleCountry").objects.filter(article=OuterRef("pk"))
+        if match_all:
+            every = [Exists(links.filter(country_id=pk)) for pk in ids]
+            return self.filter(*every) if len(ids) == len(codes) else self.none()
+        return self.filter(Exists(links.filter(country_id__in=ids)))
+
+    def naming(self, person_ref: str):
+        """Articles linked (as author or mentioned) to a person given by id or slug."""
+        people = Q(slug=person_ref)
+        if person_ref.isascii() and person_ref.isdigit() and len(person_ref) < 19:
+            people |= Q(pk=int(person_ref))  # longer would overflow a bigint
+        ids = list(_model("Person").objects.filter(people).values_list("pk", flat=True))
+        links = _model("ArticlePerson").objects.filter(article=OuterRef("pk"), person_id__in=ids)
+        return self.filter(Exists(links))
+
+    def about(self, topic_slug: str):
+        """Articles linked to the topic with this slug."""
+        ids = list(_model("Topic").objects.filter(slug=topic_slug).values_list("pk", flat=True))
+        return self.filter(
+            Exists(_model("ArticleTopic").objects.filter(article=OuterRef("pk"), topic_id__in=ids))
+        )
+
+    def search(self, text: str):
+        """Full-text matches for ``text``, annotated with ``rank`` (see ``articles.search``)."""
+        return search.search(self, text)
+
+    def related_to(self, article, limit: int) -> list[dict]:
+        """The articles sharing most persons, topics and countries with ``article``, best first.
+
+        Each row: ``article_id``, ``score`` (3 per shared person, 2 per topic, 1 per country:
+        a shared country says least) and the counts ``persons``, ``topics``, ``countries``.
+        """
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(_RELATED_SQL, [article.pk] * 4 + [limit])
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def country_counts(self):
+        """Countries with the number of these articles linked to each, most first."""
+        return self._counts_by("Country", "article_links__article", "code", "name")
+
+    def topic_counts(self):
+        """Topics with the number of these articles linked to each, most first."""
+        return self._counts_by("Topic", "article_links__article", "id", "slug", "name")
+
+    def source_counts(self):
+        """Sources with the number of these articles from each, most first."""
+        return self._counts_by("Source", "articles", "id", "slug", "name")
+
+    def _counts_by(self, model_name: str, to_article: str, *fields: str):
+        """``fields`` and ``article_count`` of the ``model_name`` rows these articles reach.
+
+        ``to_article``: the lookup path from ``model_name`` to the article; its first step is
+        the relation counted.
+        """
+        return (
+            _model(model_name)
+            .objects.filter(**{f"{to_article}__in": self.values("pk")})
+            .annotate(article_count=Count(to_article.split("__")[0]))
+            .order_by("-article_count", "name")
+            .values(*fields, "article_count")
+        )
+
+    def section_counts(self):
+        """Non-empty sections with the number of these articles in each, most first."""
+        return (
+            self.exclude(section="")
+            .order_by()
+            .values("section")
+            .annotate(article_count=Count("pk"))
+            .order_by("-article_count", "section")
+        )
+
+    def person_pairs(self):
+        """Pairs of persons mentioned together in these articles, most articles first.
+
+        Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``.
+        """
+        links = _model("ArticlePerson")
+        mentioned = links.Role.MENTIONED
+        return (
+            links.objects.filter(
+                article__in=self.values("pk"),
+                role=mentioned,
+                article__person_links__role=mentioned,
+                article__person_links__person__gt=F("person"),
+            )
+            .values("person", other=F("article__person_links__person"))
+            .annotate(article_count=Count("article"))
+            .order_by("-article_count", "person", "other")
+        )
+
+    def with_counts(self):
+        """Annotate the number of linked persons and countries (for lists).
+
+        See ``count_of``: subqueries, so a page of a long list counts only its own rows.
+        """
+        return self.annotate(
+            person_count=count_of(_model("ArticlePerson"), "article"),
+            country_count=count_of(_model("ArticleCountry"), "article"),
+        )
+
+    def mark_reviewed(self) -> int:
+        """Take these articles off the review queue; imported ones become reviewed."""
+        return self._set_status(self.model.Status.REVIEWED, keep=[self.model.Status.PUBLISHED])
+
+    def publish(self) -> int:
+        """Publish these articles (which also takes them off the review queue)."""
+        return self._set_status(self.model.Status.PUBLISHED)
+
+    def _set_status(self, status: str, keep=()) -> int:
+        articles = list(self.order_by())
+        for article in articles:
+            if article.status not in keep:
+                article.status = status
+            article.needs_review = False
+            article.mark_edited("status", "needs_review")
+            article.updated_at = timezone.now()
+        fields = ["status", "needs_review", "edited_fields", "updated_at"]
+        return bulk_update_with_history(articles, self.model, fields, default_change_reason="")
+
+    def assign_topic(self, topic: "Topic") -> int:
+        """Link ``topic`` to these articles as an editor's choice (score 1.0); lift rejections."""
+        ids = list(self.values_list("pk", flat=True))
+        link = _model("ArticleTopic")
+        link.objects.filter(article_id__in=ids, topic=topic).update(origin=Origin.EDITOR, score=1.0)
+        link.objects.bulk_create(
+            [link(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
+            ignore_conflicts=True,
+        )
+        _model("LinkRejection").objects.lift(link.rejection_kind, ids, topic.pk)
+        self._record_history(f"assigned topic {topic.name}")
+        return len(ids)
+
+    def remove_person(self, person: "Person") -> int:
+        """Unlink ``person`` from these articles for good: the importer will not re-add it."""
+        link = _model("ArticlePerson")
+        links = link.objects.filter(article__in=self.values("pk"), person=person)
+        article_ids = set(links.values_list("article_id", flat=True))
+        _model("LinkRejection").objects.record(link.rejection_kind, article_ids, person.pk)
+        links.delete()
+        self.model.objects.filter(pk__in=article_ids)._record_history(
+            f"removed person link {person.name}"
+        )
+        return len(article_ids)
+
+    def _record_history(self, reason: str) -> None:
+        """Add a history record to each article saying what an editor did to its links."""
+        bulk_update_with_history(
+            list(self.order_by()), self.model, [], default_change_reason=reason[:100]
+        )
+
+
+class ArticlePersonQuerySet(models.QuerySet):
+    def move_to(self, person: "Person") -> None:
+        """Point these links at ``person``, adding counts into its link where it has a twin.
+
+        A twin is ``person``'s link to the same article in the same role: the unique
+        (article, person, role) constraint allows only one, so the counts are summed into it.
+        """
+        twins = self.model.objects.filter(
+            person=person, article=OuterRef("article"), role=OuterRef("role")
+        )
+        mine = self.filter(article=OuterRef("article"), role=OuterRef("role"))
+        self.model.objects.filter(person=person).filter(Exists(mine)).update(
+            count=F("count") + Subquery(mine.values("count")[:1]),
+            origin=models.Case(
+                models.When(
+                    Exists(mine.filter(origin=Origin.EDITOR)), then=models.Value(Origin.EDITOR)
+                ),
+                default=F("origin"),
+            ),
+        )
+        self.filter(Exists(twins)).delete()
+        self.update(person=person)
+
+
+class LinkRejectionQuerySet(models.QuerySet):
+    def record(self, kind: str, article_ids: Iterable[int], target_id: int) -> None:
+        """Record that an editor removed these articles' links to one target, for good."""
+        rows = [self.model(article_id=pk, kind=kind, target_id=target_id) for pk in article_ids]
+        self.bulk_create(rows, ignore_conflicts=True)
+
+    def lift(self, kind: str, article_ids: Iterable[int], target_id: int) -> None:
+        """Forget these articles' rejections of one target: an editor linked it again."""
+        self.filter(kind=kind, article_id__in=article_ids, target_id=target_id).delete()
+
+    def person(self, person: "Person"):
+        return self.filter(kind=self.model.Kind.PERSON, target_id=person.pk)
+
+    def move_to_person(self, person: "Person") -> None:
+        """Re-target these person rejections at ``person``.
+
+        Dropped where ``person`` already has a rejection on that article (the constraint allows
+        one) or is linked to it (the link is a decision about ``person`` itself and wins).
+        """
+        same_article = {"article": OuterRef("article")}
+        taken = self.model.objects.person(person).filter(**same_article)
+        linked = _model("ArticlePerson").objects.filter(person=person, **same_article)
+        self.filter(Q(Exists(taken)) | Q(Exists(linked))).delete()
+        self.update(target_id=person.pk)
+
+    def with_target_names(self):
+        """Annotate ``target_name``: the name of the rejected person, country or topic."""
+        names = {
+            self.model.Kind.PERSON: _model("Person"),
+            self.model.Kind.COUNTRY: _model("Country"),
+            self.model.Kind.TOPIC: _model("Topic"),
+        }
+        whens = [
+            models.When(
+                kind=kind,
+                then=Subquery(model.objects.filter(pk=OuterRef("target_id")).values("name")[:1]),
+            )
+            for kind, model in names.items()
+        ]
+        return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))
