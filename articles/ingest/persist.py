@@ -41,9 +41,6 @@ from articles.models import (
 )
 from articles.normalise import name_key, slug_for
 
-# Fields the importer owns until an editor edits them.
-IMPORTED_FIELDS = ("title", "title_derived", "summary", "body", "section")
-
 
 @dataclass
 class LinkChanges:
@@ -204,6 +201,7 @@ def _new_article(extracted: ExtractedArticle, document: Document, linker: Linker
 
 
 def _imported_values(item: ParsedItem, linker: Linker) -> dict:
+    """The fields the importer owns until an editor edits them."""
     return {
         "title": item.title[:500],
         "title_derived": item.title_derived,
