@@ -5,6 +5,8 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
+from typing import ClassVar
+
 from django.db import models, transaction
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -16,7 +18,6 @@ from articles.querysets import (
     ArticleQuerySet,
     LinkRejectionQuerySet,
     PersonQuerySet,
-    link_model,
 )
 
 
@@ -253,11 +254,11 @@ class Article(models.Model):
 
     @transaction.atomic
     def add_link(self, kind: str, target_id: int, **values) -> None:
-        """Link a person, country or topic as an editor did (see ``RejectableLink``).
+        """Link a person, country or topic as an editor did (see ``ArticleLink``).
 
         ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
         """
-        model = link_model(kind)
+        model = LINK_MODELS[kind]
         lookup = {"article": self, f"{model.target_field}_id": target_id}
         if "role" in values:
             lookup["role"] = values.pop("role")
@@ -269,7 +270,7 @@ class Article(models.Model):
     @transaction.atomic
     def reject_link(self, kind: str, target_id: int) -> int:
         """Remove every link to this person, country or topic; the importer never re-adds it."""
-        model = link_model(kind)
+        model = LINK_MODELS[kind]
         links = model.objects.filter(article=self, **{f"{model.target_field}_id": target_id})
         removed, _ = links.delete()
         LinkRejection.objects.record(kind, [self.pk], target_id)
@@ -290,24 +291,47 @@ class Article(models.Model):
         ]
 
 
-class RejectableLink:
-    """An article-to-entity link as editors handle it, in the admin and through the API.
+class ArticleLink(models.Model):
+    """An article-to-entity link, as the importer makes it and editors handle it.
+
+    One concrete subclass per kind (person, country, topic) declares everything about that kind:
+    ``kind`` (also the ``LinkRejection`` kind; the Article's related name is ``<kind>_links``),
+    ``target_field`` (the foreign key to the entity), ``value_field`` (what the importer sets:
+    a count or a score) and ``key_fields`` (what identifies a link within its article).
+    ``LINK_MODELS`` below lists them; everything else derives from it.
 
     What an editor adds or changes becomes theirs (``origin="editor"``: re-import keeps it) and
     lifts any rejection of it; what they remove is recorded as a ``LinkRejection``.
     """
 
-    rejection_kind: str
-    target_field: str
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+
+    kind: ClassVar[str]
+    target_field: ClassVar[str]
+    value_field: ClassVar[str]
+    key_fields: ClassVar[tuple[str, ...]]
+
+    class Meta:
+        abstract = True
 
     @property
     def target_id(self) -> int:
         return getattr(self, f"{self.target_field}_id")
 
+    @property
+    def key(self) -> tuple:
+        """What identifies this link within its article: the target's id (and role, if any)."""
+        return tuple(getattr(self, self._meta.get_field(name).attname) for name in self.key_fields)
+
+    @classmethod
+    def target_model(cls) -> type[models.Model]:
+        """The entity this kind links to (Person, Country or Topic)."""
+        return cls._meta.get_field(cls.target_field).related_model
+
     @transaction.atomic
     def reject(self) -> None:
         """Delete this link and record that the importer must never add it back."""
-        LinkRejection.objects.record(self.rejection_kind, [self.article_id], self.target_id)
+        LinkRejection.objects.record(self.kind, [self.article_id], self.target_id)
         self.delete()
 
     @transaction.atomic
@@ -319,13 +343,13 @@ class RejectableLink:
         """
         rejections = LinkRejection.objects
         if replaced_target_id is not None and replaced_target_id != self.target_id:
-            rejections.record(self.rejection_kind, [self.article_id], replaced_target_id)
+            rejections.record(self.kind, [self.article_id], replaced_target_id)
         self.origin = Origin.EDITOR
         self.save()
-        rejections.lift(self.rejection_kind, [self.article_id], self.target_id)
+        rejections.lift(self.kind, [self.article_id], self.target_id)
 
 
-class ArticlePerson(RejectableLink, models.Model):
+class ArticlePerson(ArticleLink):
     """A person named in (or credited as author of) an article."""
 
     class Role(models.TextChoices):
@@ -336,11 +360,12 @@ class ArticlePerson(RejectableLink, models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="article_links")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MENTIONED)
     count = models.PositiveIntegerField(default=1)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
 
     objects = ArticlePersonQuerySet.as_manager()
-    rejection_kind = "person"
+    kind = "person"
     target_field = "person"
+    value_field = "count"
+    key_fields = ("person", "role")
 
     class Meta:
         ordering = ["role", "-count", "person__name"]
@@ -355,16 +380,17 @@ class ArticlePerson(RejectableLink, models.Model):
         return f"{self.person} ({self.role}) in #{self.article_id}"
 
 
-class ArticleCountry(RejectableLink, models.Model):
+class ArticleCountry(ArticleLink):
     """A country an article refers to, with how often."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="country_links")
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="article_links")
     count = models.PositiveIntegerField(default=1)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
 
-    rejection_kind = "country"
+    kind = "country"
     target_field = "country"
+    value_field = "count"
+    key_fields = ("country",)
 
     class Meta:
         ordering = ["-count", "country__name"]
@@ -378,16 +404,17 @@ class ArticleCountry(RejectableLink, models.Model):
         return f"{self.country.code} in #{self.article_id}"
 
 
-class ArticleTopic(RejectableLink, models.Model):
+class ArticleTopic(ArticleLink):
     """A topic an article covers, with the classifier's score (1.0 for editors' links)."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
     score = models.FloatField(default=1.0)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
 
-    rejection_kind = "topic"
+    kind = "topic"
     target_field = "topic"
+    value_field = "score"
+    key_fields = ("topic",)
 
     class Meta:
         ordering = ["-score", "topic__name"]
@@ -400,16 +427,20 @@ class ArticleTopic(RejectableLink, models.Model):
         return f"{self.topic} in #{self.article_id}"
 
 
+# The link kinds, in the order reports and plans list them: the one place a kind is declared.
+LINK_MODELS: dict[str, type[ArticleLink]] = {
+    model.kind: model for model in (ArticlePerson, ArticleCountry, ArticleTopic)
+}
+
+
 class LinkRejection(models.Model):
     """An editor removed an automatic link: the importer must never add it back.
 
     ``target_id`` is the primary key of the Person, Country or Topic named by ``kind``.
     """
 
-    class Kind(models.TextChoices):
-        PERSON = "person", "person"
-        COUNTRY = "country", "country"
-        TOPIC = "topic", "topic"
+    # One member per link kind, derived from LINK_MODELS (PERSON = "person", …).
+    Kind = models.TextChoices("Kind", [(kind.upper(), (kind, kind)) for kind in LINK_MODELS])
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rejections")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -73,12 +73,6 @@ LIMIT %s
 """
 
 
-def link_model(kind: str) -> type[models.Model]:
-    """The through-model of a ``LinkRejection`` kind (person, country or topic)."""
-    names = {"person": "ArticlePerson", "country": "ArticleCountry", "topic": "ArticleTopic"}
-    return _model(names[kind])
-
-
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
@@ -265,7 +259,7 @@ class ArticleQuerySet(models.QuerySet):
             [link(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
             ignore_conflicts=True,
         )
-        _model("LinkRejection").objects.lift(link.rejection_kind, ids, topic.pk)
+        _model("LinkRejection").objects.lift(link.kind, ids, topic.pk)
         self._record_history(f"assigned topic {topic.name}")
         return len(ids)
 
@@ -274,7 +268,7 @@ class ArticleQuerySet(models.QuerySet):
         link = _model("ArticlePerson")
         links = link.objects.filter(article__in=self.values("pk"), person=person)
         article_ids = set(links.values_list("article_id", flat=True))
-        _model("LinkRejection").objects.record(link.rejection_kind, article_ids, person.pk)
+        _model("LinkRejection").objects.record(link.kind, article_ids, person.pk)
         links.delete()
         self.model.objects.filter(pk__in=article_ids)._record_history(
             f"removed person link {person.name}"
