@@ -1,0 +1,99 @@
+"""score_entities: person and country P/R/F1 over a gold file, as JSON or as a table."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+TEXTS = {
+    "talks": (
+        "Kyiv talks",
+        "Russian President Vladimir Putin met Ukrainian President Volodymyr Zelensky in "
+        "Istanbul on Monday. Putin said the talks with Zelensky would continue in Turkey.",
+    ),
+    "strike": (
+        "Dock strike",
+        "Dock workers in Italy and France walked out on Tuesday. Giorgia Meloni called the "
+        "strike unlawful; Emmanuel Macron did not comment.",
+    ),
+}
+
+
+def write_gold(path, persons=None, countries=None):
+    """A gold file of the two TEXTS; ``persons``/``countries`` by key (default: none)."""
+    articles = {
+        key: {
+            "title": title,
+            "text": text,
+            "persons": (persons or {}).get(key, []),
+            "countries": (countries or {}).get(key, []),
+        }
+        for key, (title, text) in TEXTS.items()
+    }
+    path.write_text(json.dumps({"articles": articles}), encoding="utf-8")
+    return path
+
+
+def score(*args) -> str:
+    out = io.StringIO()
+    call_command("score_entities", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def scores(gold) -> dict:
+    return json.loads(score(gold, "--json"))[gold.name]
+
+
+def test_score_entities_reports_rates_between_0_and_1(db, tmp_path):
+    gold = write_gold(
+        tmp_path / "gold.json",
+        persons={"talks": ["Vladimir Putin", "Recep Erdogan"], "strike": ["Giorgia Meloni"]},
+        countries={"talks": ["RU", "UA", "TR"], "strike": ["IT"]},
+    )
+    result = scores(gold)
+    assert result["articles"] == 2
+    for kind in ("persons", "countries"):
+        found = result[kind]
+        assert all(0.0 <= found[rate] <= 1.0 for rate in ("precision", "recall", "f1"))
+        assert found["tp"] + found["fn"] == {"persons": 3, "countries": 4}[kind]
+        assert found["tp"] > 0
+    assert result["persons"]["fn"] >= 1  # Erdogan is not in the text
+
+
+def test_score_entities_is_perfect_when_gold_equals_prediction(db, tmp_path):
+    # first run: no gold entities, so everything found is "extra"; then that becomes the gold
+    first = scores(write_gold(tmp_path / "empty.json"))
+    assert first["persons"]["fp"] > 0 and first["countries"]["fp"] > 0
+    assert first["persons"]["precision"] == 0.0 and first["persons"]["recall"] == 1.0
+    found = {key: diff for key, diff in first["errors"].items()}
+    gold = write_gold(
+        tmp_path / "same.json",
+        persons={key: diff.get("persons_extra", []) for key, diff in found.items()},
+        countries={key: diff.get("countries_extra", []) for key, diff in found.items()},
+    )
+    result = scores(gold)
+    for kind in ("persons", "countries"):
+        assert result[kind]["fp"] == result[kind]["fn"] == 0
+        assert result[kind]["precision"] == result[kind]["recall"] == result[kind]["f1"] == 1.0
+    assert result["errors"] == {}
+
+
+def test_score_entities_prints_a_table_per_gold_file(db, tmp_path):
+    one = write_gold(tmp_path / "one.json", persons={"talks": ["Vladimir Putin"]})
+    two = write_gold(tmp_path / "two.json")
+    lines = score(one, two, "--errors").splitlines()
+    assert lines[0] == "one.json: 2 articles"
+    assert lines[1].split()[0] == "persons" and lines[2].split()[0] == "countries"
+    assert any(line.startswith("two.json: 2 articles") for line in lines)
+    assert any(line.strip().startswith("talks: {") for line in lines)  # --errors
+    assert "articles without a topic:" in lines[3]
+
+
+@pytest.mark.slow
+def test_score_entities_scores_both_gold_files_by_default(db):
+    result = json.loads(score("--json"))
+    assert set(result) == {"entities.json", "entities_heldout.json"}
+    for file in result.values():
+        assert file["articles"] > 0
+        assert 0.5 <= file["persons"]["f1"] <= 1.0 and 0.5 <= file["countries"]["f1"] <= 1.0
