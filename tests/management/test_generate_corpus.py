@@ -3,7 +3,9 @@
 import io
 import json
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db.models import Count
 
 from articles.ingest.pipeline import parse_path
@@ -60,3 +62,10 @@ def test_generate_corpus_imports_as_n_articles(db, tmp_path):
         countries_n=Count("country_links", distinct=True),
     )
     assert all(a.persons_n >= 1 and a.countries_n >= 1 for a in linked)
+
+
+@pytest.mark.parametrize(("option", "value"), [("--articles", -3), ("--per-file", 0)])
+def test_generate_corpus_refuses_counts_that_cannot_be(tmp_path, option, value):
+    with pytest.raises(CommandError, match=option.lstrip("-")):
+        generate(tmp_path, option, value)
+    assert not list(tmp_path.glob("*.txt"))
