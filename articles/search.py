@@ -11,9 +11,9 @@ query re-rendered in websearch syntax (every clause quoted) and ranks with ``ts_
 
 SQLite matches the FTS5 table ``articles_article_fts`` (migration ``0007_search_fts5``; kept in
 sync by triggers on every insert, update and delete, ``bulk_create`` included) with every term
-quoted, and ranks with ``bm25`` weighted title 5 : summary 2 : body 1 (PostgreSQL's 1 : 0.4 :
-0.2). Its ``porter`` tokenizer stems nearly as PostgreSQL's English stemmer does; the stop words
-PostgreSQL ignores are dropped from the query here, so both ignore them.
+quoted, and ranks with ``bm25`` weighted as PostgreSQL ranks (see ``BM25``). Its ``porter``
+tokenizer stems nearly as PostgreSQL's English stemmer does; the stop words PostgreSQL ignores
+are dropped from the query here, so both ignore them.
 """
 
 import re
@@ -213,9 +213,13 @@ class ArticleText(models.Model):
 
 
 class BM25(Func):
-    """FTS5's bm25 over (title, summary, body), negated: higher is better, as ts_rank."""
+    """FTS5's bm25, negated (higher is better, as ts_rank), weighted as PostgreSQL's ranking.
 
-    template = "-bm25(%(expressions)s, 5.0, 2.0, 1.0)"
+    Title 10 : summary 4 : the body's first 300 characters 2 (PostgreSQL's A 1.0 : B 0.4 :
+    C 0.2); the whole body 0: it selects, and only its start ranks, as on PostgreSQL.
+    """
+
+    template = "-bm25(%(expressions)s, 10.0, 4.0, 2.0, 0.0)"
     output_field = FloatField()
 
 

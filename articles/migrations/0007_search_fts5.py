@@ -1,8 +1,9 @@
 """Full-text search on SQLite: an FTS5 index of the articles, kept in sync by triggers.
 
-``articles_article_fts`` indexes title, summary and body (an external-content table: the text
-stays in ``articles_article``, the index holds only terms) with the ``porter`` tokenizer, and
-rowid = the article's id. Triggers after insert, delete and an update of the three columns keep
+``articles_article_fts`` indexes title, summary, the body's first 300 characters (``lead``:
+ranking only, as PostgreSQL's ``search_rank_vector``) and body with the ``porter`` tokenizer. It
+is contentless (the text stays in ``articles_article``; the index holds only terms) and its
+rowid is the article's id. Triggers after insert, delete and an update of the three columns keep
 it in sync on every write path (``bulk_create``, ``update()``, raw SQL); the migration fills it
 from the existing rows. ``ArticleText`` is its unmanaged model, so searches can join it.
 
@@ -17,30 +18,34 @@ from django.db import migrations, models
 import articles.search
 
 FTS = "articles_article_fts"
-COLUMNS = "title, summary, body"
+COLUMNS = "title, summary, lead, body"
+# PostgreSQL ranks on the body's first 300 characters (search_rank_vector): so does "lead".
+NEW = "new.id, new.title, new.summary, substr(new.body, 1, 300), new.body"
+OLD = "old.id, old.title, old.summary, substr(old.body, 1, 300), old.body"
 
 CREATE_TABLE = [
     f"""CREATE VIRTUAL TABLE {FTS} USING fts5(
-    {COLUMNS}, content='articles_article', content_rowid='id',
-    tokenize='porter unicode61 remove_diacritics 0'
+    {COLUMNS}, content='', tokenize='porter unicode61 remove_diacritics 0'
 )""",
 ]
 
 CREATE_TRIGGERS = [
     f"""CREATE TRIGGER IF NOT EXISTS {FTS}_insert AFTER INSERT ON articles_article BEGIN
-    INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES (new.id, new.title, new.summary, new.body);
+    INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES ({NEW});
 END""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS}_delete AFTER DELETE ON articles_article BEGIN
-    INSERT INTO {FTS}({FTS}, rowid, {COLUMNS})
-    VALUES ('delete', old.id, old.title, old.summary, old.body);
+    INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ('delete', {OLD});
 END""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS}_update
-AFTER UPDATE OF {COLUMNS} ON articles_article BEGIN
-    INSERT INTO {FTS}({FTS}, rowid, {COLUMNS})
-    VALUES ('delete', old.id, old.title, old.summary, old.body);
-    INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES (new.id, new.title, new.summary, new.body);
+AFTER UPDATE OF title, summary, body ON articles_article BEGIN
+    INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ('delete', {OLD});
+    INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES ({NEW});
 END""",
-    f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')",  # index the rows already there
+]
+
+BACKFILL = [
+    f"""INSERT INTO {FTS}(rowid, {COLUMNS})
+SELECT id, title, summary, substr(body, 1, 300), body FROM articles_article""",
 ]
 
 DROP = [
@@ -64,7 +69,7 @@ class Migration(migrations.Migration):
     dependencies = [("articles", "0006_search")]
 
     operations = [
-        migrations.RunPython(on_sqlite(CREATE_TABLE + CREATE_TRIGGERS), on_sqlite(DROP)),
+        migrations.RunPython(on_sqlite(CREATE_TABLE + CREATE_TRIGGERS + BACKFILL), on_sqlite(DROP)),
         migrations.CreateModel(
             name="ArticleText",
             fields=[
