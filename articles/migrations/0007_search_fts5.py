@@ -58,9 +58,18 @@ DROP = [
 
 def on_sqlite(statements):
     def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql)
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5'), sqlite_version()")
+            has_fts5, version = cursor.fetchone()
+        if not has_fts5:
+            raise RuntimeError(
+                f"SQLite {version} (Python's sqlite3) was built without FTS5, which search "
+                "needs: use a Python whose SQLite has FTS5, or PostgreSQL (DATABASE_URL)."
+            )
+        for sql in statements:
+            schema_editor.execute(sql)
 
     return run
 
