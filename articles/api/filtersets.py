@@ -11,6 +11,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.utils import extend_schema_field
 
+from articles import search as full_text
 from articles.models import (
     Article,
     Country,
@@ -109,6 +110,21 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+class SearchField(forms.CharField):
+    """A full-text query, parsed once: too long or too many operators is a 400, not a 500."""
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return full_text.parse(text) if text else text
+        except full_text.SearchError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
+
+
+class SearchFilter(filters.CharFilter):
+    field_class = SearchField
+
+
 class ArticleFilterSet(FilterSet):
     source = filters.CharFilter(field_name="source__slug", help_text="Source slug.")
     country = CountryCodesFilter(
@@ -128,8 +144,13 @@ class ArticleFilterSet(FilterSet):
     created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
     provenance_file = filters.CharFilter(help_text="Dump file name, as in provenance.file.")
-    search = filters.CharFilter(
-        method="filter_search", help_text="Full text over title, summary and body."
+    search = SearchFilter(
+        method="filter_search",
+        help_text=(
+            'Full text over title, summary and body: words, "phrases", `or`, `-word`; '
+            f"at most {full_text.MAX_CHARS} characters and {full_text.MAX_TERMS} words and "
+            "operators."
+        ),
     )
     ordering = filters.ChoiceFilter(
         choices=[(name, name) for name in ARTICLE_ORDERINGS],
@@ -169,7 +190,7 @@ class ArticleFilterSet(FilterSet):
     def filter_topic(self, queryset, name, value: str):
         return queryset.about(value)
 
-    def filter_search(self, queryset, name, value: str):
+    def filter_search(self, queryset, name, value: full_text.Query):
         return queryset.search(value)
 
 

@@ -5,7 +5,7 @@
 stays small enough to be stored in the row, so ranking thousands of matches reads no TOAST
 (measured on 100,000 articles: 14 ms instead of 45 ms for 7,300 matches).
 
-Only PostgreSQL gets them; SQLite searches with a portable fallback (see ``articles.search``).
+Only PostgreSQL gets them; SQLite has an FTS5 index instead (``0007_search_fts5``).
 The columns are invisible to Django's model state, so ``makemigrations`` never sees them. PostgreSQL refuses to change the type of a column a generated
 column reads: a later migration that alters title, summary or body must drop both columns first
 and re-run ``ADD_VECTOR`` afterwards.

@@ -1,13 +1,15 @@
 """Run the benchmarks on scratch databases and write docs/benchmarks.md."""
 
+import json
 import platform
+import re
 import tempfile
 from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.benchmarks import runner
+from articles.benchmarks import runner, search_bench
 from articles.benchmarks.report import (
     render_extraction_section,
     render_import_section,
@@ -21,13 +23,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=5000, help="synthetic corpus size")
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs" / "benchmarks.md"))
+        parser.add_argument(
+            "--only",
+            choices=["search"],
+            help="run only this section and replace it in (or add it to) the output",
+        )
 
-    def handle(self, *args, articles, output, **options):
+    def handle(self, *args, articles, output, only, **options):
+        if only == "search":
+            with tempfile.TemporaryDirectory() as scratch:
+                section = self.search_section(self.databases(scratch), articles)
+            replace_section(output, section)
+            self.stdout.write(f"updated {output}")
+            return
         sections = [self.header()]
         with tempfile.TemporaryDirectory() as scratch:
-            databases = {"SQLite": f"sqlite:///{scratch}/bench.sqlite3"}
-            if pg := runner.postgres_url():
-                databases["PostgreSQL"] = pg
+            databases = self.databases(scratch)
             for label, url in databases.items():
                 self.stderr.write(f"bench: import on {label}…")
                 figures = runner.import_figures(url, articles)
@@ -36,6 +47,7 @@ class Command(BaseCommand):
             for label, url in databases.items():
                 self.stderr.write(f"bench: admin on {label}…")
                 sections.append(section_of(runner.manage(["bench_admin"], url).stdout, label))
+            sections.append(self.search_section(databases, articles))
         if api_url := runner.postgres_url("newsdb_bench_api"):
             self.stderr.write("bench: API on PostgreSQL (the corpus is generated once)…")
             sections.append(runner.manage(["bench_api"], api_url).stdout.strip())
@@ -46,6 +58,21 @@ class Command(BaseCommand):
             handle.write("\n\n".join(sections) + "\n")
         self.stdout.write(f"wrote {output}")
 
+    def databases(self, scratch: str) -> dict[str, str]:
+        """Scratch databases: a SQLite file in ``scratch``, PostgreSQL when reachable."""
+        databases = {"SQLite": f"sqlite:///{scratch}/bench.sqlite3"}
+        if pg := runner.postgres_url():
+            databases["PostgreSQL"] = pg
+        return databases
+
+    def search_section(self, databases: dict[str, str], articles: int) -> str:
+        figures = {}
+        for label, url in databases.items():
+            self.stderr.write(f"bench: search on {label}…")
+            stdout = runner.manage(["bench_search", "--articles", str(articles)], url).stdout
+            figures[label] = json.loads(stdout)
+        return search_bench.render(figures)
+
     def header(self) -> str:
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         return (
@@ -54,6 +81,20 @@ class Command(BaseCommand):
             f"{platform.machine()}, 2 cores. Each figure comes from one run on a scratch "
             "database; rerun `make bench` to refresh."
         )
+
+
+def replace_section(path: str, section: str) -> None:
+    """Put ``section`` in the markdown file in place of the one with its heading, or append it."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    heading = re.escape(section.split("(", 1)[0])
+    pattern = re.compile(rf"^{heading}.*?(?=^## |\Z)", re.M | re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n\n", text, count=1).rstrip("\n") + "\n"
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def section_of(markdown: str, label: str) -> str:

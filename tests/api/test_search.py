@@ -1,0 +1,145 @@
+"""GET /api/articles/?search=: one query syntax on both databases, bounded, never a 500."""
+
+import pytest
+from django.db import connection
+
+from articles import search
+from articles.models import Article
+
+URL = "/api/articles/"
+
+
+def titles(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["title"] for row in response.json()["results"]]
+
+
+def found(api, text: str) -> set[str]:
+    return set(titles(api.get(URL, {"search": text})))
+
+
+@pytest.fixture
+def strikes(make_article):
+    make_article("Striking dockers march", summary="Dock workers marched on the port.")
+    make_article("Strike ends", summary="Workers return to the port.")
+    make_article("Port reopens", body="Vladimir Putin spoke; the grain corridor is open.")
+    make_article("Putin and the port", body="Officials met Vladimir in Kyiv.")
+
+
+def test_search_stems_and_understands_websearch_syntax(api, strikes):
+    both = {"Striking dockers march", "Strike ends"}
+    assert found(api, "strikes worker") == both
+    assert found(api, '"dock workers" -ends') == {"Striking dockers march"}
+    assert found(api, '"Vladimir Putin"') == {"Port reopens"}
+    assert found(api, "Vladimir Putin") == {"Port reopens", "Putin and the port"}
+    assert found(api, "dockers or corridor") == {"Striking dockers march", "Port reopens"}
+    assert found(api, 'port -"dock workers" -putin') == {"Strike ends"}
+    assert found(api, "OR port or") == found(api, "port")  # a stray `or` is ignored
+
+
+def test_search_ignores_stop_words_and_punctuation(api, strikes):
+    assert found(api, "the strike") == found(api, "strike")
+    assert found(api, "the") == set()  # nothing left to look for: nothing found
+    assert found(api, "---") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-" * 33,
+        "-" * 40 + "port",
+        "- " * 15 + "port",
+        '"' * 33,
+        'port "unterminated phrase',
+        "port:* & !strike | (dock) <-> <2>",
+        'NEAR(port strike) AND title:port ^port port* "a""b"',
+        "port\\ ' \\\" ;-- %s {}",
+        "’“”– …",
+    ],
+)
+def test_search_never_fails_on_syntax(api, strikes, text):
+    """Operators of tsquery and FTS5 typed by a user are words or nothing, not errors."""
+    response = api.get(URL, {"search": text})
+    assert response.status_code in (200, 400), response.content
+    assert response["Content-Type"] == "application/json"
+
+
+def test_search_syntax_of_one_backend_is_plain_text(api, strikes):
+    assert found(api, "title:strike") == found(api, "title strike") == set()
+    assert found(api, "port* strike") == found(api, "port strike")
+
+
+def test_search_too_long_is_a_400(api, db):
+    response = api.get(URL, {"search": "a" * (search.MAX_CHARS + 1)})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert body["errors"]["search"] == [
+        f"A search may have at most {search.MAX_CHARS} characters ({search.MAX_CHARS + 1} given)."
+    ]
+    assert api.get(URL, {"search": "a" * search.MAX_CHARS}).status_code == 200
+
+
+def test_search_with_too_many_terms_is_a_400(api, db):
+    many = " ".join(f"w{n}" for n in range(search.MAX_TERMS + 1))
+    response = api.get(URL, {"search": many})
+    assert response.status_code == 400
+    assert "at most 16 words and operators" in response.json()["errors"]["search"][0]
+    assert api.get(URL, {"search": "-x " * 9}).status_code == 400  # 9 words + 9 operators
+    assert api.get(URL, {"search": many.rsplit(" ", 1)[0]}).status_code == 200
+
+
+def test_search_of_only_exclusions_is_a_400(api, db):
+    for text in ("-war", "strike or -war", '-"dock workers"'):
+        response = api.get(URL, {"search": text})
+        assert response.status_code == 400
+        assert "needs a word to look for" in response.json()["errors"]["search"][0]
+
+
+def test_search_errors_on_stats_too(api, db):
+    assert api.get("/api/stats/", {"search": "-war"}).status_code == 400
+
+
+def test_search_index_follows_every_write_path(db, make_article):
+    """Triggers keep SQLite's FTS5 index in sync; PostgreSQL's vectors are generated columns."""
+
+    def ids(text):
+        return set(Article.objects.search(text).values_list("pk", flat=True))
+
+    saved = make_article("Harbour cranes")
+    Article.objects.bulk_create(
+        [Article(title="Bulk harbour", fingerprint="f" * 64, provenance_file="x", **LINES)]
+    )
+    bulk = Article.objects.get(title="Bulk harbour")
+    assert ids("harbour") == {saved.pk, bulk.pk}
+    Article.objects.filter(pk=bulk.pk).update(title="Bulk quay", body="Harbor.")
+    assert ids("harbour") == {saved.pk} and ids("quay") == {bulk.pk}
+    saved.summary = "A quay too."
+    saved.save()
+    assert ids("quay") == {saved.pk, bulk.pk}
+    Article.objects.filter(pk=saved.pk).update(status="reviewed")  # not a text: no reindex
+    assert ids("quay") == {saved.pk, bulk.pk}
+    saved.delete()
+    assert ids("quay") == {bulk.pk} and ids("cranes") == set()
+
+
+LINES = {"provenance_line_start": 1, "provenance_line_end": 1, "provenance_sha256": "0" * 64}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index is SQLite's")
+def test_search_index_triggers_exist_after_all_migrations(db):
+    """Altering the article table on SQLite rebuilds it and drops its triggers: catch that."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {row[0] for row in cursor.fetchall()}
+    assert {f"{search.FTS_TABLE}_{event}" for event in ("insert", "update", "delete")} <= triggers
+
+
+def test_search_parse_renders_one_query_for_each_backend():
+    query = search.parse('Dock "grain-corridor deal" or -putin strikes -"big talks" x*')
+    assert search.to_websearch(query) == (
+        '"Dock" "grain-corridor deal" or -"putin" "strikes" -"big talks" "x*"'
+    )
+    assert search.to_fts5(query) == (
+        '("dock" AND "grain corridor deal") OR (("strikes" AND "x") NOT ("putin" OR "big talks"))'
+    )
