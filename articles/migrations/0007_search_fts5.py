@@ -16,32 +16,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 import articles.search
-
-FTS = "articles_article_fts"
-COLUMNS = "title, summary, lead, body"
-# PostgreSQL ranks on the body's first 300 characters (search_rank_vector): so does "lead".
-NEW = "new.id, new.title, new.summary, substr(new.body, 1, 300), new.body"
-OLD = "old.id, old.title, old.summary, substr(old.body, 1, 300), old.body"
-
-CREATE_TABLE = [
-    f"""CREATE VIRTUAL TABLE {FTS} USING fts5(
-    {COLUMNS}, content='', tokenize='porter unicode61 remove_diacritics 0'
-)""",
-]
-
-CREATE_TRIGGERS = [
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS}_insert AFTER INSERT ON articles_article BEGIN
-    INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES ({NEW});
-END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS}_delete AFTER DELETE ON articles_article BEGIN
-    INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ('delete', {OLD});
-END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS}_update
-AFTER UPDATE OF title, summary, body ON articles_article BEGIN
-    INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ('delete', {OLD});
-    INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES ({NEW});
-END""",
-]
+from articles.fts5 import COLUMNS, CREATE_TABLE, CREATE_TRIGGERS, FTS
 
 BACKFILL = [
     f"""INSERT INTO {FTS}(rowid, {COLUMNS})
