@@ -129,11 +129,22 @@ class ArticleQuerySet(models.QuerySet):
         """
         codes = {code.upper() for code in codes}
         ids = list(_model("Country").objects.filter(code__in=codes).values_list("pk", flat=True))
-        links = _model("ArticleCountry").objects.filter(article=OuterRef("pk"))
+        if match_all and len(ids) < len(codes):
+            return self.none()
+        return self.linked_to("country", ids, match_all=match_all)
+
+    def linked_to(self, kind: str, ids, match_all=False):
+        """Articles linked to any (or, with ``match_all``, every) of these ``kind`` rows by id.
+
+        ``kind`` is a link kind of ``LINK_MODELS`` (person, country, topic); a person counts
+        in any role. One ``EXISTS`` per id with ``match_all``: callers bound the number of ids.
+        """
+        link = _model(f"Article{kind.capitalize()}")
+        links = link.objects.filter(article=OuterRef("pk"))
+        column = f"{link.target_field}_id"
         if match_all:
-            every = [Exists(links.filter(country_id=pk)) for pk in ids]
-            return self.filter(*every) if len(ids) == len(codes) else self.none()
-        return self.filter(Exists(links.filter(country_id__in=ids)))
+            return self.filter(*[Exists(links.filter(**{column: pk})) for pk in set(ids)])
+        return self.filter(Exists(links.filter(**{f"{column}__in": list(ids)})))
 
     def naming(self, person_ref: str):
         """Articles linked (as author or mentioned) to a person given by id or slug."""
