@@ -73,6 +73,11 @@ LIMIT %s
 """
 
 
+# person_pairs reads at most this many articles (the newest) and pairs at most this many persons.
+PAIR_ARTICLES = 10_000
+PAIR_PERSONS = 100
+
+
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
@@ -213,18 +218,27 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-article_count", "section")
         )
 
-    def person_pairs(self):
+    def person_pairs(self, articles: int = PAIR_ARTICLES, persons: int = PAIR_PERSONS):
         """Pairs of persons mentioned together in these articles, most articles first.
 
         Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``.
+        Bounded whatever the filter: only the newest ``articles`` of these are read, and only
+        pairs of the ``persons`` most mentioned in them are counted, so the self-join meets at
+        most ``persons`` links per article. The counts are exact for every pair named together
+        more often than the last of those persons is named at all (a pair's count is at most
+        each person's): the top of the list, which is what is shown.
         """
         links = _model("ArticlePerson")
         mentioned = links.Role.MENTIONED
+        newest = self.order_by("-created_at", "-id").values("pk")[:articles]
+        read = links.objects.filter(article__in=newest, role=mentioned)
+        top = read.values("person").annotate(n=Count("pk")).order_by("-n", "person")
+        top = top.values("person")[:persons]
         return (
-            links.objects.filter(
-                article__in=self.values("pk"),
-                role=mentioned,
+            read.filter(
+                person__in=top,
                 article__person_links__role=mentioned,
+                article__person_links__person__in=top,
                 article__person_links__person__gt=F("person"),
             )
             .values("person", other=F("article__person_links__person"))
