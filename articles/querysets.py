@@ -142,23 +142,16 @@ class ArticleQuerySet(models.QuerySet):
         """Articles linked to any (or, with ``match_all``, every) of these ``kind`` rows by id.
 
         ``kind`` is a link kind of ``LINK_MODELS`` (person, country, topic); a person counts
-        in any role. One ``EXISTS`` per id with ``match_all``: callers bound the number of ids.
+        in any role. ``match_all`` reads the links of these rows once, grouped by article (one
+        ``EXISTS`` per id instead probed every article once per id: 15 s for 30 countries).
         """
         link = _model(f"Article{kind.capitalize()}")
-        links = link.objects.filter(article=OuterRef("pk"))
-        column = f"{link.target_field}_id"
+        column, ids = f"{link.target_field}_id", set(ids)
+        chosen = link.objects.filter(**{f"{column}__in": ids})
         if match_all:
-            return self.filter(*[Exists(links.filter(**{column: pk})) for pk in set(ids)])
-        return self.filter(Exists(links.filter(**{f"{column}__in": list(ids)})))
-
-    def naming(self, person_ref: str):
-        """Articles linked (as author or mentioned) to a person given by id or slug."""
-        people = Q(slug=person_ref)
-        if person_ref.isascii() and person_ref.isdigit() and len(person_ref) < 19:
-            people |= Q(pk=int(person_ref))  # longer would overflow a bigint
-        ids = list(_model("Person").objects.filter(people).values_list("pk", flat=True))
-        links = _model("ArticlePerson").objects.filter(article=OuterRef("pk"), person_id__in=ids)
-        return self.filter(Exists(links))
+            every = chosen.values("article").annotate(n=Count(column, distinct=True))
+            return self.filter(pk__in=every.filter(n=len(ids)).values("article"))
+        return self.filter(Exists(chosen.filter(article=OuterRef("pk"))))
 
     def about(self, topic_slug: str):
         """Articles linked to the topic with this slug."""
