@@ -119,8 +119,12 @@ class Person(models.Model):
         self.article_links.all().move_to(target)
         LinkRejection.objects.person(self).move_to_person(target)
         self.aliases.update(person=target)
-        if not PersonAlias.objects.filter(key=self.key).exists():
-            PersonAlias.objects.create(person=target, name=self.name)
+        alias, _ = PersonAlias.objects.get_or_create(
+            key=self.key, defaults={"person": target, "name": self.name}
+        )
+        if alias.person_id == target.pk:  # the API keeps answering this person's slug and id
+            alias.merged_slug, alias.merged_id = self.slug, self.pk
+            alias.save(update_fields=["merged_slug", "merged_id"])
         target._change_reason = f"merged {self.name} (#{self.pk}) into this person"[:100]
         target.save()
         self._change_reason = f"merged into {target.name} (#{target.pk})"[:100]
@@ -133,6 +137,9 @@ class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # Set when a person was merged into ``person``: the API resolves its old slug and id here.
+    merged_slug = models.SlugField(max_length=200, blank=True, default="", editable=False)
+    merged_id = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["name"]

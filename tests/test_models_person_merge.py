@@ -61,6 +61,15 @@ def test_person_merge_does_not_repeat_a_known_alias(make_person):
     assert list(putin.aliases.values_list("name", flat=True)) == ["PUTIN"]
 
 
+def test_person_merge_keeps_the_merged_slug_and_id_on_the_alias(make_person):
+    putin, short = make_person("Vladimir Putin"), make_person("Putin")
+    PersonAlias.objects.create(person=putin, name="PUTIN")  # the alias already known is reused
+    old_slug, old_id = short.slug, short.pk
+    short.merge_into(putin)
+    alias = putin.aliases.get()
+    assert (alias.merged_slug, alias.merged_id) == (old_slug, old_id)
+
+
 def test_person_merge_moves_rejections(make_article, make_person):
     putin, vladimir = make_person("Vladimir Putin"), make_person("Putin")
     elsewhere, linked, both = make_article(), make_article(), make_article()

@@ -1,17 +1,25 @@
 """One FilterSet per resource; every filter is explicit and backed by an index."""
 
-import re
 from datetime import UTC
 
 import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django_filters import utils
 from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
-from django_filters.widgets import QueryArrayWidget
-from drf_spectacular.utils import extend_schema_field
+from rest_framework.utils.urls import replace_query_param
 
 from articles import search as full_text
+from articles.api.references import (
+    MAX_VALUES,
+    CountriesFilter,
+    PersonsFilter,
+    Resolved,
+    SourcesFilter,
+    TopicsFilter,
+    canonical_values,
+)
 from articles.models import (
     Article,
     Country,
@@ -37,7 +45,24 @@ class FilterBackend(DjangoFilterBackend):
             and not request.query_params.keys() & filterset_class.base_filters.keys()
         ):
             return filterset_class.unfiltered(queryset)
-        return super().filter_queryset(request, queryset, view)
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise utils.translate_validation(filterset.errors)
+        request.canonical_url = canonical_url(request, filterset)
+        return filterset.qs
+
+
+def canonical_url(request, filterset) -> str | None:
+    """This request's URL with merged rows' values replaced by the rows kept (else ``None``)."""
+    replaced = canonical_values(filterset.form.cleaned_data)
+    if not replaced:
+        return None
+    url = request.build_absolute_uri()
+    for name, value in replaced.items():
+        url = replace_query_param(url, name, value)
+    return url
 
 
 class FilterSet(filters.FilterSet):
@@ -55,24 +80,6 @@ ARTICLE_ORDERINGS = {
     "-title": ("-title", "-id"),
     "relevance": ("-rank", "-id"),
 }
-
-
-class CountryCodesField(forms.MultipleChoiceField):
-    """One or more ISO alpha-2 codes: ``country=UA&country=RU`` or ``country=UA,RU``."""
-
-    widget = QueryArrayWidget
-    default_error_messages = {"invalid_choice": "%(value)s is not an ISO 3166-1 alpha-2 code."}
-
-    def to_python(self, value) -> list[str]:
-        return [code.strip() for item in super().to_python(value) for code in item.split(",")]
-
-    def valid_value(self, value) -> bool:
-        return bool(re.fullmatch(r"[A-Za-z]{2}", value))
-
-
-@extend_schema_field({"type": "string", "pattern": "^[A-Za-z]{2}$"})
-class CountryCodesFilter(filters.MultipleChoiceFilter):
-    field_class = CountryCodesField
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -126,24 +133,55 @@ class SearchFilter(filters.CharFilter):
 
 
 class ArticleFilterSet(FilterSet):
-    source = filters.CharFilter(field_name="source__slug", help_text="Source slug.")
-    country = CountryCodesFilter(
+    source = SourcesFilter(
+        method="filter_source",
+        help_text=f"Source slug; several (repeated or comma-separated, at most {MAX_VALUES}) "
+        "match any. An unknown slug is a 400.",
+    )
+    country = CountriesFilter(
         method="filter_country",
-        help_text="ISO alpha-2 code; repeat for several (see country_match).",
+        help_text=f"ISO 3166-1 alpha-2 code, any case; several (repeated or comma-separated, at "
+        f"most {MAX_VALUES}): see `country_match`. An unknown code is a 400.",
     )
     country_match = filters.ChoiceFilter(
         choices=[("any", "any"), ("all", "all")],
         method="filter_nothing",
-        help_text="With several countries: articles naming any of them (default) or all.",
+        help_text="With several countries: `any` (default): articles naming any of them; "
+        "`all`: articles naming every one.",
     )
-    person = filters.CharFilter(method="filter_person", help_text="Person id or slug.")
-    topic = filters.CharFilter(method="filter_topic", help_text="Topic slug.")
-    section = filters.CharFilter(field_name="section")
-    status = filters.ChoiceFilter(choices=Article.Status.choices)
-    needs_review = StrictBooleanFilter()
-    created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
-    provenance_file = filters.CharFilter(help_text="Dump file name, as in provenance.file.")
+    person = PersonsFilter(
+        method="filter_person",
+        help_text=f"Person id or slug, as author or mentioned; several (at most {MAX_VALUES}) "
+        "match any. A merged person's old id or slug finds the person kept, and the answer "
+        'names the canonical query in a `Link: <…>; rel="canonical"` header. Unknown: 400.',
+    )
+    topic = TopicsFilter(
+        method="filter_topic",
+        help_text=f"Topic slug; several (at most {MAX_VALUES}) match any. Unknown: 400.",
+    )
+    section = filters.CharFilter(
+        field_name="section",
+        help_text="Section heading of the dump, exactly as written (e.g. `World`); free text.",
+    )
+    status = filters.ChoiceFilter(
+        choices=Article.Status.choices, help_text="Editorial status of the article."
+    )
+    needs_review = StrictBooleanFilter(
+        help_text="`true`: only articles the importer flagged for review; `false`: the others."
+    )
+    created_after = UtcDateTimeFilter(
+        field_name="created_at",
+        lookup_expr="gte",
+        help_text="ISO 8601 date or date-time (no zone: UTC); created at or after it.",
+    )
+    created_before = UtcDateTimeFilter(
+        field_name="created_at",
+        lookup_expr="lt",
+        help_text="ISO 8601 date or date-time (no zone: UTC); created before it.",
+    )
+    provenance_file = filters.CharFilter(
+        help_text="Dump file name, as in `provenance.file`; free text."
+    )
     search = SearchFilter(
         method="filter_search",
         help_text=(
@@ -180,15 +218,18 @@ class ArticleFilterSet(FilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset  # read by another filter or by filter_queryset
 
-    def filter_country(self, queryset, name, value):
+    def filter_source(self, queryset, name, value: list[Resolved]):
+        return queryset.filter(source_id__in=[ref.pk for ref in value])
+
+    def filter_country(self, queryset, name, value: list[Resolved]):
         match_all = self.form.cleaned_data.get("country_match") == "all"
-        return queryset.in_countries(value, match_all=match_all)
+        return queryset.linked_to("country", [ref.pk for ref in value], match_all=match_all)
 
-    def filter_person(self, queryset, name, value: str):
-        return queryset.naming(value)
+    def filter_person(self, queryset, name, value: list[Resolved]):
+        return queryset.linked_to("person", [ref.pk for ref in value])
 
-    def filter_topic(self, queryset, name, value: str):
-        return queryset.about(value)
+    def filter_topic(self, queryset, name, value: list[Resolved]):
+        return queryset.linked_to("topic", [ref.pk for ref in value])
 
     def filter_search(self, queryset, name, value: full_text.Query):
         return queryset.search(value)
@@ -243,7 +284,10 @@ class CountryFilterSet(NameSearchFilterSet):
 
 
 class TopicFilterSet(NameSearchFilterSet):
-    parent = filters.CharFilter(field_name="parent__slug", help_text="Parent topic slug.")
+    parent = TopicsFilter(
+        method="filter_parent",
+        help_text="Parent topic slug: its direct subtopics. Unknown: 400.",
+    )
     ordering = _ordering("name")
 
     class Meta:
@@ -252,6 +296,9 @@ class TopicFilterSet(NameSearchFilterSet):
 
     def name_matches(self, text: str) -> Q:
         return Q(name__icontains=text) | Q(slug__icontains=text)
+
+    def filter_parent(self, queryset, name, value: list[Resolved]):
+        return queryset.filter(parent_id__in=[ref.pk for ref in value])
 
 
 class SourceFilterSet(NameSearchFilterSet):

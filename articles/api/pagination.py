@@ -1,5 +1,10 @@
 """Pagination for every list: a default page size, a hard maximum, ``next`` links and a Link header.
 
+``page_size`` (and ``limit``, read by ``positive_int``) is a positive integer: anything else is a
+400, a value above the maximum is clamped. ``next``/``previous`` links carry only the parameters
+the endpoint reads (filters, paging, ``fields``/``include``, ``format``), with ``page_size`` as
+applied: an ignored or clamped value never travels on.
+
 Small lists (persons, countries, topics, sources) are numbered pages with a total ``count``.
 Articles are keyset pages: the cursor holds the sort key of the last row sent, so the database
 seeks to it through an index and page 2,000 costs what page 1 costs (no OFFSET, no COUNT).
@@ -8,6 +13,7 @@ seeks to it through an index and page 2,000 costs what page 1 costs (no OFFSET, 
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
+from django.http import QueryDict
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -27,14 +33,102 @@ def with_link_header(response: Response, next_url, previous_url) -> Response:
     return response
 
 
+class CanonicalLinkMixin:
+    """A view answering a filter given a merged row's value (a merged person's old slug) with
+    ``Link: <URL>; rel="canonical"``: the same query naming the row kept (``request.canonical_url``,
+    set by ``articles.api.filtersets.FilterBackend``)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        url = getattr(request, "canonical_url", None)
+        if url and response.status_code < 400:
+            link = f'<{url}>; rel="canonical"'
+            response["Link"] = (
+                f"{response['Link']}, {link}" if response.has_header("Link") else link
+            )
+        return response
+
+
+def positive_int(request, name: str, default: int, most: int) -> int:
+    """The query parameter ``name``: a positive integer, clamped to ``most``; absent: ``default``.
+
+    Anything else (``abc``, ``0``, ``-1``, ``1.5``) is a 400 naming the parameter.
+    """
+    text = request.query_params.get(name)
+    if not text:  # absent or empty, as an empty filter filters nothing
+        return default
+    if not (text.isascii() and text.isdigit() and int(text) > 0):
+        raise ValidationError({name: [f"{text[:50]} is not a positive integer."]})
+    return min(int(text), most)
+
+
+def page_url(request, view, size: int, own: tuple[str, ...]) -> str:
+    """The request's URL with only the parameters this list reads, ``page_size`` as applied.
+
+    Known: the view's filters, ``own`` (the paginator's), the view's ``query_parameters`` and
+    ``format``; empty values are left out too (they filter nothing).
+    """
+    filterset = getattr(view, "filterset_class", None)
+    known = {"format", *own, *getattr(view, "query_parameters", ())}
+    known |= set(filterset.base_filters) if filterset else set()
+    kept = QueryDict(mutable=True)
+    for name, values in request.query_params.lists():
+        if name in known and any(values):
+            kept.setlist(name, [value for value in values if value])
+    if "page_size" in kept:
+        kept["page_size"] = str(size)
+    query = kept.urlencode()
+    return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+    last_page_strings = ()
+
+    def paginate_queryset(self, queryset, request, view=None):
+        size = self.get_page_size(request)
+        positive_int(request, self.page_query_param, 1, 10**9)  # a 400 before any 404
+        self.url = page_url(request, view, size, (self.page_query_param, "page_size"))
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_page_size(self, request) -> int:
+        return positive_int(request, self.page_size_query_param, self.page_size, self.max_page_size)
+
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        return replace_query_param(self.url, self.page_query_param, self.page.next_page_number())
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        number = self.page.previous_page_number()
+        if number == 1:
+            return remove_query_param(self.url, self.page_query_param)
+        return replace_query_param(self.url, self.page_query_param, number)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
         return with_link_header(response, self.get_next_link(), self.get_previous_link())
+
+    def get_paginated_response_schema(self, schema):
+        answer = super().get_paginated_response_schema(schema)
+        answer["properties"]["count"]["description"] = "Rows in the whole list."
+        answer["properties"]["results"]["description"] = "This page's rows."
+        answer["properties"].update(PAGE_LINKS)
+        return answer
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            _query_parameter(
+                self.page_query_param,
+                {"type": "integer", "minimum": 1},
+                "Page number, from 1 (anything else is a 400; past the last page, a 404).",
+            ),
+            _page_size_parameter(self),
+        ]
 
 
 class KeysetPagination(pagination.BasePagination):
@@ -47,8 +141,8 @@ class KeysetPagination(pagination.BasePagination):
     default_ordering = ("-created_at", "-id")
 
     def paginate_queryset(self, queryset, request, view=None):
-        self.base_url = request.build_absolute_uri()
         size = self.get_page_size(request)
+        self.base_url = page_url(request, view, size, (self.cursor_query_param, "page_size"))
         ordering = tuple(queryset.query.order_by) or self.default_ordering
         values, backwards = self.decode_cursor(request, ordering)
         if backwards:
@@ -84,12 +178,7 @@ class KeysetPagination(pagination.BasePagination):
         return _rows_in_order(base, [key[-1] for key in keys]), keys
 
     def get_page_size(self, request) -> int:
-        """The ``page_size`` asked for, clamped to the maximum; the default if absent or bad."""
-        try:
-            asked = int(request.query_params[self.page_size_query_param])
-        except (KeyError, ValueError):
-            return self.page_size
-        return min(asked, self.max_page_size) if asked > 0 else self.page_size
+        return positive_int(request, self.page_size_query_param, self.page_size, self.max_page_size)
 
     def get_paginated_response(self, data):
         response = Response({"next": self.next_url, "previous": self.previous_url, "results": data})
@@ -116,22 +205,41 @@ class KeysetPagination(pagination.BasePagination):
         return replace_query_param(url, self.cursor_query_param, encoded)
 
     def get_paginated_response_schema(self, schema):
-        link = {"type": "string", "format": "uri", "nullable": True}
         return {
             "type": "object",
             "required": ["next", "previous", "results"],
-            "properties": {"next": link, "previous": link, "results": schema},
+            "properties": {**PAGE_LINKS, "results": {**schema, "description": "This page's rows."}},
         }
 
     def get_schema_operation_parameters(self, view):
         return [
-            _query_parameter(self.cursor_query_param, {"type": "string"}, "Page cursor."),
             _query_parameter(
-                self.page_size_query_param,
-                {"type": "integer", "minimum": 1},
-                f"Rows per page (default {self.page_size}; above {self.max_page_size} clamped).",
+                self.cursor_query_param,
+                {"type": "string"},
+                "Page cursor, as the `next`/`previous` links carry it (opaque and signed).",
             ),
+            _page_size_parameter(self),
         ]
+
+
+PAGE_LINKS = {
+    name: {
+        "type": "string",
+        "format": "uri",
+        "nullable": True,
+        "description": f"URL of the {name} page (`null` on the {end} page).",
+    }
+    for name, end in (("next", "last"), ("previous", "first"))
+}
+
+
+def _page_size_parameter(paginator) -> dict:
+    return _query_parameter(
+        paginator.page_size_query_param,
+        {"type": "integer", "minimum": 1, "example": 20},
+        f"Rows per page: a positive integer (default {paginator.page_size}; above "
+        f"{paginator.max_page_size}, clamped to it; anything else is a 400).",
+    )
 
 
 def cursor_for(ordering, values, backwards: bool = False) -> str:

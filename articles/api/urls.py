@@ -1,10 +1,11 @@
 """Routes of the REST API under /api/, with its OpenAPI schema and Swagger UI."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from articles.api import views
+from articles.api.schema_view import SchemaView
 
 router = DefaultRouter()
 router.register("articles", views.ArticleViewSet, basename="article")
@@ -15,7 +16,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 
 urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     *router.urls,
 ]

@@ -17,7 +17,7 @@ from articles.api.filtersets import (
     StatsFilterSet,
     TopicFilterSet,
 )
-from articles.api.pagination import KeysetPagination
+from articles.api.pagination import CanonicalLinkMixin, KeysetPagination, positive_int
 from articles.models import (
     Article,
     ArticleCountry,
@@ -49,19 +49,17 @@ def list_fields(request) -> list[str]:
     unknown = sorted(set(asked) - set(every))
     if unknown:
         raise ValidationError({"fields": [f"Unknown field(s): {', '.join(unknown)}."]})
+    include = [name for name in request.query_params.get("include", "").split(",") if name]
+    if set(include) - {"body"}:
+        raise ValidationError({"include": ["Only body can be included: include=body."]})
     if asked:
         return [name for name in every if name in asked]
-    include = request.query_params.get("include", "").split(",")
     return [name for name in every if name != "body" or "body" in include]
 
 
 def limit_from(request, default: int = 20, most: int = 100) -> int:
-    """The ``limit`` query parameter, clamped to ``most``; the default if absent or bad."""
-    try:
-        asked = int(request.query_params["limit"])
-    except (KeyError, ValueError):
-        return default
-    return min(asked, most) if asked > 0 else default
+    """The ``limit`` query parameter, clamped to ``most``; the default if absent (bad: 400)."""
+    return positive_int(request, "limit", default, most)
 
 
 LINK_SERIALIZERS = {
@@ -96,6 +94,7 @@ WRITE = extend_schema(
     partial_update=WRITE,
 )
 class ArticleViewSet(
+    CanonicalLinkMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -107,6 +106,7 @@ class ArticleViewSet(
     filterset_class = ArticleFilterSet
     pagination_class = KeysetPagination
     required_perms = None  # set per link action; see EditorWriteOrReadOnly
+    query_parameters = ("fields", "include")  # read besides the filters (next links keep them)
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -220,6 +220,8 @@ class ArticleViewSet(
 
 
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    """Persons named in articles, with their aliases and number of articles."""
+
     queryset = Person.objects.annotate(
         article_count=article_count(ArticlePerson, "person")
     ).prefetch_related("aliases")
@@ -228,6 +230,8 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+    """Countries (ISO 3166-1), with the aliases the importer matches and number of articles."""
+
     queryset = Country.objects.annotate(
         article_count=article_count(ArticleCountry, "country")
     ).prefetch_related("aliases")
@@ -238,6 +242,8 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    """Topics of the taxonomy, with their parent and number of articles."""
+
     queryset = Topic.objects.annotate(
         article_count=article_count(ArticleTopic, "topic")
     ).select_related("parent")
@@ -246,12 +252,14 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Outlets that published the articles, with their number of articles."""
+
     queryset = Source.objects.annotate(article_count=article_count(Article, "source"))
     serializer_class = serializers.SourceSerializer
     filterset_class = SourceFilterSet
 
 
-class StatsView(generics.GenericAPIView):
+class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
     """Counts of the filtered articles by country, topic, source and section, and the persons
     most often named together."""
 

@@ -1,11 +1,16 @@
 """The OpenAPI schema: valid, complete, and honest (schemathesis calls every operation)."""
 
+import json
+import re
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
+from rest_framework import serializers as drf_serializers
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -14,7 +19,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from articles.api import exceptions, glossary, reports, serializers
 from articles.api.filtersets import ArticleFilterSet
+from articles.api.schema_view import SchemaView
 
 # Valid requests only (invalid ones are the filter tests' job), a few per operation, no example
 # database: bounded and repeatable.
@@ -47,6 +54,78 @@ def test_schema_documents_every_article_filter_with_its_type(api, db):
     assert parameters["ordering"]["enum"] == ["-created", "-title", "created", "relevance", "title"]
     stats = operation_parameters(api, "/api/stats/")
     assert set(ArticleFilterSet.base_filters) - {"ordering"} <= set(stats)
+
+
+def schema_document(client) -> dict:
+    response = client.get("/api/schema/?format=json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def undescribed(node, where: str):
+    """Where a schema object (a component, a property, an item) has no description."""
+    if not isinstance(node, dict) or "$ref" in node:
+        return
+    for name, child in node.get("properties", {}).items():
+        if not child.get("description"):
+            yield f"{where}.{name}"
+        yield from undescribed(child, f"{where}.{name}")
+    for key in ("items", "additionalProperties"):
+        yield from undescribed(node.get(key), f"{where}[]")
+
+
+def test_schema_describes_every_operation_parameter_and_field(api, db):
+    document, missing = schema_document(api), []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if not operation.get("description"):
+                missing.append(f"{method.upper()} {path}")
+            missing += [
+                f"{method.upper()} {path} ?{parameter['name']}"
+                for parameter in operation.get("parameters", [])
+                if not parameter.get("description")
+            ]
+    for name, component in document["components"]["schemas"].items():
+        missing += list(undescribed(component, name))
+    assert missing == []
+
+
+def test_schema_says_what_every_enum_value_means(api, db):
+    text = json.dumps(schema_document(api))
+    trivial = re.findall(r"\* `([^`]+)` - \1\b", text)  # spectacular's label: the value again
+    assert trivial == []
+    enum_values = set(re.findall(r"\* `([^`]+)` - ", text))
+    assert enum_values == set(glossary.VALUES)  # every value described, no entry unused
+
+
+def serializer_fields() -> set[str]:
+    """``Name.field`` and ``field`` for every field of the API's serializers."""
+    found = set()
+    for module in (serializers, reports, exceptions):
+        for cls in vars(module).values():
+            if isinstance(cls, type) and issubclass(cls, drf_serializers.Serializer):
+                name = cls.__name__.removesuffix("Serializer")
+                found |= {key for field in cls().fields for key in (f"{name}.{field}", field)}
+    return found
+
+
+def test_schema_glossary_names_only_fields_that_exist():
+    assert set(glossary.FIELDS) - serializer_fields() == set()
+
+
+def test_schema_is_generated_once_per_process(api, db, monkeypatch):
+    monkeypatch.setattr(SchemaView, "generated", {})
+    calls = []
+    original = SchemaGenerator.get_schema
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counted)
+    first, second = schema_document(api), schema_document(api)
+    assert first == second and len(calls) == 1
+    assert api.get("/api/schema/").status_code == 200 and len(calls) == 1  # YAML: same schema
 
 
 def test_schema_swagger_ui_is_served_without_a_cdn(api, db):

@@ -1,6 +1,7 @@
 """GET /api/stats/: counts by country, topic, source, section and person pairs, filterable."""
 
-from tests.api.conftest import link
+from articles.models import Article
+from tests.api.conftest import created, link
 
 URL = "/api/stats/"
 
@@ -65,3 +66,26 @@ def test_stats_queries_are_constant(api, corpus, make_article, django_assert_num
     # pairs, pair names, article count, countries, topics, sources, sections
     with django_assert_num_queries(7):
         assert api.get(URL).status_code == 200
+
+
+def test_stats_person_pairs_read_a_bounded_candidate_set(corpus, make_person, make_article):
+    """Only the newest articles are read, and only pairs of the persons most named in them."""
+    putin, zelensky = corpus["persons"]["putin"], corpus["persons"]["zelensky"]
+    biden, scholz = make_person("Joe Biden"), make_person("Olaf Scholz")
+    for n, others in enumerate([(putin, zelensky, biden), (putin, zelensky, scholz), (biden,)]):
+        article = created(make_article(f"Summit {n}"), 10 + n)
+        for person in others:
+            link(article, person=person)
+
+    def pairs(**bounds):
+        rows = Article.objects.all().person_pairs(**bounds)
+        return {(row["person"], row["other"]): row["article_count"] for row in rows}
+
+    assert pairs()[(putin.pk, zelensky.pk)] == 3  # Kyiv talks and the first two summits
+    assert pairs(articles=1) == {}  # the newest: Biden alone
+    assert pairs(articles=2) == {
+        (putin.pk, zelensky.pk): 1,
+        (putin.pk, scholz.pk): 1,
+        (zelensky.pk, scholz.pk): 1,
+    }
+    assert pairs(persons=2) == {(putin.pk, zelensky.pk): 3}  # Biden and Scholz named less

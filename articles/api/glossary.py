@@ -1,0 +1,101 @@
+"""What each response and request field of the API means: the schema's field descriptions.
+
+A field's own ``help_text`` wins; otherwise ``Serializer.field`` (the serializer's name without
+``Serializer``, looked up along its classes, so a list item reads its article's entries), then
+the plain field name, which holds what a name means wherever it appears (``article_count``).
+``tests/api/test_schema.py`` fails on a field without a description and on an unused entry.
+"""
+
+FIELDS = {
+    # meanings shared by every resource
+    "id": "Numeric id: stable, used in URLs and as a filter value.",
+    "url": "This row's URL in the API.",
+    "name": "Name, as written.",
+    "slug": "URL-safe name: the value the article filters take.",
+    "article_count": "Number of articles linked to it (in stats: among those the filters select).",
+    "mentions": "How many times the article names it.",
+    # articles
+    "Article.title": "Headline as written, without trailing colon or author (or derived: see "
+    "`title_derived`).",
+    "Article.summary": "The item's lead: the paragraph under the headline.",
+    "Article.body": "The rest of the item's text; lists leave it out unless `include=body`.",
+    "Article.authors": "Names of the persons credited with writing the item.",
+    "Article.source": "Outlet that published the item (`null` if the dump names none).",
+    "Article.original_source": "Outlet the item first appeared in, when the dump credits one.",
+    "Article.section": "Section heading the dump filed the item under (empty if none).",
+    "Article.topics": "Topics the item is about, strongest first.",
+    "Article.persons": "Persons the item names (besides its authors), most mentioned first.",
+    "Article.countries": "Countries the item names, most mentioned first.",
+    "Article.status": "Editorial status: `imported` (as read from a dump), `reviewed` (an editor "
+    "checked it), `published`, `withdrawn` (taken back).",
+    "Article.needs_review": "The importer flagged the item for an editor (an unsure layout, a "
+    "derived title, …).",
+    "Article.provenance": "Where the importer found the item.",
+    "Article.created_at": "When the item was first imported or created (ISO 8601, UTC).",
+    "Article.updated_at": "When the item last changed (ISO 8601, UTC).",
+    "ArticleWrite.title": "Headline.",
+    "ArticleWrite.summary": "The item's lead paragraph.",
+    "ArticleWrite.body": "The rest of the item's text.",
+    "ArticleWrite.section": "Section heading (free text).",
+    "ArticleWrite.status": "Editorial status: `imported`, `reviewed`, `published` or `withdrawn`.",
+    "ArticleWrite.needs_review": "`false` takes the item off the review queue.",
+    "ArticleWrite.source": "Slug of the outlet that published the item.",
+    "ArticleWrite.original_source": "Slug of the outlet the item first appeared in.",
+    "Provenance.file": "Dump file name (`api` for an article created through the API).",
+    "Provenance.line_start": "First line of the item in the file (1-based; 0 from the API).",
+    "Provenance.line_end": "Last line of the item in the file.",
+    "Provenance.sha256": "SHA-256 of the dump file (from the API: the content fingerprint).",
+    "TopicLink.score": "How surely the item is about the topic, 0 to 1 (1: an editor's choice).",
+    "PersonLinkWrite.person": "Id of the person to link.",
+    "PersonLinkWrite.role": "`mentioned` (default) or `author`.",
+    "PersonLinkWrite.mentions": "How many times the article names the person (default 1).",
+    "CountryLinkWrite.mentions": "How many times the article names the country (default 1).",
+    "TopicLinkWrite.topic": "Id of the topic to link.",
+    "TopicLinkWrite.score": "How surely the item is about the topic, 0 to 1 (default 1).",
+    # entities
+    "Person.aliases": "Other names the importer reads as this person: spelling variants and "
+    "the names of persons merged into it.",
+    "Country.code": "ISO 3166-1 alpha-2 code.",
+    "Country.alpha3": "ISO 3166-1 alpha-3 code.",
+    "Country.aliases": "Names, demonyms and abbreviations the importer reads as this country.",
+    "Topic.parent": "Slug of the parent topic (`null` at the top of the taxonomy).",
+    # reports and errors
+    "CountryCount.code": "ISO 3166-1 alpha-2 code.",
+    "SectionCount.section": "Section heading, as the dumps write it.",
+    "Error.status": "HTTP status code.",
+    "Error.code": "Machine-readable error code: `invalid`, `not_found`, `throttled`, "
+    "`not_authenticated`, `permission_denied`, …",
+    "Error.detail": "What went wrong, for humans (the `errors` name each bad parameter).",
+}
+
+# What each enum value means, wherever the value appears (filters, fields, their enums).
+VALUES = {
+    "imported": "as read from a dump; no editor has checked it",
+    "reviewed": "an editor checked it",
+    "published": "checked and released to readers",
+    "withdrawn": "taken back by an editor",
+    "mentioned": "the article names the person",
+    "author": "the person wrote (or co-wrote) the article",
+    "any": "articles naming any of the countries (the default)",
+    "all": "articles naming every one of the countries",
+    "-created": "newest first (the default without `search`)",
+    "created": "oldest first",
+    "title": "by title, A to Z",
+    "-title": "by title, Z to A",
+    "relevance": "best match first (the default with `search`; needs it)",
+    "name": "by name, A to Z",
+    "-name": "by name, Z to A",
+    "code": "by ISO code, A to Z",
+    "-code": "by ISO code, Z to A",
+    "count": "fewest articles first",
+    "-count": "most articles first",
+}
+
+
+def describe(serializer_class, field_name: str) -> str | None:
+    """The glossary's description of ``field_name`` in ``serializer_class`` (``None`` if none)."""
+    for cls in serializer_class.__mro__:
+        key = f"{cls.__name__.removesuffix('Serializer')}.{field_name}"
+        if key in FIELDS:
+            return FIELDS[key]
+    return FIELDS.get(field_name)
