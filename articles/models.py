@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from articles.choices import Origin
+from articles.choices import REASON_LENGTH, Origin
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
     ArticlePersonQuerySet,
@@ -121,9 +121,9 @@ class Person(models.Model):
         self.aliases.update(person=target)
         if not PersonAlias.objects.filter(key=self.key).exists():
             PersonAlias.objects.create(person=target, name=self.name)
-        target._change_reason = f"merged {self.name} (#{self.pk}) into this person"[:100]
+        target._change_reason = f"merged {self.name} (#{self.pk}) into this person"[:REASON_LENGTH]
         target.save()
-        self._change_reason = f"merged into {target.name} (#{target.pk})"[:100]
+        self._change_reason = f"merged into {target.name} (#{target.pk})"[:REASON_LENGTH]
         self.delete()
 
 

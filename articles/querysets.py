@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles import search
-from articles.choices import Origin
+from articles.choices import REASON_LENGTH, Origin
 from articles.jsonagg import json_rows
 
 if TYPE_CHECKING:
@@ -76,12 +76,6 @@ LIMIT %s
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
-
-    def published(self):
-        return self.filter(status=self.model.Status.PUBLISHED)
-
-    def mentioning(self, person):
-        return self.filter(person_links__person=person)
 
     def for_representation(self):
         """What the API and export representation read, in one query.
@@ -278,7 +272,7 @@ class ArticleQuerySet(models.QuerySet):
     def _record_history(self, reason: str) -> None:
         """Add a history record to each article saying what an editor did to its links."""
         bulk_update_with_history(
-            list(self.order_by()), self.model, [], default_change_reason=reason[:100]
+            list(self.order_by()), self.model, [], default_change_reason=reason[:REASON_LENGTH]
         )
 
 

@@ -51,7 +51,7 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
     fields = ["name", "slug", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
     inlines = [PersonAliasInline]
-    actions = ["merge_into"]
+    actions = ["merge_persons"]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).with_article_counts()
@@ -62,7 +62,7 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
         return ", ".join(alias.name for alias in person.aliases.all())
 
     @admin.action(description="Merge into…", permissions=["change"])
-    def merge_into(self, request, queryset):
+    def merge_persons(self, request, queryset):
         form = bound_if_applied(MergeForm, request)
         if not form.is_valid():
             title = "Merge persons"

@@ -18,6 +18,7 @@ from articles.api.filtersets import (
     TopicFilterSet,
 )
 from articles.api.pagination import KeysetPagination
+from articles.choices import REASON_LENGTH
 from articles.models import (
     Article,
     ArticleCountry,
@@ -212,7 +213,7 @@ class ArticleViewSet(
 
     def answer_changed(self, article, reason: str) -> Response:
         """Touch the article (``updated_at``, a history entry) and answer with it."""
-        article._change_reason = f"API: {reason}"[:100]
+        article._change_reason = f"API: {reason}"[:REASON_LENGTH]
         article.save(update_fields=["updated_at"])
         fresh = Article.objects.for_representation().get(pk=article.pk)
         context = self.get_serializer_context()
