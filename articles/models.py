@@ -16,8 +16,11 @@ from articles.normalise import name_key, slug_for
 from articles.querysets import (
     ArticlePersonQuerySet,
     ArticleQuerySet,
+    CountryQuerySet,
     LinkRejectionQuerySet,
     PersonQuerySet,
+    SourceQuerySet,
+    TopicQuerySet,
 )
 
 
@@ -29,6 +32,7 @@ class Source(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -50,6 +54,8 @@ class Country(models.Model):
     code = models.CharField("alpha-2", max_length=2, unique=True)
     alpha3 = models.CharField("alpha-3", max_length=3, unique=True)
     name = models.CharField(max_length=200)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -159,6 +165,7 @@ class Topic(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TopicQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -27,21 +27,49 @@ def _model(name: str) -> type[models.Model]:
     return apps.get_model("articles", name)
 
 
-def count_of(related_model, field_name: str) -> Coalesce:
-    """Count the ``related_model`` rows whose ``field_name`` points at the outer row.
+def _count_of(model_name: str, field_name: str, distinct: str = "") -> Coalesce:
+    """Count the ``model_name`` rows whose ``field_name`` points at the outer row.
 
-    A correlated subquery, not a join: it cannot be multiplied by other joins (a search over
-    aliases, say), and a page of a long list counts only its own rows.
+    ``distinct``: count the distinct values of this field instead of rows. A correlated
+    subquery, not a join: it cannot be multiplied by other joins (a search over aliases, say),
+    and a page of a long list counts only its own rows.
     """
-    rows = related_model.objects.filter(**{field_name: OuterRef("pk")}).order_by()
-    counts = rows.values(field_name).annotate(n=Count("pk")).values("n")
+    rows = _model(model_name).objects.filter(**{field_name: OuterRef("pk")}).order_by()
+    count = Count(distinct, distinct=True) if distinct else Count("pk")
+    counts = rows.values(field_name).annotate(n=count).values("n")
     return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
 class PersonQuerySet(models.QuerySet):
     def with_article_counts(self):
-        """Annotate each person with the number of articles linking to them."""
-        return self.annotate(article_count=Count("article_links__article", distinct=True))
+        """Annotate ``article_count``: the articles naming each person, as author or mentioned.
+
+        Distinct articles: a person may be linked to one article in both roles.
+        """
+        return self.annotate(article_count=_count_of("ArticlePerson", "person", "article"))
+
+    def with_alias_counts(self):
+        """Annotate ``alias_count``: how many other names each person has."""
+        return self.annotate(alias_count=_count_of("PersonAlias", "person"))
+
+
+# A country or topic is linked at most once per article (a unique constraint): rows are articles.
+class CountryQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate ``article_count``: the articles linked to each country."""
+        return self.annotate(article_count=_count_of("ArticleCountry", "country"))
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate ``article_count``: the articles linked to each topic."""
+        return self.annotate(article_count=_count_of("ArticleTopic", "topic"))
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate ``article_count``: the articles from each source."""
+        return self.annotate(article_count=_count_of("Article", "source"))
 
 
 # Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
@@ -218,11 +246,11 @@ class ArticleQuerySet(models.QuerySet):
     def with_counts(self):
         """Annotate the number of linked persons and countries (for lists).
 
-        See ``count_of``: subqueries, so a page of a long list counts only its own rows.
+        See ``_count_of``: subqueries, so a page of a long list counts only its own rows.
         """
         return self.annotate(
-            person_count=count_of(_model("ArticlePerson"), "article"),
-            country_count=count_of(_model("ArticleCountry"), "article"),
+            person_count=_count_of("ArticlePerson", "article"),
+            country_count=_count_of("ArticleCountry", "article"),
         )
 
     def mark_reviewed(self) -> int:

@@ -1,7 +1,5 @@
 """One ViewSet per resource; each queryset reads a page in a fixed number of queries."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -21,9 +19,6 @@ from articles.api.pagination import KeysetPagination
 from articles.choices import REASON_LENGTH
 from articles.models import (
     Article,
-    ArticleCountry,
-    ArticlePerson,
-    ArticleTopic,
     Country,
     Person,
     Source,
@@ -33,13 +28,6 @@ from articles.models import (
 LIMIT = OpenApiParameter(
     "limit", int, description="Rows per list (default 20, at most 100; more is clamped)."
 )
-
-
-def article_count(model, column: str):
-    """A subquery counting the distinct articles whose ``model`` rows point at the outer row."""
-    rows = model.objects.filter(**{column: OuterRef("pk")}).order_by().values(column)
-    counted = rows.annotate(n=Count("article" if model is not Article else "pk", distinct=True))
-    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
 
 
 def list_fields(request) -> list[str]:
@@ -221,17 +209,13 @@ class ArticleViewSet(
 
 
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Person.objects.annotate(
-        article_count=article_count(ArticlePerson, "person")
-    ).prefetch_related("aliases")
+    queryset = Person.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.PersonSerializer
     filterset_class = PersonFilterSet
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Country.objects.annotate(
-        article_count=article_count(ArticleCountry, "country")
-    ).prefetch_related("aliases")
+    queryset = Country.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.CountrySerializer
     filterset_class = CountryFilterSet
     lookup_field = "code"
@@ -239,15 +223,13 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Topic.objects.annotate(
-        article_count=article_count(ArticleTopic, "topic")
-    ).select_related("parent")
+    queryset = Topic.objects.with_article_counts().select_related("parent")
     serializer_class = serializers.TopicSerializer
     filterset_class = TopicFilterSet
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Source.objects.annotate(article_count=article_count(Article, "source"))
+    queryset = Source.objects.with_article_counts()
     serializer_class = serializers.SourceSerializer
     filterset_class = SourceFilterSet
 
