@@ -27,6 +27,11 @@ def _model(name: str) -> type[models.Model]:
     return apps.get_model("articles", name)
 
 
+def _link_models() -> dict[str, type[models.Model]]:
+    """``articles.models.LINK_MODELS`` (kind → link model), read from the app registry."""
+    return apps.get_app_config("articles").models_module.LINK_MODELS
+
+
 def _count_of(model_name: str, field_name: str, distinct: str = "") -> Coalesce:
     """Count the ``model_name`` rows whose ``field_name`` points at the outer row.
 
@@ -355,16 +360,13 @@ class LinkRejectionQuerySet(models.QuerySet):
 
     def with_target_names(self):
         """Annotate ``target_name``: the name of the rejected person, country or topic."""
-        names = {
-            self.model.Kind.PERSON: _model("Person"),
-            self.model.Kind.COUNTRY: _model("Country"),
-            self.model.Kind.TOPIC: _model("Topic"),
-        }
         whens = [
             models.When(
                 kind=kind,
-                then=Subquery(model.objects.filter(pk=OuterRef("target_id")).values("name")[:1]),
+                then=Subquery(
+                    link.target_model().objects.filter(pk=OuterRef("target_id")).values("name")[:1]
+                ),
             )
-            for kind, model in names.items()
+            for kind, link in _link_models().items()
         ]
         return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))

@@ -15,7 +15,7 @@ from articles.admin.widgets import (
     PrefetchedAutocompleteSelect,
     TopicChoiceForm,
 )
-from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
+from articles.models import LINK_MODELS, Article
 
 
 class LinkFormSet(BaseInlineFormSet):
@@ -59,25 +59,16 @@ class LinkInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ArticlePersonInline(LinkInline):
-    model = ArticlePerson
-    fields = ["person", "role", "count", "origin"]
-    verbose_name = "person"
-    verbose_name_plural = "persons"
-
-
-class ArticleCountryInline(LinkInline):
-    model = ArticleCountry
-    fields = ["country", "count", "origin"]
-    verbose_name = "country"
-    verbose_name_plural = "countries"
-
-
-class ArticleTopicInline(LinkInline):
-    model = ArticleTopic
-    fields = ["topic", "score", "origin"]
-    verbose_name = "topic"
-    verbose_name_plural = "topics"
+def link_inline(model) -> type[LinkInline]:
+    """The inline of one link kind: its key (target, and a person's role), value and origin."""
+    target = model.target_model()._meta
+    attrs = {
+        "model": model,
+        "fields": [*model.key_fields, model.value_field, "origin"],
+        "verbose_name": target.verbose_name,
+        "verbose_name_plural": target.verbose_name_plural,
+    }
+    return type(f"{model.__name__}Inline", (LinkInline,), attrs)
 
 
 @admin.register(Article)
@@ -116,7 +107,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         ),
         ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
-    inlines = [ArticlePersonInline, ArticleCountryInline, ArticleTopicInline]
+    inlines = [link_inline(model) for model in LINK_MODELS.values()]
     actions = ["mark_reviewed", "publish", "assign_topic", "remove_person"]
     list_per_page = 50
 
