@@ -263,12 +263,12 @@ class Article(models.Model):
     def add_link(self, kind: str, target_id: int, **values) -> None:
         """Link a person, country or topic as an editor did (see ``ArticleLink``).
 
-        ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
+        ``values`` are the link's fields (``count``, ``score``); those among its ``key_fields``
+        (a person link's ``role``) pick the link.
         """
         model = LINK_MODELS[kind]
         lookup = {"article": self, f"{model.target_field}_id": target_id}
-        if "role" in values:
-            lookup["role"] = values.pop("role")
+        lookup.update({name: values.pop(name) for name in model.key_fields if name in values})
         link, _ = model.objects.select_for_update().get_or_create(**lookup, defaults=values)
         for name, value in values.items():
             setattr(link, name, value)
