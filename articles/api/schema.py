@@ -4,6 +4,7 @@ from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiSerializerExtension
 
 from articles.api.exceptions import ErrorSerializer
+from articles.api.serializers import ArticleListSerializer
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -26,7 +27,7 @@ class AutoSchema(openapi.AutoSchema):
 class ArticleListItemExtension(OpenApiSerializerExtension):
     """A list item has every article key, but only ``id`` is sure: ``?fields=`` picks the rest."""
 
-    target_class = "articles.api.serializers.ArticleListSerializer"
+    target_class = ArticleListSerializer
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_basic_serializer(self.target_class(), direction)

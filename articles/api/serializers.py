@@ -9,16 +9,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from articles.ingest.records import ParsedItem
+from articles.api.representation import FastRepresentationMixin
 from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
+from articles.normalise import content_fingerprint
 
 
-class SourceBriefSerializer(serializers.ModelSerializer):
+class SourceBriefSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug"]
@@ -59,29 +59,7 @@ def _rows(rows, keys: tuple[str, ...], order: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-PLAIN_FIELDS = {
-    "id",
-    "title",
-    "title_derived",
-    "summary",
-    "body",
-    "section",
-    "status",
-    "needs_review",
-}
-
-
-def _iso(moment, zone) -> str:
-    """ISO 8601 in ``zone``, UTC as ``Z``: what DRF's DateTimeField gives."""
-    text = moment.astimezone(zone).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def _brief_source(source) -> dict | None:
-    return None if source is None else {"id": source.id, "name": source.name, "slug": source.slug}
-
-
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     """One article with its source, authors, persons, countries, topics and provenance."""
 
     authors = serializers.SerializerMethodField()
@@ -108,24 +86,6 @@ class ArticleSerializer(serializers.ModelSerializer):
         if wanted is None:
             return fields
         return {name: field for name, field in fields.items() if name in wanted}
-
-    def to_representation(self, article):
-        """What DRF's field loop gives, read directly: this is the API's hottest code.
-
-        Plain values as stored, datetimes as DRF formats them, the rest through the
-        ``get_*`` methods (``tests/api/test_serializers.py`` holds it equal to the field loop).
-        """
-        fields, row, zone = self.fields, {}, timezone.get_current_timezone()
-        for name in fields:
-            if name in PLAIN_FIELDS:
-                row[name] = getattr(article, name)
-            elif name in ("created_at", "updated_at"):
-                row[name] = _iso(getattr(article, name), zone)
-            elif name in ("source", "original_source"):
-                row[name] = _brief_source(getattr(article, name))
-            else:
-                row[name] = getattr(self, f"get_{name}")(article)
-        return row
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_authors(self, article) -> list[str]:
@@ -181,7 +141,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         if self.instance is None:
-            fingerprint = _fingerprint(attrs)
+            text = (attrs.get(name, "") for name in ("title", "summary", "body"))
+            fingerprint = content_fingerprint(*text)
             twin = Article.objects.filter(fingerprint=fingerprint).values_list("pk", flat=True)
             if twin:
                 raise serializers.ValidationError(f"Article {twin[0]} has the same text.")
@@ -207,17 +168,6 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     def to_representation(self, instance):
         article = Article.objects.for_representation().get(pk=instance.pk)
         return ArticleSerializer(article, context=self.context).data
-
-
-def _fingerprint(attrs) -> str:
-    item = ParsedItem(
-        title=attrs.get("title", ""),
-        summary=attrs.get("summary", ""),
-        body=attrs.get("body", ""),
-        line_start=0,
-        line_end=0,
-    )
-    return item.fingerprint()
 
 
 class TargetKey(NamedTuple):
