@@ -2,15 +2,7 @@
 
 import pytest
 
-from articles.models import (
-    ArticleCountry,
-    ArticlePerson,
-    ArticleTopic,
-    Country,
-    Person,
-    Source,
-    Topic,
-)
+from articles.models import ArticlePerson, Country, Person, Source, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +32,8 @@ def test_person_with_alias_counts_counts_aliases(make_person):
 def test_country_and_topic_with_article_counts(make_article, make_topic, country):
     war, energy = make_topic("War (test)"), make_topic("Energy (test)")
     for article in (make_article(), make_article()):
-        ArticleCountry.objects.create(article=article, country=country("UA"))
-        ArticleTopic.objects.create(article=article, topic=war)
+        article.country_links.create(country=country("UA"))
+        article.topic_links.create(topic=war)
 
     countries = Country.objects.with_article_counts().filter(code__in=["UA", "RU"])
     topics = Topic.objects.with_article_counts().filter(pk__in=[war.pk, energy.pk])

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import BaseInlineFormSet
 
-from articles.admin.actions import action_page, bound_if_applied
+from articles.admin.actions import asking
 from articles.admin.filters import AutocompleteFilter, LinkedOnlyFilter
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import (
@@ -152,22 +152,16 @@ class ArticleAdmin(DeskHistoryAdmin):
         self.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
 
     @admin.action(description="Assign topic…", permissions=["change"])
-    def assign_topic(self, request, queryset):
-        form = bound_if_applied(TopicChoiceForm, request)
-        if not form.is_valid():
-            title = "Assign a topic"
-            return action_page(self, request, queryset, form, title=title, submit="Assign topic")
+    @asking(TopicChoiceForm, title="Assign a topic", submit="Assign topic")
+    def assign_topic(self, request, queryset, form):
         topic = form.cleaned_data["topic"]
         count = queryset.assign_topic(topic)
         message = f"Topic “{topic}” assigned to {count} article(s)."
         self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Remove person link…", permissions=["change"])
-    def remove_person(self, request, queryset):
-        form = bound_if_applied(PersonChoiceForm, request)
-        if not form.is_valid():
-            title = "Remove a person from articles"
-            return action_page(self, request, queryset, form, title=title, submit="Remove person")
+    @asking(PersonChoiceForm, title="Remove a person from articles", submit="Remove person")
+    def remove_person(self, request, queryset, form):
         person = form.cleaned_data["person"]
         count = queryset.remove_person(person)
         self.message_user(

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.admin.actions import action_page, bound_if_applied
+from articles.admin.actions import action_page, asking
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import MergeForm
 from articles.models import (
@@ -63,11 +63,8 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
         return ", ".join(alias.name for alias in person.aliases.all())
 
     @admin.action(description="Merge into…", permissions=["change"])
-    def merge_persons(self, request, queryset):
-        form = bound_if_applied(MergeForm, request)
-        if not form.is_valid():
-            title = "Merge persons"
-            return action_page(self, request, queryset, form, title=title, submit="Review merge")
+    @asking(MergeForm, title="Merge persons", submit="Review merge")
+    def merge_persons(self, request, queryset, form):
         target = form.cleaned_data["target"]
         merged = list(queryset.exclude(pk=target.pk).with_alias_counts())
         if not merged:

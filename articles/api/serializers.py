@@ -247,6 +247,8 @@ class ArticlesLinkMixin(serializers.Serializer):
     """An ``articles`` field: the URL of the articles list filtered to this row."""
 
     articles = serializers.SerializerMethodField(help_text="This row's articles.")
+    # Every entity list reads it from its QuerySet's with_article_counts().
+    article_count = serializers.IntegerField(read_only=True)
     articles_filter: tuple[str, str] = ("", "")  # (articles filter name, attribute)
 
     def get_articles(self, obj) -> str:
@@ -258,7 +260,6 @@ class ArticlesLinkMixin(serializers.Serializer):
 class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="person-detail")
     aliases = serializers.SerializerMethodField()
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("person", "pk")
 
     class Meta:
@@ -274,7 +275,6 @@ class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
         view_name="country-detail", lookup_field=COUNTRY_KEY.field
     )
     aliases = serializers.SerializerMethodField()
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("country", "code")
 
     class Meta:
@@ -288,7 +288,6 @@ class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="topic-detail")
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("topic", "slug")
 
     class Meta:
@@ -298,7 +297,6 @@ class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
 class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="source-detail")
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("source", "slug")
 
     class Meta:
