@@ -1,6 +1,9 @@
-"""Choices shared by the models and their QuerySets."""
+"""Choices and limits shared by the models, their QuerySets and the adapters."""
 
 from django.db import models
+
+# simple-history's change-reason column: longer reasons are cut to fit.
+REASON_LENGTH = 100
 
 
 class Origin(models.TextChoices):

@@ -11,13 +11,16 @@ from django.db import models, transaction
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from articles.choices import Origin
+from articles.choices import REASON_LENGTH, Origin
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
     ArticlePersonQuerySet,
     ArticleQuerySet,
+    CountryQuerySet,
     LinkRejectionQuerySet,
     PersonQuerySet,
+    SourceQuerySet,
+    TopicQuerySet,
 )
 
 
@@ -29,6 +32,7 @@ class Source(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -50,6 +54,8 @@ class Country(models.Model):
     code = models.CharField("alpha-2", max_length=2, unique=True)
     alpha3 = models.CharField("alpha-3", max_length=3, unique=True)
     name = models.CharField(max_length=200)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -125,9 +131,9 @@ class Person(models.Model):
         if alias.person_id == target.pk:  # the API keeps answering this person's slug and id
             alias.merged_slug, alias.merged_id = self.slug, self.pk
             alias.save(update_fields=["merged_slug", "merged_id"])
-        target._change_reason = f"merged {self.name} (#{self.pk}) into this person"[:100]
+        target._change_reason = f"merged {self.name} (#{self.pk}) into this person"[:REASON_LENGTH]
         target.save()
-        self._change_reason = f"merged into {target.name} (#{target.pk})"[:100]
+        self._change_reason = f"merged into {target.name} (#{target.pk})"[:REASON_LENGTH]
         self.delete()
 
 
@@ -166,6 +172,7 @@ class Topic(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TopicQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -263,12 +270,12 @@ class Article(models.Model):
     def add_link(self, kind: str, target_id: int, **values) -> None:
         """Link a person, country or topic as an editor did (see ``ArticleLink``).
 
-        ``values`` are the link's fields (``count``, ``score``; ``role`` picks the person link).
+        ``values`` are the link's fields (``count``, ``score``); those among its ``key_fields``
+        (a person link's ``role``) pick the link.
         """
         model = LINK_MODELS[kind]
         lookup = {"article": self, f"{model.target_field}_id": target_id}
-        if "role" in values:
-            lookup["role"] = values.pop("role")
+        lookup.update({name: values.pop(name) for name in model.key_fields if name in values})
         link, _ = model.objects.select_for_update().get_or_create(**lookup, defaults=values)
         for name, value in values.items():
             setattr(link, name, value)

@@ -3,6 +3,7 @@
 Plain Python (no Django), so the ingestion stages can compute the same keys the database enforces.
 """
 
+import hashlib
 import re
 import unicodedata
 
@@ -38,6 +39,16 @@ def slug_for(name: str, max_length: int = 100) -> str:
 def clean_spaces(text: str) -> str:
     """Collapse runs of white space (including no-break spaces) to one space, trimmed."""
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def content_fingerprint(title: str, summary: str, body: str, title_derived: bool = False) -> str:
+    """The content hash that makes an article unique: its words, case and spacing folded.
+
+    The title is included only when the dump wrote it: a derived title adds nothing.
+    """
+    parts = (summary, body) if title_derived else (title, summary, body)
+    content = clean_spaces(" ".join(parts)).casefold()
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def words(text: str, sep: str | None = None) -> frozenset[str]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles import search
-from articles.choices import Origin
+from articles.choices import REASON_LENGTH, Origin
 from articles.jsonagg import json_rows
 
 if TYPE_CHECKING:
@@ -27,21 +27,54 @@ def _model(name: str) -> type[models.Model]:
     return apps.get_model("articles", name)
 
 
-def count_of(related_model, field_name: str) -> Coalesce:
-    """Count the ``related_model`` rows whose ``field_name`` points at the outer row.
+def _link_models() -> dict[str, type[models.Model]]:
+    """``articles.models.LINK_MODELS`` (kind → link model), read from the app registry."""
+    return apps.get_app_config("articles").models_module.LINK_MODELS
 
-    A correlated subquery, not a join: it cannot be multiplied by other joins (a search over
-    aliases, say), and a page of a long list counts only its own rows.
+
+def _count_of(model_name: str, field_name: str, distinct: str = "") -> Coalesce:
+    """Count the ``model_name`` rows whose ``field_name`` points at the outer row.
+
+    ``distinct``: count the distinct values of this field instead of rows. A correlated
+    subquery, not a join: it cannot be multiplied by other joins (a search over aliases, say),
+    and a page of a long list counts only its own rows.
     """
-    rows = related_model.objects.filter(**{field_name: OuterRef("pk")}).order_by()
-    counts = rows.values(field_name).annotate(n=Count("pk")).values("n")
+    rows = _model(model_name).objects.filter(**{field_name: OuterRef("pk")}).order_by()
+    count = Count(distinct, distinct=True) if distinct else Count("pk")
+    counts = rows.values(field_name).annotate(n=count).values("n")
     return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
 class PersonQuerySet(models.QuerySet):
     def with_article_counts(self):
-        """Annotate each person with the number of articles linking to them."""
-        return self.annotate(article_count=Count("article_links__article", distinct=True))
+        """Annotate ``article_count``: the articles naming each person, as author or mentioned.
+
+        Distinct articles: a person may be linked to one article in both roles.
+        """
+        return self.annotate(article_count=_count_of("ArticlePerson", "person", "article"))
+
+    def with_alias_counts(self):
+        """Annotate ``alias_count``: how many other names each person has."""
+        return self.annotate(alias_count=_count_of("PersonAlias", "person"))
+
+
+# A country or topic is linked at most once per article (a unique constraint): rows are articles.
+class CountryQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate ``article_count``: the articles linked to each country."""
+        return self.annotate(article_count=_count_of("ArticleCountry", "country"))
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate ``article_count``: the articles linked to each topic."""
+        return self.annotate(article_count=_count_of("ArticleTopic", "topic"))
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate ``article_count``: the articles from each source."""
+        return self.annotate(article_count=_count_of("Article", "source"))
 
 
 # Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
@@ -81,12 +114,6 @@ PAIR_PERSONS = 100
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
-
-    def published(self):
-        return self.filter(status=self.model.Status.PUBLISHED)
-
-    def mentioning(self, person):
-        return self.filter(person_links__person=person)
 
     def for_representation(self):
         """What the API and export representation read, in one query.
@@ -242,11 +269,11 @@ class ArticleQuerySet(models.QuerySet):
     def with_counts(self):
         """Annotate the number of linked persons and countries (for lists).
 
-        See ``count_of``: subqueries, so a page of a long list counts only its own rows.
+        See ``_count_of``: subqueries, so a page of a long list counts only its own rows.
         """
         return self.annotate(
-            person_count=count_of(_model("ArticlePerson"), "article"),
-            country_count=count_of(_model("ArticleCountry"), "article"),
+            person_count=_count_of("ArticlePerson", "article"),
+            country_count=_count_of("ArticleCountry", "article"),
         )
 
     def mark_reviewed(self) -> int:
@@ -296,7 +323,7 @@ class ArticleQuerySet(models.QuerySet):
     def _record_history(self, reason: str) -> None:
         """Add a history record to each article saying what an editor did to its links."""
         bulk_update_with_history(
-            list(self.order_by()), self.model, [], default_change_reason=reason[:100]
+            list(self.order_by()), self.model, [], default_change_reason=reason[:REASON_LENGTH]
         )
 
 
@@ -351,16 +378,13 @@ class LinkRejectionQuerySet(models.QuerySet):
 
     def with_target_names(self):
         """Annotate ``target_name``: the name of the rejected person, country or topic."""
-        names = {
-            self.model.Kind.PERSON: _model("Person"),
-            self.model.Kind.COUNTRY: _model("Country"),
-            self.model.Kind.TOPIC: _model("Topic"),
-        }
         whens = [
             models.When(
                 kind=kind,
-                then=Subquery(model.objects.filter(pk=OuterRef("target_id")).values("name")[:1]),
+                then=Subquery(
+                    link.target_model().objects.filter(pk=OuterRef("target_id")).values("name")[:1]
+                ),
             )
-            for kind, model in names.items()
+            for kind, link in _link_models().items()
         ]
         return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))

@@ -1,4 +1,7 @@
-from articles.normalise import clean_spaces, name_key, slug_for
+import pytest
+
+from articles.ingest.records import ParsedItem
+from articles.normalise import clean_spaces, content_fingerprint, name_key, slug_for
 
 
 def test_name_key_folds_case_punctuation_and_spacing():
@@ -23,3 +26,20 @@ def test_slug_for_is_ascii_and_hyphenated():
 
 def test_clean_spaces_collapses_no_break_spaces():
     assert clean_spaces("Headline:\u00a0 body\n text ") == "Headline: body text"
+
+
+def test_content_fingerprint_folds_case_and_spacing_and_skips_a_derived_title():
+    assert content_fingerprint("Talks", "In  Geneva.", "") == content_fingerprint(
+        "talks", "in geneva.", ""
+    )
+    assert content_fingerprint("Talks", "Text.", "") != content_fingerprint("Other", "Text.", "")
+    derived = content_fingerprint("Talks", "Text.", "", title_derived=True)
+    assert derived == content_fingerprint("Other", "Text.", "", title_derived=True)
+
+
+@pytest.mark.parametrize("title_derived", [False, True])
+def test_content_fingerprint_is_the_importers(title_derived):
+    """The API fingerprints a created article as the importer does, so re-import finds it."""
+    text = {"title": "Talks in\u00a0Geneva", "summary": "Grain  exports.", "body": "Body\n"}
+    item = ParsedItem(**text, line_start=1, line_end=2, title_derived=title_derived)
+    assert content_fingerprint(**text, title_derived=title_derived) == item.fingerprint()

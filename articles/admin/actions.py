@@ -1,5 +1,7 @@
 """Intermediate pages of the desk's actions: pick a topic, a person, a merge target."""
 
+import functools
+
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 
@@ -31,3 +33,21 @@ def action_page(modeladmin, request, queryset, form, *, title, submit, template=
 def bound_if_applied(form_class, request):
     """The action's form, bound only when posted from its own page."""
     return form_class(request.POST if "apply" in request.POST else None)
+
+
+def asking(form_class, *, title: str, submit: str):
+    """Decorate an admin action that needs a form: until the form is valid, the action answers
+    with its page (``action_page``); then it runs, given the valid form after ``queryset``."""
+
+    def decorate(action):
+        @functools.wraps(action)
+        def run(modeladmin, request, queryset):
+            form = bound_if_applied(form_class, request)
+            if not form.is_valid():
+                page = {"title": title, "submit": submit}
+                return action_page(modeladmin, request, queryset, form, **page)
+            return action(modeladmin, request, queryset, form)
+
+        return run
+
+    return decorate

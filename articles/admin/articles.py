@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import BaseInlineFormSet
 
-from articles.admin.actions import action_page, bound_if_applied
+from articles.admin.actions import asking
 from articles.admin.filters import AutocompleteFilter, LinkedOnlyFilter
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import (
@@ -15,7 +15,7 @@ from articles.admin.widgets import (
     PrefetchedAutocompleteSelect,
     TopicChoiceForm,
 )
-from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
+from articles.models import LINK_MODELS, Article
 
 
 class LinkFormSet(BaseInlineFormSet):
@@ -59,25 +59,16 @@ class LinkInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ArticlePersonInline(LinkInline):
-    model = ArticlePerson
-    fields = ["person", "role", "count", "origin"]
-    verbose_name = "person"
-    verbose_name_plural = "persons"
-
-
-class ArticleCountryInline(LinkInline):
-    model = ArticleCountry
-    fields = ["country", "count", "origin"]
-    verbose_name = "country"
-    verbose_name_plural = "countries"
-
-
-class ArticleTopicInline(LinkInline):
-    model = ArticleTopic
-    fields = ["topic", "score", "origin"]
-    verbose_name = "topic"
-    verbose_name_plural = "topics"
+def link_inline(model) -> type[LinkInline]:
+    """The inline of one link kind: its key (target, and a person's role), value and origin."""
+    target = model.target_model()._meta
+    attrs = {
+        "model": model,
+        "fields": [*model.key_fields, model.value_field, "origin"],
+        "verbose_name": target.verbose_name,
+        "verbose_name_plural": target.verbose_name_plural,
+    }
+    return type(f"{model.__name__}Inline", (LinkInline,), attrs)
 
 
 @admin.register(Article)
@@ -116,7 +107,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         ),
         ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
-    inlines = [ArticlePersonInline, ArticleCountryInline, ArticleTopicInline]
+    inlines = [link_inline(model) for model in LINK_MODELS.values()]
     actions = ["mark_reviewed", "publish", "assign_topic", "remove_person"]
     list_per_page = 50
 
@@ -161,22 +152,16 @@ class ArticleAdmin(DeskHistoryAdmin):
         self.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
 
     @admin.action(description="Assign topic…", permissions=["change"])
-    def assign_topic(self, request, queryset):
-        form = bound_if_applied(TopicChoiceForm, request)
-        if not form.is_valid():
-            title = "Assign a topic"
-            return action_page(self, request, queryset, form, title=title, submit="Assign topic")
+    @asking(TopicChoiceForm, title="Assign a topic", submit="Assign topic")
+    def assign_topic(self, request, queryset, form):
         topic = form.cleaned_data["topic"]
         count = queryset.assign_topic(topic)
         message = f"Topic “{topic}” assigned to {count} article(s)."
         self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Remove person link…", permissions=["change"])
-    def remove_person(self, request, queryset):
-        form = bound_if_applied(PersonChoiceForm, request)
-        if not form.is_valid():
-            title = "Remove a person from articles"
-            return action_page(self, request, queryset, form, title=title, submit="Remove person")
+    @asking(PersonChoiceForm, title="Remove a person from articles", submit="Remove person")
+    def remove_person(self, request, queryset, form):
         person = form.cleaned_data["person"]
         count = queryset.remove_person(person)
         self.message_user(

@@ -5,13 +5,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.admin.actions import action_page, bound_if_applied
+from articles.admin.actions import action_page, asking
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import MergeForm
 from articles.models import (
-    Article,
-    ArticleCountry,
-    ArticleTopic,
     Country,
     CountryAlias,
     LinkRejection,
@@ -20,13 +17,18 @@ from articles.models import (
     Source,
     Topic,
 )
-from articles.querysets import count_of
 
 
 class ArticlesColumn:
-    """A list column: how many articles link to the row, linking to that filtered article list."""
+    """A list column: how many articles link to the row, linking to that filtered article list.
+
+    The rows come annotated by their QuerySet's ``with_article_counts()``.
+    """
 
     articles_lookup: str  # the article changelist parameter that selects this row's articles
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_article_counts()
 
     @admin.display(description="articles", ordering="article_count")
     def linked_articles(self, obj):
@@ -51,26 +53,20 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
     fields = ["name", "slug", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
     inlines = [PersonAliasInline]
-    actions = ["merge_into"]
+    actions = ["merge_persons"]
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request).with_article_counts()
-        return qs.prefetch_related("aliases")
+        return super().get_queryset(request).prefetch_related("aliases")
 
     @admin.display(description="also known as")
     def alias_names(self, person):
         return ", ".join(alias.name for alias in person.aliases.all())
 
     @admin.action(description="Merge into…", permissions=["change"])
-    def merge_into(self, request, queryset):
-        form = bound_if_applied(MergeForm, request)
-        if not form.is_valid():
-            title = "Merge persons"
-            return action_page(self, request, queryset, form, title=title, submit="Review merge")
+    @asking(MergeForm, title="Merge persons", submit="Review merge")
+    def merge_persons(self, request, queryset, form):
         target = form.cleaned_data["target"]
-        merged = list(
-            queryset.exclude(pk=target.pk).annotate(alias_count=count_of(PersonAlias, "person"))
-        )
+        merged = list(queryset.exclude(pk=target.pk).with_alias_counts())
         if not merged:
             self.message_user(request, f"Nothing to merge into “{target}”.", messages.WARNING)
             return None
@@ -111,13 +107,6 @@ class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
     search_fields = ["name", "code", "alpha3", "aliases__text"]
     inlines = [CountryAliasInline]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(article_count=count_of(ArticleCountry, "country"))
-        )
-
 
 @admin.register(Topic)
 class TopicAdmin(ArticlesColumn, DeskHistoryAdmin):
@@ -130,9 +119,6 @@ class TopicAdmin(ArticlesColumn, DeskHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "parent", "keywords"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=count_of(ArticleTopic, "topic"))
-
 
 @admin.register(Source)
 class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
@@ -142,9 +128,6 @@ class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
     search_fields = ["name"]
     fields = ["name", "slug", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=count_of(Article, "source"))
 
 
 @admin.register(LinkRejection)

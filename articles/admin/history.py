@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-REASON_LENGTH = 100  # simple-history's change-reason column
+from articles.choices import REASON_LENGTH
 
 
 class DeskHistoryAdmin(SimpleHistoryAdmin):

@@ -57,9 +57,12 @@ def positive_int(request, name: str, default: int, most: int) -> int:
     text = request.query_params.get(name)
     if not text:  # absent or empty, as an empty filter filters nothing
         return default
-    if not (text.isascii() and text.isdigit() and int(text) > 0):
-        raise ValidationError({name: [f"{text[:50]} is not a positive integer."]})
-    return min(int(text), most)
+    try:
+        if not (text.isascii() and text.isdigit()):  # int() would take "+5", " 5", "٥"
+            raise ValueError(text)
+        return pagination._positive_int(text, strict=True, cutoff=most)
+    except ValueError:
+        raise ValidationError({name: [f"{text[:50]} is not a positive integer."]}) from None
 
 
 def page_url(request, view, size: int, own: tuple[str, ...]) -> str:

@@ -12,6 +12,7 @@ from drf_spectacular.extensions import OpenApiSerializerExtension
 
 from articles.api import glossary
 from articles.api.exceptions import ErrorSerializer
+from articles.api.serializers import ArticleListSerializer
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 PATH_PARAMETERS = {
@@ -74,7 +75,7 @@ class FilterExtension(DjangoFilterExtension):
 class ArticleListItemExtension(OpenApiSerializerExtension):
     """A list item has every article key, but only ``id`` is sure: ``?fields=`` picks the rest."""
 
-    target_class = "articles.api.serializers.ArticleListSerializer"
+    target_class = ArticleListSerializer
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_basic_serializer(self.target_class(), direction)

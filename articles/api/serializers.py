@@ -5,16 +5,20 @@ countries and topics as JSON lists built by the database, so a page is one query
 model is instantiated. The brief serializers below document those lists in the schema.
 """
 
-from django.utils import timezone
+from collections.abc import Callable
+from functools import partial
+from typing import NamedTuple
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from articles.ingest.records import ParsedItem
-from articles.models import Article, ArticlePerson, Country, Person, Source, Topic
+from articles.api.representation import FastRepresentationMixin
+from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
+from articles.normalise import content_fingerprint
 
 
-class SourceBriefSerializer(serializers.ModelSerializer):
+class SourceBriefSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug"]
@@ -55,29 +59,7 @@ def _rows(rows, keys: tuple[str, ...], order: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-PLAIN_FIELDS = {
-    "id",
-    "title",
-    "title_derived",
-    "summary",
-    "body",
-    "section",
-    "status",
-    "needs_review",
-}
-
-
-def _iso(moment, zone) -> str:
-    """ISO 8601 in ``zone``, UTC as ``Z``: what DRF's DateTimeField gives."""
-    text = moment.astimezone(zone).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def _brief_source(source) -> dict | None:
-    return None if source is None else {"id": source.id, "name": source.name, "slug": source.slug}
-
-
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     """One article with its source, authors, persons, countries, topics and provenance."""
 
     authors = serializers.SerializerMethodField()
@@ -104,24 +86,6 @@ class ArticleSerializer(serializers.ModelSerializer):
         if wanted is None:
             return fields
         return {name: field for name, field in fields.items() if name in wanted}
-
-    def to_representation(self, article):
-        """What DRF's field loop gives, read directly: this is the API's hottest code.
-
-        Plain values as stored, datetimes as DRF formats them, the rest through the
-        ``get_*`` methods (``tests/api/test_serializers.py`` holds it equal to the field loop).
-        """
-        fields, row, zone = self.fields, {}, timezone.get_current_timezone()
-        for name in fields:
-            if name in PLAIN_FIELDS:
-                row[name] = getattr(article, name)
-            elif name in ("created_at", "updated_at"):
-                row[name] = _iso(getattr(article, name), zone)
-            elif name in ("source", "original_source"):
-                row[name] = _brief_source(getattr(article, name))
-            else:
-                row[name] = getattr(self, f"get_{name}")(article)
-        return row
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_authors(self, article) -> list[str]:
@@ -177,7 +141,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         if self.instance is None:
-            fingerprint = _fingerprint(attrs)
+            text = (attrs.get(name, "") for name in ("title", "summary", "body"))
+            fingerprint = content_fingerprint(*text)
             twin = Article.objects.filter(fingerprint=fingerprint).values_list("pk", flat=True)
             if twin:
                 raise serializers.ValidationError(f"Article {twin[0]} has the same text.")
@@ -205,54 +170,85 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         return ArticleSerializer(article, context=self.context).data
 
 
-def _fingerprint(attrs) -> str:
-    item = ParsedItem(
-        title=attrs.get("title", ""),
-        summary=attrs.get("summary", ""),
-        body=attrs.get("body", ""),
-        line_start=0,
-        line_end=0,
-    )
-    return item.fingerprint()
+class TargetKey(NamedTuple):
+    """How the API names the entity a link points at: by which field, written how in URLs."""
+
+    field: str = "pk"
+    pattern: str = "[0-9]+"
+    help_text: str = ""
+    clean: Callable[[str], str] = str  # what a written key becomes before the lookup
 
 
-class PersonLinkWriteSerializer(serializers.Serializer):
-    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
-    role = serializers.ChoiceField(choices=ArticlePerson.Role.choices, default="mentioned")
-    mentions = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
-
-    def link_values(self) -> dict:
-        data = self.validated_data
-        return {"role": data["role"], "count": data["mentions"]}
+# Entities the API names by a natural key, as their own URLs do; any other by its id.
+COUNTRY_KEY = TargetKey("code", "[A-Za-z]{2}", "ISO 3166-1 alpha-2", str.upper)
+TARGET_KEYS = {Country: COUNTRY_KEY}
 
 
-class CountryLinkWriteSerializer(serializers.Serializer):
-    country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), help_text="ISO 3166-1 alpha-2"
-    )
-    mentions = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+def target_key(model) -> TargetKey:
+    return TARGET_KEYS.get(model, TargetKey())
+
+
+class NaturalKeyField(serializers.SlugRelatedField):
+    """A related entity named by its natural key, cleaned first (country codes: any case)."""
+
+    def __init__(self, key: TargetKey, **kwargs):
+        self.clean = key.clean
+        super().__init__(slug_field=key.field, help_text=key.help_text, **kwargs)
 
     def to_internal_value(self, data):
-        if isinstance(data, dict) and isinstance(data.get("country"), str):
-            data = {**data, "country": data["country"].upper()}
-        return super().to_internal_value(data)
+        return super().to_internal_value(self.clean(data) if isinstance(data, str) else data)
+
+
+# A link's value as editors write it; the API calls a count "mentions", as articles show it.
+LINK_VALUES = {
+    "count": ("mentions", partial(serializers.IntegerField, min_value=1, max_value=100_000)),
+    "score": ("score", partial(serializers.FloatField, min_value=0.0, max_value=1.0)),
+}
+
+
+# A link an editor adds to an article: its target, its value and the rest of its key.
+# ``link_write_serializer`` makes one per link kind from its ``ArticleLink`` model. (No docstring:
+# the schema would show it as the description of each kind's request body.)
+class LinkWriteSerializer(serializers.Serializer):
+    link_model: type[ArticleLink]
 
     def link_values(self) -> dict:
-        return {"count": self.validated_data["mentions"]}
+        """The link's fields for ``Article.add_link``: its value (and a person link's role)."""
+        model, data = self.link_model, self.validated_data
+        values = {name: data[name] for name in model.key_fields if name != model.target_field}
+        values[model.value_field] = data[LINK_VALUES[model.value_field][0]]
+        return values
 
 
-class TopicLinkWriteSerializer(serializers.Serializer):
-    topic = serializers.PrimaryKeyRelatedField(queryset=Topic.objects.all())
-    score = serializers.FloatField(min_value=0.0, max_value=1.0, default=1.0)
+def link_write_serializer(model: type[ArticleLink]) -> type[LinkWriteSerializer]:
+    """``<Target>LinkWriteSerializer``: the target (by ``target_key``), any other key field
+    (a choice, as the model's) and the value (``LINK_VALUES``), each defaulting as the model."""
+    target = model.target_model()
+    key, queryset = target_key(target), target.objects.all()
+    fields = {
+        model.target_field: serializers.PrimaryKeyRelatedField(queryset=queryset)
+        if key.field == "pk"
+        else NaturalKeyField(key, queryset=queryset)
+    }
+    for name in model.key_fields:
+        if name != model.target_field:
+            field = model._meta.get_field(name)
+            fields[name] = serializers.ChoiceField(field.choices, default=field.get_default())
+    api_name, value_field = LINK_VALUES[model.value_field]
+    fields[api_name] = value_field(default=model._meta.get_field(model.value_field).default)
+    name = f"{target.__name__}LinkWriteSerializer"
+    return type(name, (LinkWriteSerializer,), {"link_model": model, **fields})
 
-    def link_values(self) -> dict:
-        return {"score": self.validated_data["score"]}
+
+LINK_SERIALIZERS = {kind: link_write_serializer(model) for kind, model in LINK_MODELS.items()}
 
 
 class ArticlesLinkMixin(serializers.Serializer):
     """An ``articles`` field: the URL of the articles list filtered to this row."""
 
     articles = serializers.SerializerMethodField(help_text="This row's articles.")
+    # Every entity list reads it from its QuerySet's with_article_counts().
+    article_count = serializers.IntegerField(read_only=True)
     articles_filter: tuple[str, str] = ("", "")  # (articles filter name, attribute)
 
     def get_articles(self, obj) -> str:
@@ -264,7 +260,6 @@ class ArticlesLinkMixin(serializers.Serializer):
 class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="person-detail")
     aliases = serializers.SerializerMethodField()
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("person", "pk")
 
     class Meta:
@@ -276,9 +271,10 @@ class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
 
 class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="country-detail", lookup_field="code")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="country-detail", lookup_field=COUNTRY_KEY.field
+    )
     aliases = serializers.SerializerMethodField()
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("country", "code")
 
     class Meta:
@@ -292,7 +288,6 @@ class CountrySerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="topic-detail")
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("topic", "slug")
 
     class Meta:
@@ -302,7 +297,6 @@ class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
 class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="source-detail")
-    article_count = serializers.IntegerField(read_only=True)
     articles_filter = ("source", "slug")
 
     class Meta:

@@ -1,7 +1,5 @@
 """One ViewSet per resource; each queryset reads a page in a fixed number of queries."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -18,27 +16,12 @@ from articles.api.filtersets import (
     TopicFilterSet,
 )
 from articles.api.pagination import CanonicalLinkMixin, KeysetPagination, positive_int
-from articles.models import (
-    Article,
-    ArticleCountry,
-    ArticlePerson,
-    ArticleTopic,
-    Country,
-    Person,
-    Source,
-    Topic,
-)
+from articles.choices import REASON_LENGTH
+from articles.models import LINK_MODELS, Article, Country, Person, Source, Topic
 
 LIMIT = OpenApiParameter(
     "limit", int, description="Rows per list (default 20, at most 100; more is clamped)."
 )
-
-
-def article_count(model, column: str):
-    """A subquery counting the distinct articles whose ``model`` rows point at the outer row."""
-    rows = model.objects.filter(**{column: OuterRef("pk")}).order_by().values(column)
-    counted = rows.annotate(n=Count("article" if model is not Article else "pk", distinct=True))
-    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
 
 
 def list_fields(request) -> list[str]:
@@ -62,14 +45,6 @@ def limit_from(request, default: int = 20, most: int = 100) -> int:
     return positive_int(request, "limit", default, most)
 
 
-LINK_SERIALIZERS = {
-    "person": serializers.PersonLinkWriteSerializer,
-    "country": serializers.CountryLinkWriteSerializer,
-    "topic": serializers.TopicLinkWriteSerializer,
-}
-LINK_TARGETS = {"person": Person, "country": Country, "topic": Topic}
-
-
 def _perms(model: str, *verbs: str) -> list[str]:
     return [f"articles.{verb}_{model}" for verb in verbs]
 
@@ -87,6 +62,62 @@ WRITE = extend_schema(
 )
 
 
+def touch(article, reason: str) -> None:
+    """Mark ``article`` changed by the API: ``updated_at`` and a history entry saying why."""
+    article._change_reason = f"API: {reason}"[:REASON_LENGTH]
+    article.save(update_fields=["updated_at"])
+
+
+def link_actions(model) -> list:
+    """The ``link_<kind>`` (POST ``articles/{id}/<entities>/``) and ``unlink_<kind>`` (DELETE
+    ``articles/{id}/<entities>/<key>/``) actions of one link kind."""
+    kind, entity = model.kind, model.target_model()
+    name, path = entity._meta.verbose_name, entity._meta.verbose_name_plural
+    perms, pattern = model._meta.model_name, serializers.target_key(entity).pattern
+
+    def link(self, request, pk=None):
+        return self.add_link(kind)
+
+    def unlink(self, request, pk=None, target=None):
+        return self.remove_link(kind, target)
+
+    linked = f"Link a {name} as an editor; re-import keeps the link."
+    removed = f"Remove a {name} from the article for good: re-import will not link it again."
+    link, unlink = _named(link, f"link_{kind}", linked), _named(unlink, f"unlink_{kind}", removed)
+    post = action(
+        detail=True,
+        methods=["post"],
+        url_path=path,
+        serializer_class=serializers.LINK_SERIALIZERS[kind],
+        required_perms={"post": _perms(perms, "add", "change")},
+    )
+    delete = action(
+        detail=True,
+        methods=["delete"],
+        url_path=f"{path}/(?P<target>{pattern})",
+        required_perms={"delete": _perms(perms, "delete")},
+    )
+    return [
+        extend_schema(responses=serializers.ArticleSerializer)(post(link)),
+        extend_schema(responses={204: None})(delete(unlink)),
+    ]
+
+
+def _named(method, name: str, doc: str):
+    """``method`` called ``name`` (DRF routes an action by it), ``doc`` its schema description."""
+    method.__name__, method.__doc__ = name, doc
+    return method
+
+
+def with_link_actions(viewset):
+    """Give ``viewset`` the ``link_actions`` of every kind in ``LINK_MODELS``."""
+    for model in LINK_MODELS.values():
+        for method in link_actions(model):
+            setattr(viewset, method.__name__, method)
+    return viewset
+
+
+@with_link_actions
 @extend_schema_view(
     list=extend_schema(parameters=[FIELDS, INCLUDE]),
     create=WRITE,
@@ -125,8 +156,6 @@ class ArticleViewSet(
             return serializers.ArticleListSerializer
         if self.action in ("create", "update", "partial_update"):
             return serializers.ArticleWriteSerializer
-        if self.action.startswith("link_"):
-            return LINK_SERIALIZERS[self.action.removeprefix("link_")]
         return super().get_serializer_class()
 
     @extend_schema(parameters=[LIMIT], responses=reports.RelatedArticlesSerializer)
@@ -141,79 +170,25 @@ class ArticleViewSet(
             reports.RelatedArticlesSerializer({"results": results}, context=context).data
         )
 
-    @extend_schema(responses=serializers.ArticleSerializer)
-    @action(
-        detail=True, methods=["post"], url_path="persons",
-        required_perms={"post": _perms("articleperson", "add", "change")},
-    )  # fmt: skip
-    def link_person(self, request, pk=None):
-        """Link a person (mentioned or author) as an editor; re-import keeps the link."""
-        return self.add_link("person")
-
-    @extend_schema(responses={204: None})
-    @action(
-        detail=True, methods=["delete"], url_path=r"persons/(?P<target>[0-9]+)",
-        required_perms={"delete": _perms("articleperson", "delete")},
-    )  # fmt: skip
-    def unlink_person(self, request, pk=None, target=None):
-        """Remove a person from the article for good: re-import will not link it again."""
-        return self.remove_link("person", pk=target)
-
-    @extend_schema(responses=serializers.ArticleSerializer)
-    @action(
-        detail=True, methods=["post"], url_path="countries",
-        required_perms={"post": _perms("articlecountry", "add", "change")},
-    )  # fmt: skip
-    def link_country(self, request, pk=None):
-        """Link a country as an editor; re-import keeps the link."""
-        return self.add_link("country")
-
-    @extend_schema(responses={204: None})
-    @action(
-        detail=True, methods=["delete"], url_path=r"countries/(?P<target>[A-Za-z]{2})",
-        required_perms={"delete": _perms("articlecountry", "delete")},
-    )  # fmt: skip
-    def unlink_country(self, request, pk=None, target=None):
-        """Remove a country (ISO alpha-2) from the article for good."""
-        return self.remove_link("country", code=target.upper())
-
-    @extend_schema(responses=serializers.ArticleSerializer)
-    @action(
-        detail=True, methods=["post"], url_path="topics",
-        required_perms={"post": _perms("articletopic", "add", "change")},
-    )  # fmt: skip
-    def link_topic(self, request, pk=None):
-        """Link a topic as an editor (score 1.0 unless given); re-import keeps the link."""
-        return self.add_link("topic")
-
-    @extend_schema(responses={204: None})
-    @action(
-        detail=True, methods=["delete"], url_path=r"topics/(?P<target>[0-9]+)",
-        required_perms={"delete": _perms("articletopic", "delete")},
-    )  # fmt: skip
-    def unlink_topic(self, request, pk=None, target=None):
-        """Remove a topic from the article for good."""
-        return self.remove_link("topic", pk=target)
-
     def add_link(self, kind: str) -> Response:
         article = self.get_object()
         serializer = self.get_serializer(data=self.request.data)
         serializer.is_valid(raise_exception=True)
-        target = serializer.validated_data[kind]
+        target = serializer.validated_data[LINK_MODELS[kind].target_field]
         article.add_link(kind, target.pk, **serializer.link_values())
-        return self.answer_changed(article, f"linked {kind} {target}")
+        touch(article, f"linked {kind} {target}")
+        return self.answer(article)
 
-    def remove_link(self, kind: str, **lookup) -> Response:
-        article = self.get_object()
-        target = generics.get_object_or_404(LINK_TARGETS[kind], **lookup)
+    def remove_link(self, kind: str, key: str) -> Response:
+        article, model = self.get_object(), LINK_MODELS[kind].target_model()
+        target_key = serializers.target_key(model)
+        target = generics.get_object_or_404(model, **{target_key.field: target_key.clean(key)})
         article.reject_link(kind, target.pk)
-        self.answer_changed(article, f"removed {kind} {target}")
+        touch(article, f"removed {kind} {target}")
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def answer_changed(self, article, reason: str) -> Response:
-        """Touch the article (``updated_at``, a history entry) and answer with it."""
-        article._change_reason = f"API: {reason}"[:100]
-        article.save(update_fields=["updated_at"])
+    def answer(self, article) -> Response:
+        """The article as it is now, in its full representation."""
         fresh = Article.objects.for_representation().get(pk=article.pk)
         context = self.get_serializer_context()
         return Response(serializers.ArticleSerializer(fresh, context=context).data)
@@ -222,9 +197,7 @@ class ArticleViewSet(
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     """Persons named in articles, with their aliases and number of articles."""
 
-    queryset = Person.objects.annotate(
-        article_count=article_count(ArticlePerson, "person")
-    ).prefetch_related("aliases")
+    queryset = Person.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.PersonSerializer
     filterset_class = PersonFilterSet
 
@@ -232,21 +205,17 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     """Countries (ISO 3166-1), with the aliases the importer matches and number of articles."""
 
-    queryset = Country.objects.annotate(
-        article_count=article_count(ArticleCountry, "country")
-    ).prefetch_related("aliases")
+    queryset = Country.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.CountrySerializer
     filterset_class = CountryFilterSet
-    lookup_field = "code"
-    lookup_value_regex = "[A-Za-z]{2}"
+    lookup_field = serializers.COUNTRY_KEY.field
+    lookup_value_regex = serializers.COUNTRY_KEY.pattern
 
 
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     """Topics of the taxonomy, with their parent and number of articles."""
 
-    queryset = Topic.objects.annotate(
-        article_count=article_count(ArticleTopic, "topic")
-    ).select_related("parent")
+    queryset = Topic.objects.with_article_counts().select_related("parent")
     serializer_class = serializers.TopicSerializer
     filterset_class = TopicFilterSet
 
@@ -254,7 +223,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     """Outlets that published the articles, with their number of articles."""
 
-    queryset = Source.objects.annotate(article_count=article_count(Article, "source"))
+    queryset = Source.objects.with_article_counts()
     serializer_class = serializers.SourceSerializer
     filterset_class = SourceFilterSet
 

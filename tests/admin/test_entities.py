@@ -81,7 +81,7 @@ def test_person_merge_action_confirms_then_merges(editor_client, make_person, ma
     article = make_article()
     ArticlePerson.objects.create(article=article, person=putin, count=2)
     ArticlePerson.objects.create(article=article, person=short, count=3)
-    data = {"action": "merge_into", "_selected_action": [putin.pk, short.pk, other.pk]}
+    data = {"action": "merge_persons", "_selected_action": [putin.pk, short.pk, other.pk]}
 
     choose = editor_client.post(PERSONS, data)
     assert b"Merge persons" in choose.content
@@ -124,7 +124,7 @@ def test_editor_can_lift_a_link_rejection(editor_client, make_article):
 
 def test_person_merge_into_the_only_selected_person_does_nothing(editor_client, make_person):
     putin = make_person()
-    data = {"action": "merge_into", "_selected_action": [putin.pk], "apply": "1"}
+    data = {"action": "merge_persons", "_selected_action": [putin.pk], "apply": "1"}
     response = editor_client.post(PERSONS, {**data, "target": putin.pk, "confirm": "1"})
     assert response.status_code == 302
     assert list(Person.objects.all()) == [putin]

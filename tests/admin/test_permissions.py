@@ -64,7 +64,7 @@ def test_editor_cannot_delete_persons_only_merge(editor_client, make_person):
         == 403
     )
     actions = editor_client.get(reverse("admin:articles_person_changelist")).content
-    assert b'value="merge_into"' in actions and b'value="delete_selected"' not in actions
+    assert b'value="merge_persons"' in actions and b'value="delete_selected"' not in actions
 
 
 def test_viewer_sees_history_but_cannot_revert(viewer_client, make_article):

@@ -1,7 +1,12 @@
+from datetime import UTC, datetime
+from decimal import Decimal
+from types import SimpleNamespace
+
 import pytest
 from rest_framework import serializers
 
-from articles.api.serializers import ArticleSerializer
+from articles.api.representation import FastRepresentationMixin
+from articles.api.serializers import ArticleSerializer, SourceBriefSerializer
 from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = [
@@ -92,3 +97,37 @@ def test_article_serializer_orders_links_and_their_keys(linked_article, make_per
     assert [c["code"] for c in data["countries"]] == ["RU", "UA"]  # same count: by name
     assert list(data["countries"][0]) == ["code", "name", "mentions"]
     assert list(data["topics"][0]) == ["id", "name", "slug", "score"]
+
+
+def test_article_serializer_fast_path_equals_the_field_loop_for_some_fields(linked_article):
+    article = Article.objects.for_representation().get(pk=linked_article.pk)
+    serializer = ArticleSerializer(context={"fields": ["updated_at", "source", "persons", "id"]})
+    drf_loop = serializers.ModelSerializer.to_representation(serializer, article)
+    assert list(serializer.to_representation(article)) == ["id", "source", "persons", "updated_at"]
+    assert serializer.to_representation(article) == drf_loop
+    source = SourceBriefSerializer()
+    loop = serializers.ModelSerializer.to_representation(source, article.source)
+    assert source.to_representation(article.source) == loop
+
+
+class Mixed(FastRepresentationMixin, serializers.Serializer):
+    """Fields the fast path must leave to DRF: formatted, dotted, decimal, derived, missing."""
+
+    price = serializers.DecimalField(max_digits=5, decimal_places=2)
+    day = serializers.DateTimeField(format="%Y-%m-%d")
+    seen = serializers.DateTimeField()
+    missing = serializers.DateTimeField()
+    city = serializers.CharField(source="place.city")
+    whole = serializers.CharField(source="*")
+    count = serializers.IntegerField()
+
+
+def test_fast_representation_reads_other_fields_as_drf_does():
+    moment = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+    row = SimpleNamespace(price=Decimal("1.5"), day=moment, seen=moment, missing=None, count=3)
+    row.place = SimpleNamespace(city="Geneva")
+    serializer = Mixed()
+    assert serializer.to_representation(row) == serializers.Serializer.to_representation(
+        serializer, row
+    )
+    assert serializer.to_representation(row)["price"] == "1.50"
