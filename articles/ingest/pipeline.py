@@ -11,9 +11,10 @@ from pathlib import Path
 
 from django.db import transaction
 
-from articles.ingest import persist
 from articles.ingest.errors import IngestError
 from articles.ingest.parsers import parse_document
+from articles.ingest.persist.catalog import Linker
+from articles.ingest.persist.upsert import existing_fingerprints, save_chunk
 from articles.ingest.reader import read_document
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
 
@@ -104,14 +105,14 @@ def import_paths(
 def _import_items(document, items, report, extractor, dry_run, advance) -> None:
     if dry_run:
         for chunk in _extracted_chunks(items, extractor, advance):
-            known = persist.existing_fingerprints(a.fingerprint for a in chunk)
+            known = existing_fingerprints(a.fingerprint for a in chunk)
             report.unchanged += sum(a.fingerprint in known for a in chunk)
             report.created += sum(a.fingerprint not in known for a in chunk)
         return
     with transaction.atomic():
-        linker = persist.Linker()
+        linker = Linker()
         for chunk in _extracted_chunks(items, extractor, advance):
-            persist.save_chunk(chunk, document, linker, report)
+            save_chunk(chunk, document, linker, report)
 
 
 def _extracted_chunks(

@@ -6,9 +6,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
-from articles.ingest import persist
 from articles.ingest.entities import topics
-from articles.management.commands.reextract import add_changes
+from articles.ingest.persist.catalog import Linker, load_catalog
+from articles.ingest.persist.items import item_from_article, stored_articles
+from articles.ingest.persist.links import LinkChanges, sync_auto_topics
 
 
 class Command(BaseCommand):
@@ -21,21 +22,21 @@ class Command(BaseCommand):
         parser.add_argument("--articles", nargs="+", type=int, default=[], metavar="ID")
 
     def handle(self, *args, articles, **options):
-        catalog = persist.load_catalog()
+        catalog = load_catalog()
         automaton = topics.build_automaton(catalog.topics)
-        queryset = persist.stored_articles(articles)
-        totals = persist.LinkChanges()
+        queryset = stored_articles(articles)
+        totals = LinkChanges()
         changed = seen = 0
         with transaction.atomic():
-            linker = persist.Linker()
+            linker = Linker()
             for article in tqdm(queryset, disable=not sys.stdout.isatty(), unit="article"):
-                item = persist.item_from_article(article)
+                item = item_from_article(article)
                 matches = topics.assign_topics(
                     item.title, item.text_for_entities(), item.section, catalog.topics, automaton
                 )
-                changes = persist.sync_auto_topics(article, matches, linker)
+                changes = sync_auto_topics(article, matches, linker)
                 changed += bool(changes)
-                add_changes(totals, changes)
+                totals += changes
                 seen += 1
         self.stdout.write(
             f"{seen} article(s) classified, {changed} changed: topic links added {totals.added}, "

@@ -7,8 +7,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
-from articles.ingest import persist
 from articles.ingest.extract import Extractor
+from articles.ingest.persist.catalog import Linker, load_catalog
+from articles.ingest.persist.items import item_from_article, stored_articles
+from articles.ingest.persist.links import LinkChanges, sync_auto_links
 from articles.ingest.records import ExtractedArticle
 
 CHUNK_SIZE = 64
@@ -31,15 +33,15 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="report, change nothing")
 
     def handle(self, *args, articles, dry_run, **options):
-        queryset = persist.stored_articles(articles)
-        extractor = Extractor(persist.load_catalog())
-        totals = persist.LinkChanges()
+        queryset = stored_articles(articles)
+        extractor = Extractor(load_catalog())
+        totals = LinkChanges()
         changed = seen = 0
         bar = tqdm(total=queryset.count(), unit="article", disable=not sys.stdout.isatty())
         with transaction.atomic():
-            linker = persist.Linker()
+            linker = Linker()
             for chunk in chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-                items = [persist.item_from_article(article) for article in chunk]
+                items = [item_from_article(article) for article in chunk]
                 for article, found in zip(chunk, extractor.extract(items), strict=True):
                     extracted = ExtractedArticle(
                         found.item,
@@ -48,9 +50,9 @@ class Command(BaseCommand):
                         found.countries,
                         found.topics,
                     )
-                    changes = persist.sync_auto_links(article, extracted, linker)
+                    changes = sync_auto_links(article, extracted, linker)
                     changed += bool(changes)
-                    add_changes(totals, changes)
+                    totals += changes
                 seen += len(chunk)
                 bar.update(len(chunk))
             transaction.set_rollback(dry_run)
@@ -58,16 +60,11 @@ class Command(BaseCommand):
         self.stdout.write(report_line(seen, changed, totals, dry_run))
 
 
-def add_changes(totals: persist.LinkChanges, changes: persist.LinkChanges) -> None:
-    for name in ("added", "updated", "removed", "persons_added", "countries_added"):
-        setattr(totals, name, getattr(totals, name) + getattr(changes, name))
-    totals.topics_added += changes.topics_added
-
-
-def report_line(seen: int, changed: int, totals: persist.LinkChanges, dry_run: bool) -> str:
+def report_line(seen: int, changed: int, totals: LinkChanges, dry_run: bool) -> str:
     verb = "would change" if dry_run else "changed"
     return (
         f"{seen} article(s) re-extracted, {verb} {changed}: links added {totals.added} "
-        f"(persons {totals.persons_added}, countries {totals.countries_added}, "
-        f"topics {totals.topics_added}), recounted {totals.updated}, removed {totals.removed}."
+        f"(persons {totals.added_by_kind['person']}, countries "
+        f"{totals.added_by_kind['country']}, topics {totals.added_by_kind['topic']}), "
+        f"recounted {totals.updated}, removed {totals.removed}."
     )

@@ -1,0 +1,60 @@
+"""The one conversion between a ``ParsedItem`` and an ``Article``, in both directions.
+
+The importer owns the fields in ``IMPORTED_FIELDS`` plus the two sources until an editor edits
+them; re-extraction rebuilds an item from the same fields, so the two directions cannot drift.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch
+
+from articles.ingest.persist.catalog import Linker
+from articles.ingest.records import Document, ExtractedArticle, ParsedItem
+from articles.models import Article, ArticlePerson
+
+# Copied as they are between a ParsedItem and an Article, both ways.
+IMPORTED_FIELDS = ("title", "title_derived", "summary", "body", "section")
+SOURCE_FIELDS = ("source", "original_source")
+
+
+def imported_values(item: ParsedItem, linker: Linker) -> dict:
+    """The Article fields the importer owns until an editor edits them."""
+    values = {name: getattr(item, name) for name in IMPORTED_FIELDS}
+    values.update({name: linker.source(getattr(item, name)) for name in SOURCE_FIELDS})
+    return values
+
+
+def new_article(extracted: ExtractedArticle, document: Document, linker: Linker) -> Article:
+    """An unsaved Article for an extracted item, with its provenance."""
+    item = extracted.item
+    return Article(
+        **imported_values(item, linker),
+        fingerprint=extracted.fingerprint,
+        needs_review=item.title_derived,
+        provenance_file=document.name,
+        provenance_line_start=item.line_start,
+        provenance_line_end=item.line_end,
+        provenance_sha256=document.sha256,
+    )
+
+
+def item_from_article(article: Article) -> ParsedItem:
+    """The ParsedItem a stored article was made from, rebuilt from its stored fields."""
+    sources = {name: getattr(article, name) for name in SOURCE_FIELDS}
+    return ParsedItem(
+        **{name: getattr(article, name) for name in IMPORTED_FIELDS},
+        **{name: source.name if source else None for name, source in sources.items()},
+        line_start=article.provenance_line_start,
+        line_end=article.provenance_line_end,
+        authors=tuple(link.person.name for link in getattr(article, "author_links", ())),
+    )
+
+
+def stored_articles(ids: Iterable[int] = ()):
+    """Stored articles (all, or these ids) with what ``item_from_article`` reads, in id order."""
+    authors = ArticlePerson.objects.filter(role=ArticlePerson.Role.AUTHOR).select_related("person")
+    articles = Article.objects.select_related(*SOURCE_FIELDS).prefetch_related(
+        Prefetch("person_links", queryset=authors, to_attr="author_links")
+    )
+    ids = list(ids)
+    return (articles.filter(pk__in=ids) if ids else articles).order_by("pk")
