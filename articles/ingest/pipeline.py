@@ -6,21 +6,17 @@ against that file, while the other files of the run still import.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
 
+from articles.ingest.batching import chunked
 from articles.ingest.errors import IngestError
 from articles.ingest.parsers import parse_document
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.upsert import existing_fingerprints, save_chunk
 from articles.ingest.reader import read_document
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
-
-# Items sent through the NER model together: large enough for spaCy to batch well, small
-# enough that memory stays flat however large a file is.
-CHUNK_SIZE = 64
 
 # Called once per extracted item, so a caller can drive a progress bar.
 ProgressHook = Callable[[int], None]
@@ -118,8 +114,7 @@ def _import_items(document, items, report, extractor, dry_run, advance) -> None:
 def _extracted_chunks(
     items: list[ParsedItem], extractor, advance: ProgressHook | None
 ) -> Iterator[list[ExtractedArticle]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, CHUNK_SIZE)):
+    for chunk in chunked(items):
         extracted = extractor.extract(chunk)
         if advance:
             advance(len(chunk))

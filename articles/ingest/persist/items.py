@@ -4,10 +4,11 @@ The importer owns the fields in ``IMPORTED_FIELDS`` plus the two sources until a
 them; re-extraction rebuilds an item from the same fields, so the two directions cannot drift.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch
 
+from articles.ingest.batching import CHUNK_SIZE, chunked
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.records import Document, ExtractedArticle, ParsedItem
 from articles.models import Article, ArticlePerson
@@ -58,3 +59,8 @@ def stored_articles(ids: Iterable[int] = ()):
     )
     ids = list(ids)
     return (articles.filter(pk__in=ids) if ids else articles).order_by("pk")
+
+
+def stored_chunks(ids: Iterable[int] = ()) -> Iterator[list[Article]]:
+    """``stored_articles`` a chunk at a time, so memory stays flat however many there are."""
+    return chunked(stored_articles(ids).iterator(chunk_size=CHUNK_SIZE))

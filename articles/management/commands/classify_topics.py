@@ -3,13 +3,11 @@
 import sys
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from tqdm import tqdm
 
-from articles.ingest.entities import topics
-from articles.ingest.persist.catalog import Linker, load_catalog
-from articles.ingest.persist.items import item_from_article, stored_articles
-from articles.ingest.persist.links import LinkChanges, sync_auto_topics
+from articles.ingest.persist.catalog import load_catalog
+from articles.ingest.persist.items import stored_articles
+from articles.ingest.reextract import classify_topics
 
 
 class Command(BaseCommand):
@@ -23,22 +21,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, articles, **options):
         catalog = load_catalog()
-        automaton = topics.build_automaton(catalog.topics)
-        queryset = stored_articles(articles)
-        totals = LinkChanges()
-        changed = seen = 0
-        with transaction.atomic():
-            linker = Linker()
-            for article in tqdm(queryset, disable=not sys.stdout.isatty(), unit="article"):
-                item = item_from_article(article)
-                matches = topics.assign_topics(
-                    item.title, item.text_for_entities(), item.section, catalog.topics, automaton
-                )
-                changes = sync_auto_topics(article, matches, linker)
-                changed += bool(changes)
-                totals += changes
-                seen += 1
+        total = stored_articles(articles).count()
+        with tqdm(total=total, unit="article", disable=not sys.stdout.isatty()) as bar:
+            report = classify_topics(articles, catalog, advance=bar.update)
+        links = report.links
         self.stdout.write(
-            f"{seen} article(s) classified, {changed} changed: topic links added {totals.added}, "
-            f"rescored {totals.updated}, removed {totals.removed}."
+            f"{report.seen} article(s) classified, {report.changed} changed: topic links added "
+            f"{links.added}, rescored {links.updated}, removed {links.removed}."
         )

@@ -1,25 +1,14 @@
 """Re-run entity extraction on stored articles with the current extractor and catalog."""
 
 import sys
-from itertools import islice
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from tqdm import tqdm
 
 from articles.ingest.extract import Extractor
-from articles.ingest.persist.catalog import Linker, load_catalog
-from articles.ingest.persist.items import item_from_article, stored_articles
-from articles.ingest.persist.links import LinkChanges, sync_auto_links
-from articles.ingest.records import ExtractedArticle
-
-CHUNK_SIZE = 64
-
-
-def chunks(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+from articles.ingest.persist.catalog import load_catalog
+from articles.ingest.persist.items import stored_articles
+from articles.ingest.reextract import reextract_links
 
 
 class Command(BaseCommand):
@@ -33,38 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="report, change nothing")
 
     def handle(self, *args, articles, dry_run, **options):
-        queryset = stored_articles(articles)
         extractor = Extractor(load_catalog())
-        totals = LinkChanges()
-        changed = seen = 0
-        bar = tqdm(total=queryset.count(), unit="article", disable=not sys.stdout.isatty())
-        with transaction.atomic():
-            linker = Linker()
-            for chunk in chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-                items = [item_from_article(article) for article in chunk]
-                for article, found in zip(chunk, extractor.extract(items), strict=True):
-                    extracted = ExtractedArticle(
-                        found.item,
-                        article.fingerprint,
-                        found.persons,
-                        found.countries,
-                        found.topics,
-                    )
-                    changes = sync_auto_links(article, extracted, linker)
-                    changed += bool(changes)
-                    totals += changes
-                seen += len(chunk)
-                bar.update(len(chunk))
-            transaction.set_rollback(dry_run)
-        bar.close()
-        self.stdout.write(report_line(seen, changed, totals, dry_run))
-
-
-def report_line(seen: int, changed: int, totals: LinkChanges, dry_run: bool) -> str:
-    verb = "would change" if dry_run else "changed"
-    return (
-        f"{seen} article(s) re-extracted, {verb} {changed}: links added {totals.added} "
-        f"(persons {totals.added_by_kind['person']}, countries "
-        f"{totals.added_by_kind['country']}, topics {totals.added_by_kind['topic']}), "
-        f"recounted {totals.updated}, removed {totals.removed}."
-    )
+        total = stored_articles(articles).count()
+        with tqdm(total=total, unit="article", disable=not sys.stdout.isatty()) as bar:
+            report = reextract_links(articles, extractor, dry_run=dry_run, advance=bar.update)
+        links = report.links
+        verb = "would change" if dry_run else "changed"
+        self.stdout.write(
+            f"{report.seen} article(s) re-extracted, {verb} {report.changed}: links added "
+            f"{links.added} (persons {links.added_by_kind['person']}, countries "
+            f"{links.added_by_kind['country']}, topics {links.added_by_kind['topic']}), "
+            f"recounted {links.updated}, removed {links.removed}."
+        )
