@@ -2,7 +2,8 @@
 
 - ``catalog``: what the extractors read (country aliases, topics) and the rows articles link to
   (sources, topics, persons), found or created once per run;
-- ``items``: the one conversion between a ``ParsedItem`` and an ``Article``, both ways;
+- ``items``: the one conversion between a ``ParsedItem`` and an ``Article``, both ways, and the
+  field limits the models set;
 - ``upsert``: articles created or updated chunk by chunk;
 - ``links``: automatic links planned and applied, one bulk statement per kind and operation.
 

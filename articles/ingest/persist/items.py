@@ -6,12 +6,14 @@ them; re-extraction rebuilds an item from the same fields, so the two directions
 
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
 from django.db.models import Prefetch
 
 from articles.ingest.batching import CHUNK_SIZE, chunked
+from articles.ingest.limits import FieldLimits
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.records import Document, ExtractedArticle, ParsedItem
-from articles.models import Article, ArticlePerson
+from articles.models import Article, ArticlePerson, Person, Source
 
 # Copied as they are between a ParsedItem and an Article, both ways.
 IMPORTED_FIELDS = ("title", "title_derived", "summary", "body", "section")
@@ -64,3 +66,18 @@ def stored_articles(ids: Iterable[int] = ()):
 def stored_chunks(ids: Iterable[int] = ()) -> Iterator[list[Article]]:
     """``stored_articles`` a chunk at a time, so memory stays flat however many there are."""
     return chunked(stored_articles(ids).iterator(chunk_size=CHUNK_SIZE))
+
+
+def field_limits() -> FieldLimits:
+    """The limits an item must fit: column lengths from the models, item size from settings."""
+    return FieldLimits(
+        title=_max_length(Article, "title"),
+        section=_max_length(Article, "section"),
+        source_name=min(_max_length(Source, "name"), _max_length(Source, "key")),
+        person_name=min(_max_length(Person, "name"), _max_length(Person, "key")),
+        item_chars=settings.NEWSDB_MAX_ITEM_CHARS,
+    )
+
+
+def _max_length(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
