@@ -114,6 +114,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
+# An item (title, summary and body) longer than this is rejected, never stored as one article.
+NEWSDB_MAX_ITEM_CHARS = int(os.environ.get("NEWSDB_MAX_ITEM_CHARS", "200000"))
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.EditorWriteOrReadOnly"],

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.ingest import persist
+from articles.ingest.persist.catalog import load_catalog
 from articles.models import CountryAlias, Topic
 
 
@@ -17,5 +17,5 @@ def test_country_aliases_migration_loads_names_demonyms_and_cities():
 def test_topics_migration_loads_taxonomy_with_keywords():
     assert Topic.objects.filter(slug="labour-and-strikes").exclude(keywords="").exists()
     assert Topic.objects.filter(slug="general").exists()
-    catalog = persist.load_catalog()
+    catalog = load_catalog()
     assert len(catalog.topics) >= 15 and len(catalog.country_aliases) > 2000

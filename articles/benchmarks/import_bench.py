@@ -7,10 +7,10 @@ from pathlib import Path
 from django.conf import settings
 
 from articles.benchmarks.synthetic import write_corpus
-from articles.ingest import persist
 from articles.ingest.entities import throughput
 from articles.ingest.entities.topics import GENERAL_SLUG
 from articles.ingest.extract import Extractor, load_nlp
+from articles.ingest.persist.catalog import load_catalog
 from articles.ingest.pipeline import dump_paths, import_paths, parse_path
 from articles.models import Article, Person, Source, Topic
 
@@ -47,7 +47,7 @@ def timed_import(paths: list[Path]) -> dict:
     for path in dump_paths(paths):
         parse_path(path, max_bytes)
     parse_seconds = time.perf_counter() - started
-    extractor = TimedExtractor(Extractor(persist.load_catalog()))
+    extractor = TimedExtractor(Extractor(load_catalog()))
     started = time.perf_counter()
     report = import_paths(paths, extractor=extractor, max_bytes=max_bytes)
     total = time.perf_counter() - started
@@ -83,7 +83,7 @@ def extraction_figures(seeds: Path) -> dict:
     for path in dump_paths([seeds]):
         _, items, _ = parse_path(path, settings.NEWSDB_MAX_DUMP_BYTES)
         texts.extend(item.text_for_entities() for item in items)
-    result = throughput.measure(texts * 3, persist.load_catalog())
+    result = throughput.measure(texts * 3, load_catalog())
     return {
         "words": result.words,
         "model_words_per_second": result.model_words_per_second,

@@ -1,25 +1,25 @@
-"""read → detect → parse → extract → persist, one transaction per file, with a report.
+"""read → detect → parse → fit → extract → persist, one transaction per file, with a report.
 
-A file is imported whole or not at all: any error rolls its transaction back and is reported
-against that file, while the other files of the run still import.
+A file is imported whole or not at all: any error, the database's included, rolls its
+transaction back and is reported against that file, while the other files of the run still
+import. Items are fitted to the stored fields' limits (``limits``) before extraction.
 """
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import islice
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
-from articles.ingest import persist
+from articles.ingest.batching import chunked
 from articles.ingest.errors import IngestError
+from articles.ingest.limits import fit_items
 from articles.ingest.parsers import parse_document
+from articles.ingest.persist.catalog import Linker
+from articles.ingest.persist.items import field_limits
+from articles.ingest.persist.upsert import existing_fingerprints, save_chunk
 from articles.ingest.reader import read_document
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
-
-# Items sent through the NER model together: large enough for spaCy to batch well, small
-# enough that memory stays flat however large a file is.
-CHUNK_SIZE = 64
 
 # Called once per extracted item, so a caller can drive a progress bar.
 ProgressHook = Callable[[int], None]
@@ -86,6 +86,7 @@ def import_paths(
     called after each item, so the command can show progress.
     """
     run = ImportReport(dry_run=dry_run)
+    limits = field_limits()
     for path in dump_paths(paths):
         try:
             document, items, report = parse_path(path, max_bytes)
@@ -93,6 +94,7 @@ def import_paths(
             run.files.append(FileReport(path=str(path), error=str(error)))
             continue
         run.files.append(report)
+        items = fit_items(items, limits, report)
         advance = on_file(report, len(items)) if on_file else None
         try:
             _import_items(document, items, report, extractor, dry_run, advance)
@@ -104,21 +106,35 @@ def import_paths(
 def _import_items(document, items, report, extractor, dry_run, advance) -> None:
     if dry_run:
         for chunk in _extracted_chunks(items, extractor, advance):
-            known = persist.existing_fingerprints(a.fingerprint for a in chunk)
+            known = existing_fingerprints(a.fingerprint for a in chunk)
             report.unchanged += sum(a.fingerprint in known for a in chunk)
             report.created += sum(a.fingerprint not in known for a in chunk)
         return
     with transaction.atomic():
-        linker = persist.Linker()
+        linker = Linker()
         for chunk in _extracted_chunks(items, extractor, advance):
-            persist.save_chunk(chunk, document, linker, report)
+            try:
+                save_chunk(chunk, document, linker, report)
+            except DatabaseError as error:  # raised inside the transaction: it rolls back
+                raise _refused(document, chunk, error) from error
+
+
+def _refused(document: Document, chunk: list[ExtractedArticle], error: DatabaseError):
+    """The database refused one of these items (a limit ``limits`` does not know of)."""
+    first, last = chunk[0].item.line_start, chunk[-1].item.line_end
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return IngestError(
+        document.path,
+        f"the database refused an item of lines {first}-{last} ({reason}); "
+        "nothing of this file was stored",
+        line=first,
+    )
 
 
 def _extracted_chunks(
     items: list[ParsedItem], extractor, advance: ProgressHook | None
 ) -> Iterator[list[ExtractedArticle]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, CHUNK_SIZE)):
+    for chunk in chunked(items):
         extracted = extractor.extract(chunk)
         if advance:
             advance(len(chunk))

@@ -67,6 +67,14 @@ class SkippedItem:
 
 
 @dataclass(frozen=True)
+class ItemNote:
+    """Something changed in an item on its way in (a field cut to fit), by its first line."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class ParseResult:
     layout: str
     items: tuple[ParsedItem, ...]
@@ -145,3 +153,4 @@ class FileReport:
     persons_linked: int = 0
     countries_linked: int = 0
     topics_linked: int = 0
+    notes: list[ItemNote] = field(default_factory=list)

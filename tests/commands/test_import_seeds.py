@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
+from articles.ingest import pipeline
 from articles.models import Article, ArticlePerson, LinkRejection, Person, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +136,38 @@ def test_import_seeds_missing_path_is_reported(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_seeds", str(tmp_path / "nope.txt"), stdout=io.StringIO(), stderr=err)
     assert "nope.txt" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_import_seeds_database_error_is_one_line_and_other_files_import(tmp_path, monkeypatch):
+    shutil.copy(SAMPLES / "bullets.txt", tmp_path / "a_refused.txt")
+    shutil.copy(SAMPLES / "pairs.txt", tmp_path / "b_good.txt")
+    save_chunk = pipeline.save_chunk
+
+    def refuse(chunk, document, linker, report):
+        save_chunk(chunk, document, linker, report)
+        if document.name == "a_refused.txt":
+            raise IntegrityError("duplicate key value violates unique constraint\nDETAIL: …")
+
+    monkeypatch.setattr(pipeline, "save_chunk", refuse)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 2 file"):
+        call_command("import_seeds", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    errors = [line for line in err.getvalue().splitlines() if line.startswith("error:")]
+    where = f"error: {tmp_path / 'a_refused.txt'}:3: the database refused an item of lines 3-"
+    reason = "(duplicate key value violates unique constraint); nothing of this file was stored"
+    assert len(errors) == 1 and errors[0].startswith(where) and errors[0].endswith(reason)
+    assert not Article.objects.filter(provenance_file="a_refused.txt").exists()
+    assert Article.objects.filter(provenance_file="b_good.txt").exists()
+
+
+@pytest.mark.django_db
+def test_import_seeds_prints_a_note_for_each_cut_field(tmp_path):
+    outlet = "Outlet " * 40
+    text = (SAMPLES / "bullets.txt").read_text()
+    text = text.replace("published on PopularResistance.Org.", f"published on {outlet}.", 1)
+    (tmp_path / "dump.txt").write_text(text)
+    out = io.StringIO()
+    call_command("import_seeds", str(tmp_path), stdout=out, stderr=io.StringIO())
+    notes = [line for line in out.getvalue().splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and notes[0].startswith(f"note: {tmp_path / 'dump.txt'}:3: source name")

@@ -23,6 +23,20 @@ _PLACE_BEFORE = re.compile(
 _NEXT_WORD = re.compile(r" [A-Z][\w-]+")
 _EDGE_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+|[\s\"'“”‘’«»)\],.:;!?-]+$")
 _CREDIT_BEFORE = re.compile(r"(?:Credit|Photo|Image|Picture)s?\s*(?:by|via)?\s*:?[^.()]{0,40}$|/$")
+# How much text around a span the context checks read. Enough for what they look for, and no
+# more, so each check costs the same however long the article is:
+# - a credit's lead-in ("Photos by: ") plus the 40 characters _CREDIT_BEFORE allows after it;
+_CREDIT_BEFORE_CHARS = 60
+# - the "/" or ")" that closes "(Reuters/Toby Melville)", right after the name or one space on;
+_CREDIT_AFTER_CHARS = 2
+# - "province of " (the longest of _PLACE_BEFORE's words) with room for extra spaces.
+_PLACE_BEFORE_CHARS = 30
+# Junk nests ("“Mr. Putin’s”": quotes, a title, a possessive); each round peels one layer, and
+# three peel the deepest nesting a name carries in practice at a fixed cost.
+_CLEANING_ROUNDS = 3
+# Shorter surnames ("Xi", "Li") are too often initials or parts of codes to count occurrences
+# the NER did not tag.
+_MIN_LOOSE_SURNAME = 3
 
 
 @dataclass(frozen=True)
@@ -38,7 +52,7 @@ def clean_name(raw: str) -> str:
     text = " ".join(raw.replace("\n", " ").split())
     text = _INNER_POSSESSIVE.split(text, maxsplit=1)[0]  # "Lenin’s Imperialism" → "Lenin"
     text = names.strip_leading_stop_words(text)  # "In Ukraine" → "Ukraine"
-    for _ in range(3):
+    for _ in range(_CLEANING_ROUNDS):
         text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", text))
         text = names.strip_leading_titles(text)
     return text
@@ -46,8 +60,8 @@ def clean_name(raw: str) -> str:
 
 def is_credit(span: Span, text: str) -> bool:
     """A photo credit ("(Reuters/Toby Melville)", "Credit: AP Photo/…"), not a mention."""
-    before = text[max(0, span.start - 60) : span.start]
-    after = text[span.end : span.end + 2]
+    before = text[max(0, span.start - _CREDIT_BEFORE_CHARS) : span.start]
+    after = text[span.end : span.end + _CREDIT_AFTER_CHARS]
     in_parens = "(" in before.rsplit(")", 1)[-1] and after.startswith(("/", ")"))
     return bool(_CREDIT_BEFORE.search(before)) or (in_parens and "/" in before + after)
 
@@ -114,7 +128,7 @@ def candidates(
             continue
         raw = _complete_particle(raw, text)
         name = clean_name(raw.text)
-        if _PLACE_BEFORE.search(text[max(0, raw.start - 30) : raw.start]):
+        if _PLACE_BEFORE.search(text[max(0, raw.start - _PLACE_BEFORE_CHARS) : raw.start]):
             continue
         if names.has_org_word(raw.text.split()):  # before cleaning cuts "People's Republic"
             continue
@@ -158,7 +172,7 @@ def _full_form(name: str, fuller: Sequence[str]) -> str:
 
 def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
     """Occurrences of a surname the NER did not tag as a person ("denied Bodaghi the right")."""
-    if len(surname) < 3:
+    if len(surname) < _MIN_LOOSE_SURNAME:
         return 0
     pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
     return sum(1 for m in pattern.finditer(text) if not inside_any(taken, m.start(), m.end()))
@@ -170,13 +184,6 @@ def find_persons(
     """Every accepted person name with its span, including promoted mislabelled spans."""
     found = candidates(spans, text, is_place)
     return found + _promoted(spans, found, text, is_place)
-
-
-def person_mentions(
-    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
-) -> tuple[PersonMention, ...]:
-    """One mention per person, fullest form, counted; most mentioned first."""
-    return mentions_from(find_persons(spans, text, is_place), spans, text)
 
 
 def mentions_from(

@@ -40,10 +40,6 @@ class Trailer:
     original_source: str | None = None
     author: str | None = None
 
-    @property
-    def names_source(self) -> bool:
-        return self.source is not None
-
 
 def read_trailer(text: str) -> Trailer | None:
     """The trailer ``text`` is, or None for an ordinary paragraph."""

@@ -3,12 +3,11 @@
 import sys
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from tqdm import tqdm
 
-from articles.ingest import persist
-from articles.ingest.entities import topics
-from articles.management.commands.reextract import add_changes
+from articles.ingest.persist.catalog import load_catalog
+from articles.ingest.persist.items import stored_articles
+from articles.ingest.reextract import classify_topics
 
 
 class Command(BaseCommand):
@@ -21,23 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--articles", nargs="+", type=int, default=[], metavar="ID")
 
     def handle(self, *args, articles, **options):
-        catalog = persist.load_catalog()
-        automaton = topics.build_automaton(catalog.topics)
-        queryset = persist.stored_articles(articles)
-        totals = persist.LinkChanges()
-        changed = seen = 0
-        with transaction.atomic():
-            linker = persist.Linker()
-            for article in tqdm(queryset, disable=not sys.stdout.isatty(), unit="article"):
-                item = persist.item_from_article(article)
-                matches = topics.assign_topics(
-                    item.title, item.text_for_entities(), item.section, catalog.topics, automaton
-                )
-                changes = persist.sync_auto_topics(article, matches, linker)
-                changed += bool(changes)
-                add_changes(totals, changes)
-                seen += 1
+        catalog = load_catalog()
+        total = stored_articles(articles).count()
+        with tqdm(total=total, unit="article", disable=not sys.stdout.isatty()) as bar:
+            report = classify_topics(articles, catalog, advance=bar.update)
+        links = report.links
         self.stdout.write(
-            f"{seen} article(s) classified, {changed} changed: topic links added {totals.added}, "
-            f"rescored {totals.updated}, removed {totals.removed}."
+            f"{report.seen} article(s) classified, {report.changed} changed: topic links added "
+            f"{links.added}, rescored {links.updated}, removed {links.removed}."
         )

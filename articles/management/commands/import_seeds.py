@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.ingest import persist
 from articles.ingest.extract import Extractor
+from articles.ingest.persist.catalog import load_catalog
 from articles.ingest.pipeline import import_paths
 
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, as_json, max_bytes, **options):
-        extractor = Extractor(persist.load_catalog())
+        extractor = Extractor(load_catalog())
         progress = ProgressDisplay(self, quiet=as_json)
         report = import_paths(
             paths,
@@ -55,6 +55,8 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.ERROR(f"error: {file.error}"))
             for skipped in file.skipped:
                 self.stdout.write(f"skipped: {file.path}:{skipped.line}: {skipped.reason}")
+            for note in file.notes:
+                self.stdout.write(f"note: {file.path}:{note.line}: {note.text}")
         totals = report.totals()
         verb = "would create" if report.dry_run else "created"
         self.stdout.write(

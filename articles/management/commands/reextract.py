@@ -1,23 +1,14 @@
 """Re-run entity extraction on stored articles with the current extractor and catalog."""
 
 import sys
-from itertools import islice
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from tqdm import tqdm
 
-from articles.ingest import persist
 from articles.ingest.extract import Extractor
-from articles.ingest.records import ExtractedArticle
-
-CHUNK_SIZE = 64
-
-
-def chunks(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+from articles.ingest.persist.catalog import load_catalog
+from articles.ingest.persist.items import stored_articles
+from articles.ingest.reextract import reextract_links
 
 
 class Command(BaseCommand):
@@ -31,43 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="report, change nothing")
 
     def handle(self, *args, articles, dry_run, **options):
-        queryset = persist.stored_articles(articles)
-        extractor = Extractor(persist.load_catalog())
-        totals = persist.LinkChanges()
-        changed = seen = 0
-        bar = tqdm(total=queryset.count(), unit="article", disable=not sys.stdout.isatty())
-        with transaction.atomic():
-            linker = persist.Linker()
-            for chunk in chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-                items = [persist.item_from_article(article) for article in chunk]
-                for article, found in zip(chunk, extractor.extract(items), strict=True):
-                    extracted = ExtractedArticle(
-                        found.item,
-                        article.fingerprint,
-                        found.persons,
-                        found.countries,
-                        found.topics,
-                    )
-                    changes = persist.sync_auto_links(article, extracted, linker)
-                    changed += bool(changes)
-                    add_changes(totals, changes)
-                seen += len(chunk)
-                bar.update(len(chunk))
-            transaction.set_rollback(dry_run)
-        bar.close()
-        self.stdout.write(report_line(seen, changed, totals, dry_run))
-
-
-def add_changes(totals: persist.LinkChanges, changes: persist.LinkChanges) -> None:
-    for name in ("added", "updated", "removed", "persons_added", "countries_added"):
-        setattr(totals, name, getattr(totals, name) + getattr(changes, name))
-    totals.topics_added += changes.topics_added
-
-
-def report_line(seen: int, changed: int, totals: persist.LinkChanges, dry_run: bool) -> str:
-    verb = "would change" if dry_run else "changed"
-    return (
-        f"{seen} article(s) re-extracted, {verb} {changed}: links added {totals.added} "
-        f"(persons {totals.persons_added}, countries {totals.countries_added}, "
-        f"topics {totals.topics_added}), recounted {totals.updated}, removed {totals.removed}."
-    )
+        extractor = Extractor(load_catalog())
+        total = stored_articles(articles).count()
+        with tqdm(total=total, unit="article", disable=not sys.stdout.isatty()) as bar:
+            report = reextract_links(articles, extractor, dry_run=dry_run, advance=bar.update)
+        links = report.links
+        verb = "would change" if dry_run else "changed"
+        self.stdout.write(
+            f"{report.seen} article(s) re-extracted, {verb} {report.changed}: links added "
+            f"{links.added} (persons {links.added_by_kind['person']}, countries "
+            f"{links.added_by_kind['country']}, topics {links.added_by_kind['topic']}), "
+            f"recounted {links.updated}, removed {links.removed}."
+        )

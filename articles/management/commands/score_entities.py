@@ -6,9 +6,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.ingest import persist
 from articles.ingest.entities.evaluate import evaluate, load_gold
 from articles.ingest.extract import Extractor
+from articles.ingest.persist.catalog import load_catalog
 
 GOLD_FILES = ("tests/gold/entities.json", "tests/gold/entities_heldout.json")
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, gold, as_json, errors, **options):
         base = Path(settings.BASE_DIR)
         paths = [Path(p) for p in gold] or [base / p for p in GOLD_FILES]
-        extractor = Extractor(persist.load_catalog())
+        extractor = Extractor(load_catalog())
         results = {}
         for path in paths:
             articles = load_gold(path, base / "seeds")

@@ -1,0 +1,92 @@
+"""What the extractors read from the database, and the rows articles link to."""
+
+from django.db import transaction
+
+from articles.ingest.entities.sources import display_name, source_key
+from articles.ingest.records import Catalog, CountryAliasRecord, TopicMatch, TopicRule
+from articles.models import Country, CountryAlias, Person, PersonAlias, Source, Topic
+from articles.normalise import name_key, slug_for
+
+
+def load_catalog() -> Catalog:
+    """Read what the extractors need from the database: country aliases and the topic taxonomy."""
+    aliases = tuple(
+        CountryAliasRecord(text=text, code=code, kind=kind)
+        for text, code, kind in CountryAlias.objects.filter(is_active=True).values_list(
+            "text", "country__code", "kind"
+        )
+    )
+    topics = tuple(
+        TopicRule(slug=topic.slug, name=topic.name, keywords=tuple(topic.keyword_list()))
+        for topic in Topic.objects.exclude(keywords="")
+    )
+    names = dict(Country.objects.values_list("code", "name"))
+    return Catalog(country_names=names, country_aliases=aliases, topics=topics)
+
+
+class Linker:
+    """Finds or creates the rows articles link to, caching them for one import run."""
+
+    def __init__(self):
+        self._sources: dict[str, Source] = {}
+        self._topics: dict[str, Topic] = {}
+        self._persons: dict[str, Person] = {}
+        self._country_ids = dict(Country.objects.values_list("code", "id"))
+
+    def source(self, name: str | None) -> Source | None:
+        """The Source of an outlet name, created on first sight; all spellings share one key."""
+        key = source_key(name or "")
+        if not key:
+            return None
+        if key not in self._sources:
+            source = Source.objects.filter(key=key).first()
+            if source is None:
+                source = _create_unique_slug(Source, name=display_name(name))
+            self._sources[key] = source
+        return self._sources[key]
+
+    def topic(self, match: TopicMatch) -> Topic:
+        if match.slug not in self._topics:
+            topic = Topic.objects.filter(slug=match.slug).first()
+            if topic is None:
+                topic = _create_unique_slug(Topic, name=match.name, slug=match.slug)
+            self._topics[match.slug] = topic
+        return self._topics[match.slug]
+
+    def person(self, name: str) -> Person:
+        """The Person a name refers to: by key, by alias, by a single surname match, or new."""
+        key = name_key(name)
+        if key not in self._persons:
+            self._persons[key] = resolve_person(name) or _create_unique_slug(Person, name=name)
+        return self._persons[key]
+
+    def country_id(self, code: str) -> int | None:
+        return self._country_ids.get(code.upper())
+
+
+def resolve_person(name: str) -> Person | None:
+    """An existing Person this name refers to, or None.
+
+    A one-word name (a surname) links to a known person only when exactly one fits.
+    """
+    key = name_key(name)
+    person = Person.objects.filter(key=key).first()
+    if person is None:
+        alias = PersonAlias.objects.select_related("person").filter(key=key).first()
+        person = alias.person if alias else None
+    if person is None and len(name.split()) == 1:
+        candidates = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
+        if len(candidates) == 1:
+            person = candidates[0]
+    return person
+
+
+def _create_unique_slug(model, *, name: str, slug: str = ""):
+    """Create a row whose slug may collide with another name's: suffix -2, -3… until free."""
+    base = slug or slug_for(name)
+    candidate, n = base, 1
+    while model.objects.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    with transaction.atomic():
+        return model.objects.create(name=name, slug=candidate)

@@ -1,0 +1,66 @@
+"""Articles created or updated a chunk at a time, identified by their content fingerprint."""
+
+from collections.abc import Iterable
+
+from simple_history.utils import bulk_create_with_history
+
+from articles.ingest.persist.catalog import Linker
+from articles.ingest.persist.items import imported_values, new_article
+from articles.ingest.persist.links import LINK_KINDS, LinkPlan, apply_plans, plan_links
+from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
+from articles.models import Article
+
+
+def existing_fingerprints(fingerprints: Iterable[str]) -> set[str]:
+    """Which of these fingerprints are already stored (for dry runs)."""
+    return set(
+        Article.objects.filter(fingerprint__in=list(fingerprints)).values_list(
+            "fingerprint", flat=True
+        )
+    )
+
+
+def save_chunk(
+    chunk: list[ExtractedArticle], document: Document, linker: Linker, report: FileReport
+) -> None:
+    """Create or update a chunk of articles and their automatic links in a few queries."""
+    stored = _stored_by_fingerprint([extracted.fingerprint for extracted in chunk])
+    fresh: dict[str, tuple[Article, ExtractedArticle]] = {}
+    plans: list[LinkPlan] = []
+    for extracted in chunk:
+        article = stored.get(extracted.fingerprint)
+        if article is not None:
+            updated = _update_article(article, extracted.item, linker)
+            report.updated += updated
+            report.unchanged += not updated
+            plans += plan_links(article, extracted, linker)
+        elif extracted.fingerprint in fresh:  # the same text twice in one chunk
+            report.unchanged += 1
+        else:
+            fresh[extracted.fingerprint] = (new_article(extracted, document, linker), extracted)
+    bulk_create_with_history([article for article, _ in fresh.values()], Article)
+    report.created += len(fresh)
+    for article, extracted in fresh.values():
+        plans += plan_links(article, extracted, linker, new=True)
+    apply_plans(plans).count_into(report)
+
+
+def _stored_by_fingerprint(fingerprints: list[str]) -> dict[str, Article]:
+    related = [kind.related for kind in LINK_KINDS.values()]
+    articles = Article.objects.filter(fingerprint__in=fingerprints).prefetch_related(
+        *related, "rejections"
+    )
+    return {article.fingerprint: article for article in articles}
+
+
+def _update_article(article: Article, item: ParsedItem, linker: Linker) -> bool:
+    """Bring the importer-owned fields up to date, skipping what editors changed."""
+    changed = []
+    for name, value in imported_values(item, linker).items():
+        if name in article.edited_fields or getattr(article, name) == value:
+            continue
+        setattr(article, name, value)
+        changed.append(name)
+    if changed:
+        article.save(update_fields=[*changed, "updated_at"])
+    return bool(changed)

@@ -1,0 +1,80 @@
+"""Stored articles through today's extractor again: their automatic links follow it.
+
+Editors' links and rejections stay as they are (``persist.links``). One transaction for the
+whole run, so a dry run can roll everything back.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from django.db import transaction
+
+from articles.ingest.entities import topics
+from articles.ingest.persist.catalog import Linker
+from articles.ingest.persist.items import item_from_article, stored_chunks
+from articles.ingest.persist.links import LinkChanges, sync_auto_links, sync_auto_topics
+from articles.ingest.records import Catalog
+
+# Called after each chunk with its size, so a command can drive a progress bar.
+ProgressHook = Callable[[int], None]
+# Syncs one chunk of stored articles, giving the changes of each.
+ChunkSync = Callable[[list, Linker], Iterator[LinkChanges]]
+
+
+@dataclass
+class ReextractReport:
+    """How many articles were seen and changed, and the link changes they add up to."""
+
+    seen: int = 0
+    changed: int = 0
+    links: LinkChanges = field(default_factory=LinkChanges)
+
+    def add(self, changes: LinkChanges) -> None:
+        self.seen += 1
+        self.changed += bool(changes)
+        self.links += changes
+
+
+def reextract_links(
+    ids: Iterable[int], extractor, *, dry_run: bool = False, advance: ProgressHook | None = None
+) -> ReextractReport:
+    """Re-extract persons, countries and topics of stored articles (all, or these ids)."""
+
+    def sync(chunk, linker):
+        items = [item_from_article(article) for article in chunk]
+        for article, found in zip(chunk, extractor.extract(items), strict=True):
+            extracted = replace(found, fingerprint=article.fingerprint)
+            yield sync_auto_links(article, extracted, linker)
+
+    return _run(ids, sync, dry_run, advance)
+
+
+def classify_topics(
+    ids: Iterable[int], catalog: Catalog, *, advance: ProgressHook | None = None
+) -> ReextractReport:
+    """Re-assign the topics of stored articles (all, or these ids) from the catalog's taxonomy."""
+    automaton = topics.build_automaton(catalog.topics)
+
+    def sync(chunk, linker):
+        for article in chunk:
+            item = item_from_article(article)
+            text = item.text_for_entities()
+            matches = topics.assign_topics(
+                item.title, text, item.section, catalog.topics, automaton
+            )
+            yield sync_auto_topics(article, matches, linker)
+
+    return _run(ids, sync, False, advance)
+
+
+def _run(ids, sync: ChunkSync, dry_run: bool, advance: ProgressHook | None) -> ReextractReport:
+    report = ReextractReport()
+    with transaction.atomic():
+        linker = Linker()
+        for chunk in stored_chunks(ids):
+            for changes in sync(chunk, linker):
+                report.add(changes)
+            if advance:
+                advance(len(chunk))
+        transaction.set_rollback(dry_run)
+    return report
