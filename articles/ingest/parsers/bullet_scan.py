@@ -7,11 +7,14 @@ body text. Tabs count as four columns.
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from articles.ingest.parsers.blocks import Block, split_blocks
 from articles.normalise import clean_spaces
 
-CATEGORY = re.compile(r"^Category:\s*(?P<name>\S.*?)\s*$")  # at the margin, never in a body
+# At the margin, never in a body. The name ends at its last non-space: greedy, since a lazy
+# name before ``\s*$`` retries the trailing spaces at every character (quadratic).
+CATEGORY = re.compile(r"^Category:\s*+(?P<name>\S(?:.*\S)?)\s*$")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•▪‣◦●]|[*-](?=[ \t]))[ \t]*(?P<text>\S.*)$")
 _ROUND_MARKS = "•▪‣◦●"
 _TAB_WIDTH = 4
@@ -62,7 +65,7 @@ def scan_bullets(lines: list[str]) -> Scan:
     bullets: list[RawBullet] = []
     stray = _stray(lines, 1, heads[0] if heads else len(lines) + 1)
     section = ""
-    for head, following in zip(heads, [*heads[1:], len(lines) + 1], strict=True):
+    for head, following in pairwise([*heads, len(lines) + 1]):
         line = lines[head - 1]
         if category := CATEGORY.match(line):
             section = clean_spaces(category.group("name"))
