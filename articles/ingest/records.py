@@ -67,10 +67,22 @@ class SkippedItem:
 
 
 @dataclass(frozen=True)
+class ParseWarning:
+    """Something in a dump the operator should look at, though what it holds was imported."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
 class ParseResult:
     layout: str
     items: tuple[ParsedItem, ...]
     skipped: tuple[SkippedItem, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    # The line where the text stops looking like ``layout``: the parser left the rest unparsed,
+    # and ``parsers.parse_document`` detects and parses it on its own.
+    continues_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -145,3 +157,4 @@ class FileReport:
     persons_linked: int = 0
     countries_linked: int = 0
     topics_linked: int = 0
+    warnings: list[ParseWarning] = field(default_factory=list)

@@ -76,7 +76,8 @@ def parse(document: Document) -> ParseResult:
     articles = [_merge(group) for group in groups]
     _refuse_truncated(document, articles)
     items = tuple(_item(bullet) for bullet in articles)
-    return ParseResult(LAYOUT, items, tuple(sorted(skipped, key=lambda s: s.line)))
+    ordered = tuple(sorted(skipped, key=lambda s: s.line))
+    return ParseResult(LAYOUT, items, ordered, continues_at=scan.tail_start)
 
 
 def _sort_out(raw: RawBullet) -> _Bullet:

@@ -55,6 +55,8 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.ERROR(f"error: {file.error}"))
             for skipped in file.skipped:
                 self.stdout.write(f"skipped: {file.path}:{skipped.line}: {skipped.reason}")
+            for warning in file.warnings:
+                self.stdout.write(f"warning: {file.path}:{warning.line}: {warning.message}")
         totals = report.totals()
         verb = "would create" if report.dry_run else "created"
         self.stdout.write(
