@@ -8,7 +8,6 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NON_WORD = re.compile(r"[^\w]+")
-_SPACES = re.compile(r"\s+")
 
 
 def fold_accents(text: str) -> str:
@@ -37,7 +36,8 @@ def slug_for(name: str, max_length: int = 100) -> str:
 
 def clean_spaces(text: str) -> str:
     """Collapse runs of white space (including no-break spaces) to one space, trimmed."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    # str.split() splits on exactly what re's \s matches, several times faster than a sub.
+    return " ".join(text.split())
 
 
 def words(text: str, sep: str | None = None) -> frozenset[str]:

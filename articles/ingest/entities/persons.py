@@ -23,7 +23,8 @@ _PLACE_BEFORE = re.compile(
 _NEXT_WORD = re.compile(r" [A-Z][\w-]+")
 _LEADING_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+")
 # Only where the final run starts, possessive: a bare ``[…]+$`` is quadratic on long runs.
-_TRAILING_JUNK = re.compile(r"(?<![\s\"'“”‘’«»)\],.:;!?-])[\s\"'“”‘’«»)\],.:;!?-]++$")
+_JUNK = r"[\s\"'“”‘’«»)\],.:;!?-]"
+_TRAILING_JUNK = re.compile(rf"(?={_JUNK})(?<!{_JUNK}){_JUNK}++$")
 _CREDIT_BEFORE = re.compile(r"(?:Credit|Photo|Image|Picture)s?\s*(?:by|via)?\s*:?[^.()]{0,40}$|/$")
 
 

@@ -12,13 +12,14 @@ from articles.normalise import clean_spaces, name_key, words
 _LEADING = re.compile(r"^[\s\"'“”‘’«»(\[]+")
 # Only where the final run starts (lookbehind), possessive: a bare ``[…]+$`` retries from
 # every character of a long run of commas, which is quadratic.
-_TRAILING = re.compile(r"(?<![\s\"'“”‘’«»)\],.:;!?])[\s\"'“”‘’«»)\],.:;!?]++$")
+_END = r"[\s\"'“”‘’«»)\],.:;!?]"
+_TRAILING = re.compile(rf"(?={_END})(?<!{_END}){_END}++$")
 _DOMAIN = re.compile(r"^(?P<stem>[\w-]+(?:\.[\w-]+)*)\.(?P<tld>org|com|net|info|news|uk|us)$", re.I)
 # "Taejun Kang for RFA": the outlet runs to the end in name characters. Found in two linear
 # steps (where that final run starts, then the first "for X" inside it): one ``[…]*$`` regex
 # rescans the rest of the text after every "for".
 _FOR_OUTLET = re.compile(r"\s+(?:for|of|at|with)\s+[A-Z]")
-_NAME_TAIL = re.compile(r"(?<![\w.&' -])[\w.&' -]++$")
+_NAME_TAIL = re.compile(r"(?=[\w.&' -])(?<![\w.&' -])[\w.&' -]++$")
 # Words that make a credited name an outlet or a team, not a person.
 _OUTLET_WORDS = frozenset(
     words("""radio news times post press agency network media tv television channel magazine journal

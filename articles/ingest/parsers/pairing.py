@@ -19,10 +19,10 @@ from itertools import islice, pairwise
 from articles.ingest.parsers.blocks import (
     Block,
     capitalised_share,
+    count_words,
     ends_sentence,
     ends_with_period,
     starts_lower,
-    words,
 )
 from articles.ingest.parsers.sentences import iter_sentences
 
@@ -39,6 +39,7 @@ _TRUNCATED_ENDING_PENALTY = 4.0
 _CAPTION_PRIOR = -2.0
 _MORE_PRIOR = -3.5
 _TITLE_CASE_SHARE = 0.75
+_WORD_CAP = 26  # the scores compare word counts with at most 25
 _CREDIT_WORDS = re.compile(r"\b(?:image|photo|photograph|picture|credit|via|courtesy)\b", re.I)
 
 
@@ -98,7 +99,7 @@ def role_scores(block: Block) -> dict[str, float]:
 
 
 def _headline_score(block: Block) -> float:
-    text, count = block.text, len(words(block.text))
+    text, count = block.text, count_words(block.text, _WORD_CAP)
     score = -6.0 if len(block.lines) > 1 else 0.0
     score -= 3.0 if ends_with_period(text) else 0.0
     score -= 4.0 if count > 25 else 1.0 if count > 18 else 0.0
@@ -112,7 +113,7 @@ def _has_two_sentences(text: str) -> bool:
 
 
 def _summary_score(block: Block) -> float:
-    text, count = block.text, len(words(block.text))
+    text, count = block.text, count_words(block.text, _WORD_CAP)
     score = 4.0 if len(block.lines) > 1 else 0.0
     score += 2.0 if ends_with_period(text) else 0.0 if ends_sentence(text) else -1.0
     score -= 1.5 if count < 12 and not ends_sentence(text) else 0.0  # a short fragment
@@ -123,7 +124,7 @@ def _summary_score(block: Block) -> float:
 
 
 def _caption_score(block: Block) -> float:
-    text, count = block.text, len(words(block.text))
+    text, count = block.text, count_words(block.text, _WORD_CAP)
     score = _CAPTION_PRIOR - (6.0 if len(block.lines) > 1 else 0.0)
     score -= 2.0 if ends_with_period(text) else 0.0
     score -= 4.0 if count > 14 else 0.0

@@ -19,7 +19,7 @@ _MAX_WORD_CHARS = 64
 # quote or a space and a word of at most 64 characters (``glue``), which ``_is_boundary``
 # requires anyway; so "A.A.A.…" gives no candidates to check one by one in Python.
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])"
+    r"(?=[.!?…])(?<![.!?…])"  # the lookahead first: most positions fail on it at once
     rf"(?:(?<=[a-z\"'“”‘’(\[\s])(?<!\S{{{_MAX_WORD_CHARS + 1}}})(?P<glue>))?"
     r"[.!?…]++[\"”’)\]]*+(?P<space>\s*+)(?(glue)|(?<=\s))(?=[\"“‘(]?[A-Z0-9])"
 )
@@ -32,7 +32,10 @@ _DANGLING = word_set("a an and as at but by for from in into of on or than that 
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")  # "U.S", "J"
 _PLAIN_WORD = re.compile(r"^[A-Za-z][a-z'’-]*[a-z]$")  # "fighting", not "PopularResistance"
 # Photo credits: "(Reuters/Toby Melville)", "(Carl Recine/Reuters)", "Credit: AP Photo/…".
-_PAREN_CREDIT = re.compile(r"(?<!\s)\s*+\((?=[^()]*\w\s+\w)[A-Z][^()/]*/[^()]*\)\.?")  # 3+ words
+# At a run of spaces' start only (lookbehind), so a long run is not rescanned from each space.
+_PAREN_CREDIT = re.compile(  # 3+ words
+    r"(?=[\s(])(?<!\s)\s*+\((?=[^()]*\w\s+\w)[A-Z][^()/]*/[^()]*\)\.?"
+)
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:Photo(?:graph)?\s+)?Credit:\s*[^.]*(?:\.\s*|$)|\b(?:Photo|Image|Picture):\s*[^.]*(?:\.\s*|$)",
     re.IGNORECASE,

@@ -27,7 +27,7 @@ _NOTE = re.compile(
     r"(?:(?:was|has been|is|first|originally) )*"
     r"(?:published|appeared|posted|republished|translated|written)\b"
 )
-_FOR_OUTLET = re.compile(r"(?<!\s)\s++for\s+\S.*$")  # "Taejun Kang for RFA" → "Taejun Kang"
+_FOR_OUTLET = re.compile(r"(?=\s)(?<!\s)\s++for\s+\S.*$")  # "Taejun Kang for RFA" → "Taejun Kang"
 
 
 @dataclass(frozen=True)
