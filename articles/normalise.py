@@ -9,7 +9,6 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NON_WORD = re.compile(r"[^\w]+")
-_SPACES = re.compile(r"\s+")
 
 
 def fold_accents(text: str) -> str:
@@ -38,7 +37,8 @@ def slug_for(name: str, max_length: int = 100) -> str:
 
 def clean_spaces(text: str) -> str:
     """Collapse runs of white space (including no-break spaces) to one space, trimmed."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    # str.split() splits on exactly what re's \s matches, several times faster than a sub.
+    return " ".join(text.split())
 
 
 def content_fingerprint(title: str, summary: str, body: str, title_derived: bool = False) -> str:

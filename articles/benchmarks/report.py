@@ -64,3 +64,48 @@ def render_extraction_section(figures: dict) -> str:
             "(target < 25%).",
         ]
     )
+
+
+def render_parse_section(figures: dict) -> str:
+    """Parse time against dump size (``parse_bench``): linear means 1 MB ≈ 16 × 64 KB."""
+    sizes = figures["sizes"]
+    head = " | ".join(_size_label(size) for size in sizes)
+    rule = " | ".join("---:" for _ in sizes)
+    ratio = f"{_size_label(sizes[-1])} / {_size_label(sizes[0])}"
+    dumps = [
+        f"| {case} | {row['read_as']} | {_seconds_cells(row['seconds'], sizes)} |"
+        for case, row in figures["dumps"].items()
+    ]
+    subjects = [
+        f"| {name} | {row['case']} | {_seconds_cells(row['seconds'], sizes)} |"
+        for name, row in figures["subjects"].items()
+    ]
+    return "\n".join(
+        [
+            "## Parsing time on pathological dumps",
+            "",
+            "Seconds to parse dumps made of one troublesome pattern repeated (`manage.py "
+            "bench_parse`, no database). Linear time: the last column is about the size ratio "
+            f"({sizes[-1] / sizes[0]:.0f}); a quadratic regex would make it its square. Budget: "
+            "a 1 MB dump under 1 s through detection and parsing.",
+            "",
+            f"| dump (detection + parsing) | read as | {head} | {ratio} |",
+            f"| --- | --- | {rule} | ---: |",
+            *dumps,
+            "",
+            f"| parser or helper alone | its slowest dump | {head} | {ratio} |",
+            f"| --- | --- | {rule} | ---: |",
+            *subjects,
+        ]
+    )
+
+
+def _size_label(size: int) -> str:
+    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size / 1000:g} KB"
+
+
+def _seconds_cells(seconds: dict, sizes: list[int]) -> str:
+    """The seconds at each size, then the growth from the first size to the last."""
+    values = [seconds[size] for size in sizes]
+    growth = values[-1] / values[0] if values[0] else float("inf")
+    return " | ".join([*(f"{value:.3f}" for value in values), f"{growth:.1f}"])

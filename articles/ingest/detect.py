@@ -10,11 +10,11 @@ from collections.abc import Callable
 from articles.ingest.errors import UnknownLayout
 from articles.ingest.parsers.blocks import (
     Block,
+    count_words,
     ends_with_period,
     is_blank,
     is_prose,
     split_blocks,
-    words,
 )
 from articles.ingest.parsers.bullet_scan import CATEGORY, bullet_text, bullet_width
 from articles.ingest.records import Document
@@ -56,7 +56,7 @@ def is_paragraphs(lines: list[str], blocks: list[Block]) -> bool:
     if not blocks or any(len(block.lines) > 1 or not is_prose(block.text) for block in blocks):
         return False
     headlines = [block for block in blocks[:-1] if _is_headline_like(block)]
-    long = [block for block in blocks if len(words(block.text)) >= _LONG_PARAGRAPH_WORDS]
+    long = [block for block in blocks if _has_words(block.text, _LONG_PARAGRAPH_WORDS)]
     return len(headlines) <= _MAX_HEADLINE_SHARE_IN_PARAGRAPHS * len(blocks) and len(
         long
     ) >= _LONG_PARAGRAPH_SHARE * len(blocks)
@@ -141,7 +141,7 @@ def _has_pair_shape(blocks: list[Block]) -> bool:
 
 def _is_headline_like(block: Block) -> bool:
     """One line, at most 30 words, no final full stop."""
-    count = len(words(block.text))
+    count = count_words(block.text, _MAX_HEADLINE_WORDS + 1)
     return (
         len(block.lines) == 1 and count <= _MAX_HEADLINE_WORDS and not ends_with_period(block.text)
     )
@@ -149,7 +149,11 @@ def _is_headline_like(block: Block) -> bool:
 
 def _is_summary_like(block: Block) -> bool:
     """Eight words or more, or a sentence with its full stop."""
-    return len(words(block.text)) >= _MIN_SUMMARY_WORDS or ends_with_period(block.text)
+    return _has_words(block.text, _MIN_SUMMARY_WORDS) or ends_with_period(block.text)
+
+
+def _has_words(text: str, count: int) -> bool:
+    return count_words(text, count) >= count
 
 
 def _is_label(line: str) -> bool:
@@ -157,7 +161,7 @@ def _is_label(line: str) -> bool:
     text = line.strip()
     letters = sum(1 for ch in text if ch.isalpha())
     return (
-        0 < len(words(text)) <= _MAX_LABEL_WORDS
+        0 < count_words(text, _MAX_LABEL_WORDS + 1) <= _MAX_LABEL_WORDS
         and text[-1].isalnum()
         and ":" not in text
         and letters >= 0.6 * len(text.replace(" ", ""))

@@ -69,6 +69,7 @@ def parse_path(path: Path, max_bytes: int) -> tuple[Document, list[ParsedItem], 
     document = read_document(path, max_bytes)
     result = parse_document(document)
     report = FileReport(path=str(path), layout=result.layout, skipped=list(result.skipped))
+    report.warnings = list(result.warnings)
     return document, list(result.items), report
 
 

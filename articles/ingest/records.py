@@ -75,10 +75,22 @@ class ItemNote:
 
 
 @dataclass(frozen=True)
+class ParseWarning:
+    """Something in a dump the operator should look at, though what it holds was imported."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
 class ParseResult:
     layout: str
     items: tuple[ParsedItem, ...]
     skipped: tuple[SkippedItem, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    # The line where the text stops looking like ``layout``: the parser left the rest unparsed,
+    # and ``parsers.parse_document`` detects and parses it on its own.
+    continues_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -154,3 +166,4 @@ class FileReport:
     countries_linked: int = 0
     topics_linked: int = 0
     notes: list[ItemNote] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)

@@ -21,7 +21,10 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r" [A-Z][\w-]+")
-_EDGE_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+|[\s\"'“”‘’«»)\],.:;!?-]+$")
+_LEADING_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+")
+# Only where the final run starts, possessive: a bare ``[…]+$`` is quadratic on long runs.
+_JUNK = r"[\s\"'“”‘’«»)\],.:;!?-]"
+_TRAILING_JUNK = re.compile(rf"(?={_JUNK})(?<!{_JUNK}){_JUNK}++$")
 _CREDIT_BEFORE = re.compile(r"(?:Credit|Photo|Image|Picture)s?\s*(?:by|via)?\s*:?[^.()]{0,40}$|/$")
 # How much text around a span the context checks read. Enough for what they look for, and no
 # more, so each check costs the same however long the article is:
@@ -53,7 +56,8 @@ def clean_name(raw: str) -> str:
     text = _INNER_POSSESSIVE.split(text, maxsplit=1)[0]  # "Lenin’s Imperialism" → "Lenin"
     text = names.strip_leading_stop_words(text)  # "In Ukraine" → "Ukraine"
     for _ in range(_CLEANING_ROUNDS):
-        text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", text))
+        text = _LEADING_JUNK.sub("", _POSSESSIVE.sub("", text), count=1)
+        text = _TRAILING_JUNK.sub("", text, count=1)
         text = names.strip_leading_titles(text)
     return text
 

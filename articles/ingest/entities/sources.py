@@ -9,9 +9,17 @@ import re
 
 from articles.normalise import clean_spaces, name_key, words
 
-_EDGE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\],.:;!?]+$")
+_LEADING = re.compile(r"^[\s\"'“”‘’«»(\[]+")
+# Only where the final run starts (lookbehind), possessive: a bare ``[…]+$`` retries from
+# every character of a long run of commas, which is quadratic.
+_END = r"[\s\"'“”‘’«»)\],.:;!?]"
+_TRAILING = re.compile(rf"(?={_END})(?<!{_END}){_END}++$")
 _DOMAIN = re.compile(r"^(?P<stem>[\w-]+(?:\.[\w-]+)*)\.(?P<tld>org|com|net|info|news|uk|us)$", re.I)
-_FOR_OUTLET = re.compile(r"\s+(?:for|of|at|with)\s+[A-Z][\w.&' -]*$")
+# "Taejun Kang for RFA": the outlet runs to the end in name characters. Found in two linear
+# steps (where that final run starts, then the first "for X" inside it): one ``[…]*$`` regex
+# rescans the rest of the text after every "for".
+_FOR_OUTLET = re.compile(r"\s+(?:for|of|at|with)\s+[A-Z]")
+_NAME_TAIL = re.compile(r"(?=[\w.&' -])(?<![\w.&' -])[\w.&' -]++$")
 # Words that make a credited name an outlet or a team, not a person.
 _OUTLET_WORDS = frozenset(
     words("""radio news times post press agency network media tv television channel magazine journal
@@ -31,7 +39,7 @@ KNOWN_OUTLET_ACRONYMS = frozenset(
 def display_name(raw: str) -> str:
     """An outlet's name as written, tidied: spaces collapsed, quotes and end punctuation gone,
     a bare domain's suffix capitalised ("popularresistance.org" → "popularresistance.Org")."""
-    name = _EDGE.sub("", clean_spaces(raw))
+    name = _strip_edges(clean_spaces(raw))
     match = _DOMAIN.match(name)
     if match:
         name = f"{match['stem']}.{match['tld'].capitalize()}"
@@ -45,9 +53,22 @@ def source_key(raw: str) -> str:
 
 def clean_author(raw: str) -> str:
     """A credited author without "By", a trailing "for RFA" or punctuation."""
-    name = _EDGE.sub("", clean_spaces(raw))
+    name = _strip_edges(clean_spaces(raw))
     name = re.sub(r"^(?:by|written by|authored by)\s+", "", name, flags=re.I)
-    return _EDGE.sub("", _FOR_OUTLET.sub("", name))
+    return _strip_edges(_without_outlet(name))
+
+
+def _without_outlet(name: str) -> str:
+    tail = _NAME_TAIL.search(name)
+    for match in _FOR_OUTLET.finditer(name) if tail else ():
+        if match.end() - 1 >= tail.start():
+            return name[: match.start()]
+    return name
+
+
+def _strip_edges(text: str) -> str:
+    """Without leading quotes and brackets, nor trailing quotes, brackets and punctuation."""
+    return _TRAILING.sub("", _LEADING.sub("", text, count=1), count=1)
 
 
 def is_outlet(name: str) -> bool:

@@ -2,6 +2,8 @@
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
 
 from articles.normalise import clean_spaces
 
@@ -33,9 +35,9 @@ class Block:
     def end(self) -> int:
         return self.start + len(self.lines) - 1
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The block unwrapped: its lines joined by single spaces."""
+        """The block unwrapped: its lines joined by single spaces (computed once)."""
         return clean_spaces(" ".join(self.lines))
 
 
@@ -49,8 +51,8 @@ def split_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     blocks: list[Block] = []
     run: list[str] = []
     for number, line in enumerate(lines, first_line):
-        if not is_blank(line):
-            run.append(line.strip())
+        if stripped := line.strip():  # is_blank, inlined: this loop sees every line
+            run.append(stripped)
             continue
         if run:
             blocks.append(Block(number - len(run), tuple(run)))
@@ -102,6 +104,11 @@ def is_title_case(text: str, need_minor: bool = True) -> bool:
 
 def is_prose(text: str) -> bool:
     """Mostly letters and spaces, not code, markup or a table row."""
-    visible = [ch for ch in text if not ch.isspace()]
-    letters = sum(1 for ch in visible if ch.isalpha())
-    return len(words(text)) >= 2 and letters >= 0.6 * len(visible)
+    visible = len(text) - sum(map(str.isspace, text))
+    letters = sum(map(str.isalpha, text))
+    return count_words(text, 2) >= 2 and letters >= 0.6 * visible
+
+
+def count_words(text: str, cap: int) -> int:
+    """How many words ``text`` has, counting no further than ``cap`` (cheap on long texts)."""
+    return sum(1 for _ in islice(_WORD.finditer(text), cap))

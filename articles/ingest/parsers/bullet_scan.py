@@ -6,12 +6,16 @@ body text. Tabs count as four columns.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from articles.ingest.parsers.blocks import Block, split_blocks
 from articles.normalise import clean_spaces
 
-CATEGORY = re.compile(r"^Category:\s*(?P<name>\S.*?)\s*$")  # at the margin, never in a body
+# At the margin, never in a body. The name ends at its last non-space: greedy, since a lazy
+# name before ``\s*$`` retries the trailing spaces at every character (quadratic).
+CATEGORY = re.compile(r"^Category:\s*+(?P<name>\S(?:.*\S)?)\s*$")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•▪‣◦●]|[*-](?=[ \t]))[ \t]*(?P<text>\S.*)$")
 _ROUND_MARKS = "•▪‣◦●"
 _TAB_WIDTH = 4
@@ -34,6 +38,9 @@ class RawBullet:
 class Scan:
     bullets: tuple[RawBullet, ...]
     stray_lines: tuple[int, ...]  # non-blank lines outside any bullet (first line of each run)
+    # Where the text stops looking like bullets for good: a line at the margin after the last
+    # bullet, in a file that indents its bullet bodies. None when the layout holds to the end.
+    tail_start: int | None = None
 
 
 def bullet_text(line: str, width: int | None) -> str | None:
@@ -56,21 +63,55 @@ def bullet_width(lines: list[str]) -> int | None:
 
 
 def scan_bullets(lines: list[str]) -> Scan:
-    """Cut the lines at every header and bullet line; headers set the section of what follows."""
+    """Cut the lines at every header and bullet line; headers set the section of what follows.
+
+    When the file indents its bullet bodies, a bullet ends at the first line back at the margin:
+    text from there to the next header or bullet is outside any bullet (stray), and after the
+    last bullet it is where the layout changed (``tail_start``), never part of a body.
+    """
     width = bullet_width(lines)
     heads = [n for n, line in enumerate(lines, 1) if _is_head(line, width)]
+    margin = _margin_lines(lines, heads) if _indents_bodies(lines, heads) else []
     bullets: list[RawBullet] = []
     stray = _stray(lines, 1, heads[0] if heads else len(lines) + 1)
-    section = ""
-    for head, following in zip(heads, [*heads[1:], len(lines) + 1], strict=True):
+    section, tail_start = "", None
+    for head, following in pairwise([*heads, len(lines) + 1]):
         line = lines[head - 1]
         if category := CATEGORY.match(line):
             section = clean_spaces(category.group("name"))
             stray += _stray(lines, head + 1, following)
             continue
-        chunk = [bullet_text(line, width) or "", *lines[head : following - 1]]
+        end = _first_between(margin, head, following)
+        chunk = [bullet_text(line, width) or "", *lines[head : end - 1]]
         bullets.append(RawBullet(head, section, tuple(split_blocks(chunk, head))))
-    return Scan(tuple(bullets), tuple(stray))
+        if end < following and following > len(lines):
+            tail_start = end
+        elif end < following:
+            stray += _stray(lines, end, following)
+    return Scan(tuple(bullets), tuple(stray), tail_start)
+
+
+def _indents_bodies(lines: list[str], heads: list[int]) -> bool:
+    """Whether any non-blank line after the first header or bullet is indented."""
+    after = lines[heads[0] :] if heads else []
+    return any(line[:1] in (" ", "\t") and line.strip() for line in after)
+
+
+def _first_between(numbers: list[int], after: int, before: int) -> int:
+    """The first of the sorted ``numbers`` strictly between the two, else ``before``."""
+    index = bisect_right(numbers, after)
+    return numbers[index] if index < len(numbers) and numbers[index] < before else before
+
+
+def _margin_lines(lines: list[str], heads: list[int]) -> list[int]:
+    """Non-blank lines at the margin after the first head that are no header or bullet."""
+    taken = set(heads)
+    first = heads[0] if heads else len(lines)
+    return [
+        n
+        for n, line in enumerate(lines[first:], first + 1)
+        if n not in taken and line.strip() and line[:1] not in (" ", "\t")
+    ]
 
 
 def _is_head(line: str, width: int | None) -> bool:

@@ -60,37 +60,50 @@ class _Bullet:
 def parse(document: Document) -> ParseResult:
     scan = scan_bullets(document.lines())
     skipped = [SkippedItem(line, "text outside any bullet item") for line in scan.stray_lines]
-    articles: list[_Bullet] = []
+    groups: list[list[_Bullet]] = []  # an article's bullet, then the text-less ones it absorbs
+    sourced = False  # whether the last group names its source yet
     for bullet in map(_sort_out, scan.bullets):
+        names_source = source_of(bullet.trailers) is not None
         if bullet.paragraphs:
-            articles.append(bullet)
-        elif articles and _belongs_to_previous(bullet, articles[-1]):
-            articles[-1] = _absorb(articles[-1], bullet)
+            groups.append([bullet])
+            sourced = names_source
+        elif groups and not (names_source and sourced):
+            # A note about the previous article, or trailers it still lacks.
+            groups[-1].append(bullet)
+            sourced = sourced or names_source
         else:
             skipped.append(SkippedItem(bullet.start, _empty_reason(bullet)))
+    articles = [_merge(group) for group in groups]
     _refuse_truncated(document, articles)
     items = tuple(_item(bullet) for bullet in articles)
-    return ParseResult(LAYOUT, items, tuple(sorted(skipped, key=lambda s: s.line)))
+    ordered = tuple(sorted(skipped, key=lambda s: s.line))
+    return ParseResult(LAYOUT, items, ordered, continues_at=scan.tail_start)
 
 
 def _sort_out(raw: RawBullet) -> _Bullet:
-    bullet = _Bullet(raw.start, raw.end, raw.section)
+    """File each block of a bullet under trailers, captions, bylines or article paragraphs.
+
+    Collected in lists and frozen once: a bullet may hold many thousands of blocks.
+    """
+    parts: dict[str, list] = {"paragraphs": [], "trailers": [], "captions": [], "authors": []}
     for block in raw.blocks:
-        bullet = _add_block(bullet, block)
-    return bullet
+        kind, value = _classify(block)
+        if value is not None:
+            parts[kind].append(value)
+    frozen = {kind: tuple(values) for kind, values in parts.items()}
+    return _Bullet(raw.start, raw.end, raw.section, **frozen)
 
 
-def _add_block(bullet: _Bullet, block: Block) -> _Bullet:
-    """File one block of a bullet under trailers, captions, bylines or article paragraphs."""
+def _classify(block: Block) -> tuple[str, object]:
+    """What one block of a bullet is, and the value to keep for it."""
     text = block.text
     if trailer := read_trailer(text):
-        return replace(bullet, trailers=(*bullet.trailers, trailer))
+        return "trailers", trailer
     if _is_caption(block):
-        return replace(bullet, captions=(*bullet.captions, "\n".join(block.lines)))
+        return "captions", "\n".join(block.lines)
     if is_byline(text):
-        name = byline_name(text)
-        return replace(bullet, authors=(*bullet.authors, name) if name else bullet.authors)
-    return replace(bullet, paragraphs=(*bullet.paragraphs, block))
+        return "authors", byline_name(text)
+    return "paragraphs", block
 
 
 def _is_caption(block: Block) -> bool:
@@ -100,18 +113,14 @@ def _is_caption(block: Block) -> bool:
     )
 
 
-def _belongs_to_previous(bullet: _Bullet, previous: _Bullet) -> bool:
-    """A note about the previous article, or trailers it still lacks."""
-    return source_of(bullet.trailers) is None or source_of(previous.trailers) is None
-
-
-def _absorb(article: _Bullet, extra: _Bullet) -> _Bullet:
+def _merge(group: list[_Bullet]) -> _Bullet:
+    """An article's bullet with the trailers, captions and authors of the bullets it absorbed."""
     return replace(
-        article,
-        end=extra.end,
-        trailers=(*article.trailers, *extra.trailers),
-        captions=(*article.captions, *extra.captions),
-        authors=(*article.authors, *extra.authors),
+        group[0],
+        end=group[-1].end,
+        trailers=tuple(trailer for bullet in group for trailer in bullet.trailers),
+        captions=tuple(caption for bullet in group for caption in bullet.captions),
+        authors=tuple(author for bullet in group for author in bullet.authors),
     )
 
 

@@ -27,10 +27,12 @@ _DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|{_PLACE_WORDS}(?:, {_PLACE_WORDS}){{1,2}})\s*"
     r"\((?P<outlet>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*[-–—:]?\s*"
 )
-# "TAIPEI, Taiwan – ": an upper-case place, a dash, no outlet.
-_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w .'’-]+)?\s+[-–—]\s+")
-_AUTHOR_SUFFIX = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<name>[^-–—]+?)\s*$")
-_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’ -]{0,60}?)\s*\.?$")
+# "TAIPEI, Taiwan – ": an upper-case place, a dash, no outlet. The place classes hold spaces
+# that the dash's spaces also match, so they are bounded to keep the backtracking linear.
+_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,80}(?:, [A-Z][\w .'’-]{1,80})?\s++[-–—]\s+")
+# The name runs to the last non-space (not lazily: a lazy name before \s*$ is quadratic).
+_AUTHOR_SUFFIX = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<name>[^-–—]*[^-–—\s])\s*$")
+_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’ -]{0,60}?)\s*+\.?$")
 _NAMES = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
 _REPORT_CREDIT = re.compile(
     rf"(?:^|[.!?…]\s+)(?P<names>{_NAMES}(?:(?:, | and ){_NAMES})*) (?:reports?|writes?)\.?$"

@@ -7,10 +7,16 @@ colon is not a headline. Without a colon, a Title Case sentence among the first 
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from articles.ingest.parsers.blocks import capitalised_share, ends_sentence, is_title_case, words
 from articles.ingest.parsers.credits import byline_name, is_byline, is_person_name
-from articles.ingest.parsers.sentences import first_sentence, split_sentences, strip_credits
+from articles.ingest.parsers.sentences import (
+    first_sentence,
+    iter_sentences,
+    split_sentences,
+    strip_credits,
+)
 
 # A headline colon: followed by white space (a no-break space counts), never "http:".
 _COLON = re.compile(r":\s+")
@@ -27,6 +33,9 @@ _MAX_HEADLINE_PART_WORDS = 6
 _TITLE_CASE_SHARE = 0.75
 _MAX_SALUTATION_WORDS = 6
 _TITLE_CASE_WINDOW = 3  # how many opening sentences may hold a Title Case headline
+# What follows a candidate colon is judged on this many characters: enough for a few sentences,
+# and it keeps the work per colon bounded however long the paragraph is.
+_AFTER_COLON_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -62,12 +71,11 @@ def _headline_colon(text: str) -> re.Match | None:
     Inter-Imperialist Rivalry: …``), so a later colon wins while the text before it still reads
     as headline (see ``_continues_headline``).
     """
-    sentences = split_sentences(text)
-    limit = min(len(sentences[0]) if sentences else 0, _MAX_HEADLINE_CHARS)
+    limit = min(len(first_sentence(text)), _MAX_HEADLINE_CHARS)
     found = None
     for match in _COLON.finditer(text, 0, limit + 1):
         prefix = text[: match.start()].strip()
-        if not _is_headline_prefix(prefix, text[match.end() :]):
+        if not _is_headline_prefix(prefix, _after(text, match)):
             continue
         if found and not _continues_headline(text, found, match):
             break
@@ -83,7 +91,7 @@ def _continues_headline(text: str, found: re.Match, later: re.Match) -> bool:
     (``Russia:``, ``September 9:``), or when they read as a headline part: Title Case, a
     question or exclamation, or at most six words (``Art, culture, and the struggle``).
     """
-    segment, after = text[found.end() : later.start()].strip(), text[later.end() :]
+    segment, after = text[found.end() : later.start()].strip(), _after(text, later)
     if _SPEECH_WORD.search(segment) or after.startswith(_QUOTES):
         return False
     if len(words(first_sentence(after))) < _MIN_BODY_WORDS:  # "…in three cities: Seville, Jaén."
@@ -94,6 +102,10 @@ def _continues_headline(text: str, found: re.Match, later: re.Match) -> bool:
         or segment.endswith(("?", "!"))
         or len(words(segment)) <= _MAX_HEADLINE_PART_WORDS
     )
+
+
+def _after(text: str, colon: re.Match) -> str:
+    return text[colon.end() : colon.end() + _AFTER_COLON_CHARS]
 
 
 def _is_headline_prefix(prefix: str, rest: str) -> bool:
@@ -124,8 +136,8 @@ def _title_case_lead(text: str) -> Lead:
     (``52 Dead in Bangladesh Factory Fire as Workers Locked Inside.``), so that a bare name
     such as ``Credit: AP Photo`` or ``Russian President Vladimir Putin.`` is not taken.
     """
-    sentences = split_sentences(strip_credits(text))
-    for index, sentence in enumerate(sentences[:_TITLE_CASE_WINDOW]):
+    opening = islice(iter_sentences(strip_credits(text)), _TITLE_CASE_WINDOW)
+    for index, sentence in enumerate(opening):
         words_only = sentence.rstrip(".")
         if ends_sentence(sentence) and is_title_case(words_only, need_minor=index > 0):
             rest = " ".join(other for other in split_sentences(text) if other != sentence)

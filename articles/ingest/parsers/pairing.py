@@ -14,16 +14,17 @@ ending is allowed with a penalty, and ``PairedItem.summary`` is then empty.
 
 import re
 from dataclasses import dataclass
+from itertools import islice, pairwise
 
 from articles.ingest.parsers.blocks import (
     Block,
     capitalised_share,
+    count_words,
     ends_sentence,
     ends_with_period,
     starts_lower,
-    words,
 )
-from articles.ingest.parsers.sentences import split_sentences
+from articles.ingest.parsers.sentences import iter_sentences
 
 HEADLINE, CAPTION, SUMMARY, MORE = "headline", "caption", "summary", "more"
 _NEXT = {
@@ -38,6 +39,7 @@ _TRUNCATED_ENDING_PENALTY = 4.0
 _CAPTION_PRIOR = -2.0
 _MORE_PRIOR = -3.5
 _TITLE_CASE_SHARE = 0.75
+_WORD_CAP = 26  # the scores compare word counts with at most 25
 _CREDIT_WORDS = re.compile(r"\b(?:image|photo|photograph|picture|credit|via|courtesy)\b", re.I)
 
 
@@ -97,17 +99,21 @@ def role_scores(block: Block) -> dict[str, float]:
 
 
 def _headline_score(block: Block) -> float:
-    text, count = block.text, len(words(block.text))
+    text, count = block.text, count_words(block.text, _WORD_CAP)
     score = -6.0 if len(block.lines) > 1 else 0.0
     score -= 3.0 if ends_with_period(text) else 0.0
     score -= 4.0 if count > 25 else 1.0 if count > 18 else 0.0
-    score -= 2.0 if len(split_sentences(text)) > 1 else 0.0
+    score -= 2.0 if _has_two_sentences(text) else 0.0
     score -= 3.0 if starts_lower(text) else 0.0
     return score + (1.0 if capitalised_share(text) >= _TITLE_CASE_SHARE else 0.0)
 
 
+def _has_two_sentences(text: str) -> bool:
+    return next(islice(iter_sentences(text), 1, None), None) is not None
+
+
 def _summary_score(block: Block) -> float:
-    text, count = block.text, len(words(block.text))
+    text, count = block.text, count_words(block.text, _WORD_CAP)
     score = 4.0 if len(block.lines) > 1 else 0.0
     score += 2.0 if ends_with_period(text) else 0.0 if ends_sentence(text) else -1.0
     score -= 1.5 if count < 12 and not ends_sentence(text) else 0.0  # a short fragment
@@ -118,7 +124,7 @@ def _summary_score(block: Block) -> float:
 
 
 def _caption_score(block: Block) -> float:
-    text, count = block.text, len(words(block.text))
+    text, count = block.text, count_words(block.text, _WORD_CAP)
     score = _CAPTION_PRIOR - (6.0 if len(block.lines) > 1 else 0.0)
     score -= 2.0 if ends_with_period(text) else 0.0
     score -= 4.0 if count > 14 else 0.0
@@ -127,13 +133,15 @@ def _caption_score(block: Block) -> float:
 
 
 def _group(blocks: list[Block], roles: list[str]) -> list[PairedItem]:
-    items: list[PairedItem] = []
-    for block, role in zip(blocks, roles, strict=True):
-        if role == HEADLINE:
-            items.append(PairedItem(block))
-        elif role == CAPTION:
-            items[-1] = PairedItem(items[-1].headline, (*items[-1].captions, block))
-        else:
-            last = items[-1]
-            items[-1] = PairedItem(last.headline, last.captions, (*last.summary, block))
-    return items
+    """Cut the blocks at every headline (the grammar puts one first)."""
+    starts = [index for index, role in enumerate(roles) if role == HEADLINE]
+    cuts = pairwise([*starts, len(blocks)])
+    return [_paired(blocks[start:end], roles[start:end]) for start, end in cuts]
+
+
+def _paired(blocks: list[Block], roles: list[str]) -> PairedItem:
+    """One headline with its captions and summary blocks, each tuple built once."""
+    labelled = list(zip(blocks, roles, strict=True))
+    captions = tuple(block for block, role in labelled if role == CAPTION)
+    summary = tuple(block for block, role in labelled if role in (SUMMARY, MORE))
+    return PairedItem(blocks[0], captions, summary)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from articles.ingest.parsers.credits import is_outlet_name
 from articles.normalise import clean_spaces
 
-_POST = re.compile(
-    r"^The post (?P<title>.+) (?:first appeared|appeared first) on (?P<source>.+?)\.?$"
-)
+# The source takes the rest of the line (its final full stop is dropped in ``read_trailer``):
+# a lazy ``.+?\.?$`` would rescan the line for every "appeared first on" in a long title.
+_POST = re.compile(r"^The post (?P<title>.+) (?:first appeared|appeared first) on (?P<source>.+)$")
 _PUBLISHED = re.compile(r"^This post was (?:originally|first) published on (?P<source>.+?)\.?$")
 _APPEARED = re.compile(
     r"^This content (?:originally|first) appeared on (?P<outlet>.+?) "
@@ -27,7 +27,7 @@ _NOTE = re.compile(
     r"(?:(?:was|has been|is|first|originally) )*"
     r"(?:published|appeared|posted|republished|translated|written)\b"
 )
-_FOR_OUTLET = re.compile(r"\s+for\s+\S.*$")  # "Taejun Kang for RFA" → "Taejun Kang"
+_FOR_OUTLET = re.compile(r"(?=\s)(?<!\s)\s++for\s+\S.*$")  # "Taejun Kang for RFA" → "Taejun Kang"
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def read_trailer(text: str) -> Trailer | None:
     """The trailer ``text`` is, or None for an ordinary paragraph."""
     line = clean_spaces(text)
     if match := _POST.match(line):
-        return Trailer("post", title=match.group("title"), source=match.group("source"))
+        return Trailer("post", title=match.group("title"), source=_without_stop(match["source"]))
     if match := _PUBLISHED.match(line):
         return Trailer("published", source=match.group("source"))
     if match := _APPEARED.match(line):
@@ -56,6 +56,11 @@ def read_trailer(text: str) -> Trailer | None:
     if _NOTE.match(line):
         return Trailer("note")
     return None
+
+
+def _without_stop(name: str) -> str:
+    """``X.`` → ``X``: one final full stop is the sentence's, unless it is all there is."""
+    return name[:-1] if len(name) > 1 and name.endswith(".") else name
 
 
 def _author(match: re.Match, outlet: str) -> str | None:

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from articles.benchmarks import runner, search_bench
+from articles.benchmarks.parse_bench import parse_figures
 from articles.benchmarks.report import (
     render_extraction_section,
     render_import_section,
     render_memory_section,
+    render_parse_section,
 )
 
 
@@ -51,6 +53,8 @@ class Command(BaseCommand):
         if api_url := runner.postgres_url("newsdb_bench_api"):
             self.stderr.write("bench: API on PostgreSQL (the corpus is generated once)…")
             sections.append(runner.manage(["bench_api"], api_url).stdout.strip())
+        self.stderr.write("bench: parsing pathological dumps…")
+        sections.append(render_parse_section(parse_figures()))
         self.stderr.write("bench: memory…")
         sizes = [max(articles // 5, 1), articles]
         sections.append(render_memory_section(runner.memory_figures(sizes)))

@@ -57,6 +57,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"skipped: {file.path}:{skipped.line}: {skipped.reason}")
             for note in file.notes:
                 self.stdout.write(f"note: {file.path}:{note.line}: {note.text}")
+            for warning in file.warnings:
+                self.stdout.write(f"warning: {file.path}:{warning.line}: {warning.message}")
         totals = report.totals()
         verb = "would create" if report.dry_run else "created"
         self.stdout.write(
