@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "articles.api.middleware.StatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,6 +145,9 @@ CACHES = {
 # Which X-Forwarded-For hops name the client: a count of proxies in front of the app, or their
 # addresses/CIDR blocks. Unset: none, the connecting address is the client.
 NEWSDB_TRUSTED_PROXIES = env_proxies("NEWSDB_TRUSTED_PROXIES")
+
+# PostgreSQL statement_timeout for each API request: a runaway query answers 503, not a stall.
+NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", "5000"))
 
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))

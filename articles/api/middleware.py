@@ -1,0 +1,59 @@
+"""A PostgreSQL ``statement_timeout`` around every API request.
+
+Why a session-level ``SET`` and a ``RESET`` afterwards rather than ``SET LOCAL``: Django runs
+requests in autocommit, where ``SET LOCAL`` lasts one statement; ``SET LOCAL`` would need the whole
+request in one transaction (``ATOMIC_REQUESTS``), which changes how writes commit and how a
+caught ``IntegrityError`` behaves. Connections outlive a request (``CONN_MAX_AGE``), so the
+timeout is reset when the request ends, and a connection that cannot be reset is closed, so no
+other request, the admin or a command ever inherits it.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, connections
+
+from articles.api.exceptions import API_PREFIX
+
+log = logging.getLogger(__name__)
+SET_TIMEOUT = "SELECT set_config('statement_timeout', %s::text, false)"  # false: the session
+
+
+class StatementTimeoutMiddleware:
+    """Bound each statement of an ``/api/`` request by ``NEWSDB_STATEMENT_TIMEOUT_MS``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.NEWSDB_STATEMENT_TIMEOUT_MS
+        bounded = [
+            connection
+            for connection in connections.all(initialized_only=False)
+            if connection.vendor == "postgresql"
+        ]
+        if timeout <= 0 or not bounded or not request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        for connection in bounded:
+            _execute(connection, SET_TIMEOUT, [timeout])
+        try:
+            return self.get_response(request)
+        finally:
+            for connection in bounded:
+                _reset(connection)
+
+
+def _execute(connection, sql: str, params=()) -> None:
+    """Run a session command on the driver's connection: it is not one of the request's queries
+    (query-count tests and ``connection.queries`` leave it out)."""
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        connection.connection.execute(sql, params)
+
+
+def _reset(connection) -> None:
+    try:
+        _execute(connection, "RESET statement_timeout")
+    except DatabaseError:
+        log.warning("Could not reset statement_timeout; closing the connection.", exc_info=True)
+        connection.close()
