@@ -164,6 +164,11 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "articles.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "articles.api.exceptions.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "articles.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
         "articles.api.throttling.AnonThrottle",
         "articles.api.throttling.UserThrottle",
