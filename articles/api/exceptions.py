@@ -41,7 +41,7 @@ class QueryTimeout(exceptions.APIException):
 
 def exception_handler(exc, context):
     """DRF's handler, with its body reshaped into the ``ErrorSerializer`` form."""
-    if _is_query_timeout(exc):
+    if is_query_timeout(exc):
         log.warning("statement_timeout cut a query of %s", context["request"].get_full_path())
         exc = QueryTimeout()
     elif isinstance(exc, Http404):
@@ -58,7 +58,8 @@ def exception_handler(exc, context):
     return response
 
 
-def _is_query_timeout(exc) -> bool:
+def is_query_timeout(exc) -> bool:
+    """Whether ``exc`` is PostgreSQL cancelling a statement (``statement_timeout``)."""
     cause = exc.__cause__
     return isinstance(exc, OperationalError) and getattr(cause, "sqlstate", None) == QUERY_CANCELED
 
@@ -85,6 +86,12 @@ def _field_errors(data) -> dict[str, list[str]]:
         str(name): [str(item) for item in (value if isinstance(value, list) else [value])]
         for name, value in data.items()
     }
+
+
+def query_timeout(request) -> JsonResponse:
+    """The 503 of a query cut by ``statement_timeout`` outside DRF's views."""
+    log.warning("statement_timeout cut a query of %s", request.get_full_path())
+    return _error(503, QueryTimeout.default_code, str(QueryTimeout.default_detail))
 
 
 def _error(status: int, code: str, detail: str) -> JsonResponse:

@@ -13,7 +13,7 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError, connections
 
-from articles.api.exceptions import API_PREFIX
+from articles.api.exceptions import API_PREFIX, is_query_timeout, query_timeout
 
 log = logging.getLogger(__name__)
 SET_TIMEOUT = "SELECT set_config('statement_timeout', %s::text, false)"  # false: the session
@@ -41,6 +41,12 @@ class StatementTimeoutMiddleware:
         finally:
             for connection in bounded:
                 _reset(connection)
+
+    def process_exception(self, request, exception):
+        """A query cut outside DRF's views (which answer it themselves) is a 503 too."""
+        if request.path_info.startswith(API_PREFIX) and is_query_timeout(exception):
+            return query_timeout(request)
+        return None
 
 
 def _execute(connection, sql: str, params=()) -> None:

@@ -7,11 +7,13 @@ the client and could be rotated to get a fresh budget on every request.
 
 import functools
 import ipaddress
+import logging
 
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+log = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -78,7 +80,11 @@ class SharedCounterMixin:
         self.now = self.timer()
         window = int(self.now // self.duration)
         self.window_end = (window + 1) * self.duration
-        return self._count(f"{self.key}:{window}") <= self.num_requests
+        try:
+            return self._count(f"{self.key}:{window}") <= self.num_requests
+        except Exception:  # any cache failure: an outage of the cache must not stop the API
+            log.warning("Rate-limit cache unavailable; request let through.", exc_info=True)
+            return True
 
     def _count(self, key: str) -> int:
         """Add one to this window's counter, creating it (with its expiry) if it is new."""

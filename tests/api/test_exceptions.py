@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.http import JsonResponse
 from django.urls import include, path
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,9 +20,17 @@ class Sleep(APIView):
         return Response({"slept": True})
 
 
+def plain_sleep(request):
+    """A Django view, not DRF's: its errors reach the middleware, not DRF's handler."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_sleep(2)")
+    return JsonResponse({"slept": True})
+
+
 urlpatterns = [
     path("api/crash/", Crash.as_view()),
     path("api/sleep/", Sleep.as_view()),
+    path("api/plain-sleep/", plain_sleep),
     path("", include("newsdb.urls")),
 ]
 handler404 = "articles.api.exceptions.not_found"
@@ -61,6 +70,15 @@ def test_exceptions_statement_timeout_is_json_503(api, production, settings, tra
     with connection.cursor() as cursor:  # the connection does not keep the request's timeout
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
+def test_exceptions_statement_timeout_outside_drf_is_json_503(
+    api, production, settings, transactional_db
+):
+    settings.NEWSDB_STATEMENT_TIMEOUT_MS = 50
+    response = api.get("/api/plain-sleep/")
+    assert response.status_code == 503 and response.json()["code"] == "query_timeout"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")

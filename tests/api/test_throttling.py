@@ -129,3 +129,15 @@ def test_throttling_counts_are_shared_through_redis(redis_caches, low_rates, set
     assert answers == [True, True, False, False]
     other_client = throttle_on(second).allow_request(request("198.51.100.1"), None)
     assert other_client is True
+
+
+class BrokenCache:
+    def add(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+
+def test_throttling_lets_requests_through_when_the_cache_is_down(low_rates, settings, caplog):
+    settings.NEWSDB_TRUSTED_PROXIES = 0
+    throttle = throttle_on(BrokenCache())
+    assert all(throttle.allow_request(request(), None) for _ in range(3))
+    assert "Rate-limit cache unavailable" in caplog.text
