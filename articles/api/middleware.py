@@ -1,9 +1,9 @@
 """A PostgreSQL ``statement_timeout`` around every API request.
 
 Why a session-level ``SET`` and a ``RESET`` afterwards rather than ``SET LOCAL``: Django runs
-requests in autocommit, where ``SET LOCAL`` lasts one statement; ``SET LOCAL`` would need the whole
-request in one transaction (``ATOMIC_REQUESTS``), which changes how writes commit and how a
-caught ``IntegrityError`` behaves. Connections outlive a request (``CONN_MAX_AGE``), so the
+requests in autocommit, where ``SET LOCAL`` outside a transaction block does nothing; it would need
+the whole request in one transaction (``ATOMIC_REQUESTS``), which changes how writes commit and
+how a caught ``IntegrityError`` behaves. Connections outlive a request (``CONN_MAX_AGE``), so the
 timeout is reset when the request ends, and a connection that cannot be reset is closed, so no
 other request, the admin or a command ever inherits it.
 """
