@@ -9,6 +9,7 @@ other request, the admin or a command ever inherits it.
 """
 
 import logging
+from contextlib import ExitStack
 
 from django.conf import settings
 from django.db import DatabaseError, connections
@@ -34,19 +35,39 @@ class StatementTimeoutMiddleware:
         ]
         if timeout <= 0 or not bounded or not request.path_info.startswith(API_PREFIX):
             return self.get_response(request)
-        for connection in bounded:
-            _execute(connection, SET_TIMEOUT, [timeout])
-        try:
-            return self.get_response(request)
-        finally:
-            for connection in bounded:
-                _reset(connection)
+        guards = [TimeoutGuard(connection, timeout) for connection in bounded]
+        with ExitStack() as stack:
+            for guard in guards:
+                stack.enter_context(guard.connection.execute_wrapper(guard))
+            try:
+                return self.get_response(request)
+            finally:
+                for guard in guards:
+                    guard.reset()
 
     def process_exception(self, request, exception):
         """A query cut outside DRF's views (which answer it themselves) is a 503 too."""
         if request.path_info.startswith(API_PREFIX) and is_query_timeout(exception):
             return query_timeout(request)
         return None
+
+
+class TimeoutGuard:
+    """An execute wrapper setting the timeout before a request's first query on a connection,
+    so a request that reads nothing (the schema, an unknown URL) opens no connection for it."""
+
+    def __init__(self, connection, timeout: int):
+        self.connection, self.timeout, self.armed = connection, timeout, False
+
+    def __call__(self, execute, sql, params, many, context):
+        if not self.armed:
+            _execute(self.connection, SET_TIMEOUT, [self.timeout])
+            self.armed = True
+        return execute(sql, params, many, context)
+
+    def reset(self) -> None:
+        if self.armed:
+            _reset(self.connection)
 
 
 def _execute(connection, sql: str, params=()) -> None:

@@ -37,6 +37,13 @@ handler404 = "articles.api.exceptions.not_found"
 handler500 = "articles.api.exceptions.server_error"
 
 
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's"
+)
+# Outside a test transaction (a cut query would abort it), data migrations' rows restored after.
+serialized = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 @pytest.fixture
 def production(settings):
     settings.DEBUG = False
@@ -61,8 +68,9 @@ def test_exceptions_uncaught_error_is_json_500(api, production, db):
     assert response.json() == {"status": 500, "code": "server_error", "detail": "Server error."}
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
-def test_exceptions_statement_timeout_is_json_503(api, production, settings, transactional_db):
+@on_postgresql
+@serialized
+def test_exceptions_statement_timeout_is_json_503(api, production, settings):
     settings.NEWSDB_STATEMENT_TIMEOUT_MS = 50
     response = api.get("/api/sleep/")
     assert response.status_code == 503
@@ -72,7 +80,8 @@ def test_exceptions_statement_timeout_is_json_503(api, production, settings, tra
         assert cursor.fetchone()[0] == "0"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
+@on_postgresql
+@serialized
 def test_exceptions_statement_timeout_outside_drf_is_json_503(
     api, production, settings, transactional_db
 ):
@@ -81,8 +90,9 @@ def test_exceptions_statement_timeout_outside_drf_is_json_503(
     assert response.status_code == 503 and response.json()["code"] == "query_timeout"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
-def test_exceptions_statement_timeout_spares_requests_outside_the_api(settings, transactional_db):
+@on_postgresql
+@serialized
+def test_exceptions_statement_timeout_spares_requests_outside_the_api(settings):
     from django.test import Client
 
     settings.NEWSDB_STATEMENT_TIMEOUT_MS = 50
