@@ -34,6 +34,14 @@ run: import
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver $(ADDR)
 
+# Production: migrate, collect static files, then gunicorn (newsdb/gunicorn.conf.py) on ADDR with
+# the settings the environment gives; DEBUG is off unless DJANGO_DEBUG says otherwise.
+serve: export DJANGO_DEBUG ?= 0
+serve: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	ADDR=$(ADDR) $(VENV)/bin/gunicorn --config newsdb/gunicorn.conf.py
+
 test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -4,6 +4,7 @@ Local development needs nothing set: SQLite in the repo and DEBUG on. Production
 DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL (PostgreSQL).
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -24,6 +25,21 @@ def env_bool(name: str, default: bool) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable into a list of non-empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_proxies(name: str) -> int | list[str]:
+    """Read the trusted proxies: a count of hops, or addresses and CIDR blocks (none if unset)."""
+    items = env_list(name)
+    if len(items) == 1 and items[0].isdigit():
+        return int(items[0])
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is neither a count nor an address or CIDR block."
+            ) from None
+    return items or 0
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -57,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "articles.api.middleware.StatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,6 +129,26 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# The cache holds the API's rate-limit counters: Redis when REDIS_URL is set, so every worker
+# process and machine counts together; process memory (one count per process) otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("NEWSDB_CACHE_PREFIX", "newsdb"),
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# Which X-Forwarded-For hops name the client: a count of proxies in front of the app, or their
+# addresses/CIDR blocks. Unset: none, the connecting address is the client.
+NEWSDB_TRUSTED_PROXIES = env_proxies("NEWSDB_TRUSTED_PROXIES")
+
+# PostgreSQL statement_timeout for each API request: a runaway query answers 503, not a stall.
+NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", "5000"))
+
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
 # An item (title, summary and body) longer than this is rejected, never stored as one article.
@@ -129,9 +166,14 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "articles.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "articles.api.exceptions.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "articles.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "articles.api.throttling.AnonThrottle",
+        "articles.api.throttling.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("NEWSDB_THROTTLE_ANON", "120/minute"),

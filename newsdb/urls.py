@@ -9,3 +9,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("articles.api.urls")),
 ]
+
+# JSON in the API's error shape under /api/, Django's pages elsewhere (used when DEBUG is off).
+handler400 = "articles.api.exceptions.bad_request"
+handler403 = "articles.api.exceptions.permission_denied"
+handler404 = "articles.api.exceptions.not_found"
+handler500 = "articles.api.exceptions.server_error"

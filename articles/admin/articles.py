@@ -135,6 +135,11 @@ class ArticleAdmin(DeskHistoryAdmin):
     def provenance_lines(self, article):
         return article.provenance
 
+    def has_add_permission(self, request):
+        """No add form: an article comes from a dump or ``POST /api/articles/``, which give it
+        its content fingerprint and provenance (a form would store an empty fingerprint)."""
+        return False
+
     def save_model(self, request, obj, form, change):
         """An editor's change is kept by re-import: the changed fields are marked edited."""
         if change:

@@ -195,8 +195,8 @@ class KeysetPagination(pagination.BasePagination):
         try:
             cursor = signing.loads(encoded, salt=CURSOR_SALT)
             values, backwards = cursor["v"], bool(cursor.get("r"))
-            valid = cursor["o"] == list(ordering) and len(values) == len(ordering)
-        except (signing.BadSignature, TypeError, KeyError):
+            valid = cursor["o"] == list(ordering) and _are_key_values(values, len(ordering))
+        except (signing.BadSignature, TypeError, KeyError, AttributeError, ValueError):
             valid = False
         if not valid:
             raise ValidationError({"cursor": ["Invalid cursor: use the next/previous links."]})
@@ -253,6 +253,19 @@ def cursor_for(ordering, values, backwards: bool = False) -> str:
     """
     cursor = {"o": list(ordering), "v": [str(v) for v in values], "r": int(backwards)}
     return signing.dumps(cursor, salt=CURSOR_SALT, compress=True)
+
+
+def _are_key_values(values, count: int) -> bool:
+    """Whether ``values`` has the shape ``cursor_for`` writes: ``count`` strings in a list.
+
+    The signature proves who wrote a cursor, not what it holds (a leaked or development key can
+    sign anything), so a dict or a nested value is refused here rather than reaching a query.
+    """
+    return (
+        isinstance(values, list)
+        and len(values) == count
+        and all(isinstance(value, str) for value in values)
+    )
 
 
 def _rows_in_order(queryset, ids: list) -> list:

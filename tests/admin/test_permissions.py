@@ -81,3 +81,11 @@ def test_viewer_sees_history_but_cannot_revert(viewer_client, make_article):
     assert viewer_client.post(url, data).status_code == 403
     article.refresh_from_db()
     assert article.title == "Changed"
+
+
+def test_editor_group_may_create_articles_but_not_through_an_admin_form(editor_client, editor):
+    assert editor.has_perm("articles.add_article")  # for POST /api/articles/ (migration 0007)
+    add = reverse("admin:articles_article_add")
+    assert editor_client.get(add).status_code == 403
+    changelist = editor_client.get(reverse("admin:articles_article_changelist"))
+    assert add.encode() not in changelist.content

@@ -1,10 +1,10 @@
 """API fixtures: clients (anonymous, editor, reader), a small linked corpus, no throttling."""
 
+import uuid
 from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -25,11 +25,13 @@ EDITOR_PERMISSIONS = [
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttles():
-    """Throttle counters live in the cache: start every test with none spent."""
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_throttles(settings):
+    """Throttle counters live in the cache: every test counts under a key prefix of its own.
+
+    Clearing the cache instead would flush a shared Redis database under other test processes.
+    """
+    cache_settings = {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    settings.CACHES = {"default": cache_settings}
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from articles.benchmarks import runner, search_bench
+from articles.benchmarks.load_bench import load_figures, render_load_section
 from articles.benchmarks.parse_bench import parse_figures
 from articles.benchmarks.report import (
     render_extraction_section,
@@ -20,7 +21,10 @@ from articles.benchmarks.report import (
 
 
 class Command(BaseCommand):
-    help = "Benchmark imports (SQLite and PostgreSQL), memory, and write docs/benchmarks.md."
+    help = (
+        "Benchmark imports (SQLite and PostgreSQL), the admin, the API (also under load with "
+        "gunicorn), memory, and write docs/benchmarks.md."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=5000, help="synthetic corpus size")
@@ -55,6 +59,9 @@ class Command(BaseCommand):
             sections.append(runner.manage(["bench_api"], api_url).stdout.strip())
         self.stderr.write("bench: parsing pathological dumps…")
         sections.append(render_parse_section(parse_figures()))
+        if load_url := runner.postgres_url("newsdb_bench_load"):
+            self.stderr.write("bench: API under load (gunicorn, 20 clients for 30 s)…")
+            sections.append(render_load_section(load_figures(load_url)))
         self.stderr.write("bench: memory…")
         sizes = [max(articles // 5, 1), articles]
         sections.append(render_memory_section(runner.memory_figures(sizes)))

@@ -1,0 +1,38 @@
+"""Request bodies: deep or huge JSON is a 400, never a worker's crash."""
+
+import pytest
+
+from articles.api.parsers import MAX_DEPTH, nesting_depth
+
+URL = "/api/articles/"
+
+
+def post(client, body: str):
+    return client.generic("POST", URL, body, content_type="application/json")
+
+
+def test_parsers_100000_deep_json_is_a_400(editor_api):
+    response = post(editor_api, "[" * 100_000 + "]" * 100_000)
+    assert response.status_code == 400 and response.json()["code"] == "parse_error"
+    assert f"deeper than {MAX_DEPTH}" in response.json()["detail"]
+
+
+def test_parsers_oversized_body_is_a_400(editor_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(editor_api, '{"title": "' + "x" * 2000 + '"}')
+    assert response.status_code == 400 and "larger than 1000 bytes" in response.json()["detail"]
+
+
+def test_parsers_brackets_inside_strings_do_not_count(editor_api):
+    title = "[[[{{{" * 20 + '\\"[['
+    response = post(editor_api, f'{{"title": "{title}", "summary": "Quoted brackets."}}')
+    assert response.status_code == 201, response.json()
+    assert response.json()["title"] == title.replace('\\"', '"')
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [("{}", 1), ('{"a": [1, {"b": []}]}', 4), ('["]]]", "\\\\", [["x"]]]', 3), ('"[["', 0)],
+)
+def test_parsers_nesting_depth_counts_outside_strings(text, depth):
+    assert nesting_depth(text) == depth
