@@ -4,10 +4,9 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 → extract → ``ExtractedArticle`` → persist.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
-from articles.normalise import clean_spaces
+from articles.normalise import content_fingerprint
 
 
 @dataclass(frozen=True)
@@ -45,17 +44,8 @@ class ParsedItem:
         return "\n\n".join(part for part in (self.title, self.summary, self.body) if part)
 
     def fingerprint(self) -> str:
-        """The content hash that makes an article unique: its words, case and spacing folded.
-
-        The title is included only when the dump wrote it: a derived title adds nothing.
-        """
-        parts = (
-            (self.summary, self.body)
-            if self.title_derived
-            else (self.title, self.summary, self.body)
-        )
-        content = clean_spaces(" ".join(parts)).casefold()
-        return hashlib.sha256(content.encode("utf-8")).hexdigest()
+        """The content hash that makes an article unique (see ``normalise.content_fingerprint``)."""
+        return content_fingerprint(self.title, self.summary, self.body, self.title_derived)
 
 
 @dataclass(frozen=True)

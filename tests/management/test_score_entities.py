@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 TEXTS = {
     "talks": (
@@ -97,3 +98,22 @@ def test_score_entities_scores_both_gold_files_by_default(db):
     for file in result.values():
         assert file["articles"] > 0
         assert 0.5 <= file["persons"]["f1"] <= 1.0 and 0.5 <= file["countries"]["f1"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read it"),
+        ("{not json", ":1: not JSON"),
+        ('{"entries": []}', "expected"),
+        ('{"articles": {"a1": {"title": "No text"}}}', "entry a1: needs `text`"),
+        ('{"articles": {"a1": {"file": "absent.txt", "line_start": 1, "line_end": 2}}}', "a1"),
+    ],
+)
+def test_score_entities_names_the_file_and_entry_of_a_bad_gold_file(tmp_path, content, message):
+    path = tmp_path / "gold.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message) as raised:
+        call_command("score_entities", str(path), stdout=io.StringIO())
+    assert str(path) in str(raised.value)

@@ -110,23 +110,46 @@ def _item(title: str, body: str, entry: dict) -> ParsedItem:
     )
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be read: the message names the file (and entry, or line)."""
+
+
 def load_gold(path: Path, seeds_dir: Path) -> list[GoldArticle]:
     """Read a gold file; seed-line entries read their text from ``seeds_dir``."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["articles"].items()
+    except OSError as error:
+        raise GoldError(f"{path}: cannot read it ({error.strerror or error}).") from error
+    except json.JSONDecodeError as error:
+        raise GoldError(f"{path}:{error.lineno}: not JSON ({error.msg}).") from error
+    except (KeyError, TypeError, AttributeError) as error:
+        raise GoldError(f'{path}: expected {{"articles": {{key: entry, …}}}}.') from error
     files: dict[str, list[str]] = {}
     gold = []
-    for key, entry in data["articles"].items():
-        if "text" in entry:
-            item = _item(entry.get("title", ""), entry["text"], entry)
-        else:
-            name = entry["file"]
-            if name not in files:
-                files[name] = (seeds_dir / name).read_text(encoding="utf-8").split("\n")
-            item = item_from_lines(files[name][entry["line_start"] - 1 : entry["line_end"]], entry)
-        names = [*entry.get("persons", ()), *entry.get("authors", ())]
-        keys = frozenset(name_key(name) for name in names)
-        gold.append(GoldArticle(key, item, keys, frozenset(entry.get("countries", ()))))
+    for key, entry in entries:
+        try:
+            gold.append(_gold_article(key, entry, files, seeds_dir))
+        except OSError as error:
+            raise GoldError(f"{path}: entry {key}: cannot read {error.filename}.") from error
+        except (KeyError, TypeError, AttributeError) as error:
+            raise GoldError(
+                f"{path}: entry {key}: needs `text`, or `file`, `line_start` and `line_end` "
+                f"({error!r} is missing or wrong)."
+            ) from error
     return gold
+
+
+def _gold_article(key: str, entry: dict, files: dict[str, list[str]], seeds_dir: Path):
+    if "text" in entry:
+        item = _item(entry.get("title", ""), entry["text"], entry)
+    else:
+        name = entry["file"]
+        if name not in files:
+            files[name] = (seeds_dir / name).read_text(encoding="utf-8").split("\n")
+        item = item_from_lines(files[name][entry["line_start"] - 1 : entry["line_end"]], entry)
+    names = [*entry.get("persons", ()), *entry.get("authors", ())]
+    keys = frozenset(name_key(name) for name in names)
+    return GoldArticle(key, item, keys, frozenset(entry.get("countries", ())))
 
 
 def evaluate(gold: Sequence[GoldArticle], extracted: Sequence[ExtractedArticle]) -> Evaluation:

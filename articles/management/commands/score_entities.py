@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from articles.ingest.entities.evaluate import evaluate, load_gold
+from articles.ingest.entities.evaluate import GoldError, evaluate, load_gold
 from articles.ingest.extract import Extractor
 from articles.ingest.persist.catalog import load_catalog
 
@@ -29,12 +29,15 @@ class Command(BaseCommand):
     def handle(self, *args, gold, as_json, errors, **options):
         base = Path(settings.BASE_DIR)
         paths = [Path(p) for p in gold] or [base / p for p in GOLD_FILES]
+        try:  # every file is checked before the model loads
+            golds = {path.name: load_gold(path, base / "seeds") for path in paths}
+        except GoldError as error:
+            raise CommandError(str(error)) from error
         extractor = Extractor(load_catalog())
         results = {}
-        for path in paths:
-            articles = load_gold(path, base / "seeds")
+        for name, articles in golds.items():
             extracted = extractor.extract([article.item for article in articles])
-            results[path.name] = evaluate(articles, extracted).as_dict()
+            results[name] = evaluate(articles, extracted).as_dict()
         if as_json:
             self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
             return
