@@ -46,7 +46,7 @@ test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto  # one worker per core (pytest-xdist)
 
 lint: install-test
 	$(PY) -m ruff check .
