@@ -39,6 +39,19 @@ class QueryTimeout(exceptions.APIException):
     default_detail = "The query took too long: narrow the filters, or try again later."
 
 
+class Conflict(exceptions.APIException):
+    """A write that would duplicate a row: ``location`` is the row's URL (the answer's
+    ``Location`` header), so a client that raced another, or retried, can read what exists."""
+
+    status_code = 409
+    default_code = "conflict"
+    default_detail = "This row exists already."
+
+    def __init__(self, detail: str, location: str):
+        super().__init__(detail)
+        self.location = location
+
+
 def exception_handler(exc, context):
     """DRF's handler, with its body reshaped into the ``ErrorSerializer`` form."""
     if is_query_timeout(exc):
@@ -55,6 +68,8 @@ def exception_handler(exc, context):
     if isinstance(response.data, dict | list) and _is_validation(response.data):
         body["errors"] = _field_errors(response.data)
     response.data = body
+    if isinstance(exc, Conflict):
+        response["Location"] = exc.location
     return response
 
 

@@ -96,8 +96,9 @@ def test_article_create_uses_the_importers_fingerprint(editor_api, db):
     assert response.json()["provenance"]["file"] == "api"
     assert article.edited_fields == ["section", "summary", "title"]
     again = editor_api.post(URL, {**data, "title": "port  STRIKE"}, format="json")
-    assert again.status_code == 400
-    assert f"Article {article.pk}" in again.json()["errors"]["non_field_errors"][0]
+    assert again.status_code == 409
+    assert again.json()["detail"] == f"Article {article.pk} has the same text."
+    assert again["Location"].endswith(f"{URL}{article.pk}/")
 
 
 def test_article_create_needs_the_add_permission(client, linked, django_user_model):
