@@ -7,7 +7,12 @@ views below: JSON under ``/api/``, Django's own pages elsewhere (the admin).
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.db import OperationalError
 from django.http import Http404, JsonResponse
 from django.views import defaults
@@ -61,6 +66,8 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(*exc.args)
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
+    elif isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError(str(exc))  # Django's upload limits, met while parsing
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
