@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -119,6 +120,9 @@ class ArticleListSerializer(ArticleSerializer):
     """An article in a list: the keys ``?fields=`` names (all but ``body`` unless included)."""
 
 
+TEXT_FIELDS = ("title", "summary", "body")  # the content fingerprint's, in its order
+
+
 class ArticleWriteSerializer(serializers.ModelSerializer):
     """What an editor may write; every written field is kept by re-import (``mark_edited``).
 
@@ -142,8 +146,14 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def validate(self, attrs):
+        text = [attrs.get(name, getattr(self.instance, name, "")) for name in TEXT_FIELDS]
+        size, limit = sum(map(len, text)), settings.NEWSDB_MAX_ITEM_CHARS
+        if size > limit:  # the importer's limit: one article never weighs down every page
+            raise serializers.ValidationError(
+                f"Title, summary and body hold {size:,} characters, over "
+                f"NEWSDB_MAX_ITEM_CHARS ({limit:,})."
+            )
         if self.instance is None:
-            text = (attrs.get(name, "") for name in ("title", "summary", "body"))
             attrs["fingerprint"] = content_fingerprint(*text)
             self.refuse_twin(attrs["fingerprint"])
         return attrs
