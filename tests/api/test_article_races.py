@@ -74,10 +74,13 @@ def test_article_races_identical_creates_make_one_article(token):
     codes = sorted(response.status_code for response in responses)
     assert codes == [201] + [409] * (CLIENTS - 1), [r.content for r in responses]
     article = Article.objects.get()
-    for response in responses[1:]:
-        body = response.json()
-        if response.status_code == 409:
-            assert body["code"] == "conflict" and f"Article {article.pk}" in body["detail"]
+    conflicts = [response for response in responses if response.status_code == 409]
+    assert {response.json()["detail"] for response in conflicts} == {
+        f"Article {article.pk} has the same text."
+    }
+    assert {response["Location"] for response in conflicts} == {
+        f"http://testserver{URL}{article.pk}/"
+    }
 
 
 @postgresql
