@@ -168,8 +168,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "articles.api.exceptions.exception_handler",
     "DEFAULT_PARSER_CLASSES": [
         "articles.api.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "articles.api.parsers.FormParser",
+        "articles.api.parsers.MultiPartParser",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "articles.api.throttling.AnonThrottle",

@@ -7,7 +7,12 @@ views below: JSON under ``/api/``, Django's own pages elsewhere (the admin).
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.db import OperationalError
 from django.http import Http404, JsonResponse
 from django.views import defaults
@@ -39,6 +44,19 @@ class QueryTimeout(exceptions.APIException):
     default_detail = "The query took too long: narrow the filters, or try again later."
 
 
+class Conflict(exceptions.APIException):
+    """A write that would duplicate a row: ``location`` is the row's URL (the answer's
+    ``Location`` header), so a client that raced another, or retried, can read what exists."""
+
+    status_code = 409
+    default_code = "conflict"
+    default_detail = "This row exists already."
+
+    def __init__(self, detail: str, location: str):
+        super().__init__(detail)
+        self.location = location
+
+
 def exception_handler(exc, context):
     """DRF's handler, with its body reshaped into the ``ErrorSerializer`` form."""
     if is_query_timeout(exc):
@@ -48,6 +66,8 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(*exc.args)
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
+    elif isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError(str(exc))  # Django's upload limits, met while parsing
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -55,6 +75,8 @@ def exception_handler(exc, context):
     if isinstance(response.data, dict | list) and _is_validation(response.data):
         body["errors"] = _field_errors(response.data)
     response.data = body
+    if isinstance(exc, Conflict):
+        response["Location"] = exc.location
     return response
 
 

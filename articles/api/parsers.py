@@ -1,9 +1,11 @@
-"""Request bodies: JSON with a size and a nesting limit, so no body can exhaust a worker."""
+"""Request bodies (JSON, forms, multipart) with a size limit, JSON with a nesting limit too, so
+no body can exhaust a worker."""
 
 import json
 import re
 
 from django.conf import settings
+from django.http import QueryDict
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -17,10 +19,7 @@ class JSONParser(parsers.JSONParser):
 
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        raw = stream.read(limit + 1) if limit is not None else stream.read()
-        if limit is not None and len(raw) > limit:
-            raise ParseError(f"JSON parse error - the body is larger than {limit} bytes.")
+        raw = read_bounded(stream, "JSON")
         try:
             text = raw.decode(encoding)
             depth = nesting_depth(text)
@@ -29,6 +28,42 @@ class JSONParser(parsers.JSONParser):
             return json.loads(text, parse_constant=_refuse_constant)
         except (ValueError, RecursionError) as error:
             raise ParseError(f"JSON parse error - {error}") from None
+
+
+class FormParser(parsers.FormParser):
+    """DRF's form parser, refusing with 400 a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (DRF's
+    reads the whole body whatever its size)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
+        return QueryDict(read_bounded(stream, "Form"), encoding=encoding)
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    """DRF's multipart parser (the browsable API's forms), refusing with 400 a body over
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE``: no endpoint takes files, and Django would spool any size of
+    file to disk."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        meta = parser_context["request"].META
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and int(meta.get("CONTENT_LENGTH") or 0) > limit:
+            raise ParseError(f"Multipart form parse error - {too_large(limit)}")
+        return super().parse(stream, media_type, parser_context)
+
+
+def too_large(limit: int) -> str:
+    return f"the body is larger than {limit} bytes."
+
+
+def read_bounded(stream, kind: str) -> bytes:
+    """The body from ``stream``; 400 ``ParseError`` if it is over the upload limit (at most one
+    byte more than the limit is read)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    raw = stream.read(limit + 1) if limit is not None else stream.read()
+    if limit is not None and len(raw) > limit:
+        raise ParseError(f"{kind} parse error - {too_large(limit)}")
+    return raw
 
 
 def nesting_depth(text: str) -> int:

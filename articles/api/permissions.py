@@ -14,6 +14,8 @@ class EditorWriteOrReadOnly(DjangoModelPermissions):
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:
             return True
+        if request.method not in view.allowed_methods:
+            return True  # the view answers 405: nobody may, signing in would not help
         if not (request.user and request.user.is_authenticated):
             return False
         required = getattr(view, "required_perms", None)

@@ -30,6 +30,8 @@ class AutoSchema(openapi.AutoSchema):
         codes = ["400", "404", "429"]
         if self.method in WRITE_METHODS:
             codes += ["401", "403"]
+        if getattr(self.view, "action", None) == "create":
+            codes.append("409")  # the same text is stored already (Location: that article)
         for code in codes:
             responses.setdefault(
                 code, self._get_response_for_code(ErrorSerializer, code, direction=direction)

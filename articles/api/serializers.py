@@ -9,10 +9,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from articles.api.exceptions import Conflict
 from articles.api.representation import FastRepresentationMixin
 from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
 from articles.normalise import content_fingerprint
@@ -117,6 +120,9 @@ class ArticleListSerializer(ArticleSerializer):
     """An article in a list: the keys ``?fields=`` names (all but ``body`` unless included)."""
 
 
+TEXT_FIELDS = ("title", "summary", "body")  # the content fingerprint's, in its order
+
+
 class ArticleWriteSerializer(serializers.ModelSerializer):
     """What an editor may write; every written field is kept by re-import (``mark_edited``).
 
@@ -140,13 +146,16 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def validate(self, attrs):
+        text = [attrs.get(name, getattr(self.instance, name, "")) for name in TEXT_FIELDS]
+        size, limit = sum(map(len, text)), settings.NEWSDB_MAX_ITEM_CHARS
+        if size > limit:  # the importer's limit: one article never weighs down every page
+            raise serializers.ValidationError(
+                f"Title, summary and body hold {size:,} characters, over "
+                f"NEWSDB_MAX_ITEM_CHARS ({limit:,})."
+            )
         if self.instance is None:
-            text = (attrs.get(name, "") for name in ("title", "summary", "body"))
-            fingerprint = content_fingerprint(*text)
-            twin = Article.objects.filter(fingerprint=fingerprint).values_list("pk", flat=True)
-            if twin:
-                raise serializers.ValidationError(f"Article {twin[0]} has the same text.")
-            attrs["fingerprint"] = fingerprint
+            attrs["fingerprint"] = content_fingerprint(*text)
+            self.refuse_twin(attrs["fingerprint"])
         return attrs
 
     def create(self, validated_data):
@@ -155,8 +164,23 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         article.provenance_line_start = article.provenance_line_end = 0
         article.provenance_sha256 = fingerprint
         article.mark_edited(*validated_data)
-        article.save()
+        try:
+            with transaction.atomic():  # the article and its history row, or neither
+                article.save()
+        except IntegrityError:
+            # A request with the same text committed between validate() and here: its row
+            # is the answer (409), as it would have been a moment later.
+            self.refuse_twin(fingerprint)
+            raise
         return article
+
+    def refuse_twin(self, fingerprint: str) -> None:
+        """409 ``Conflict`` naming the article holding this content fingerprint, if one does."""
+        twin = Article.objects.filter(fingerprint=fingerprint).values_list("pk", flat=True)
+        if twin:
+            request = self.context.get("request")
+            location = reverse("article-detail", args=[twin[0]], request=request)
+            raise Conflict(f"Article {twin[0]} has the same text.", location)
 
     def update(self, instance, validated_data):
         changed = [

@@ -96,8 +96,9 @@ def test_article_create_uses_the_importers_fingerprint(editor_api, db):
     assert response.json()["provenance"]["file"] == "api"
     assert article.edited_fields == ["section", "summary", "title"]
     again = editor_api.post(URL, {**data, "title": "port  STRIKE"}, format="json")
-    assert again.status_code == 400
-    assert f"Article {article.pk}" in again.json()["errors"]["non_field_errors"][0]
+    assert again.status_code == 409
+    assert again.json()["detail"] == f"Article {article.pk} has the same text."
+    assert again["Location"].endswith(f"{URL}{article.pk}/")
 
 
 def test_article_create_needs_the_add_permission(client, linked, django_user_model):
@@ -204,3 +205,20 @@ def test_article_writes_work_for_the_admin_editor_group(linked, django_user_mode
     assert client.delete(f"{detail}persons/{putin.pk}/").status_code == 204
     assert client.post(f"{detail}topics/", {"topic": war.pk}, format="json").status_code == 200
     assert client.post(URL, {"title": "New"}, format="json").status_code == 201
+
+
+def test_article_writes_over_the_item_limit_are_a_400(editor_api, linked, settings):
+    """The importer's NEWSDB_MAX_ITEM_CHARS holds for API writes too: one article never makes
+    every first page heavy."""
+    settings.NEWSDB_MAX_ITEM_CHARS = 100
+    created = editor_api.post(URL, {"title": "Big", "summary": "x" * 98}, format="json")
+    assert created.status_code == 400
+    message = "Title, summary and body hold 101 characters, over NEWSDB_MAX_ITEM_CHARS (100)."
+    assert created.json()["errors"] == {"non_field_errors": [message]}
+    article = linked[0]
+    patched = editor_api.patch(f"{URL}{article.pk}/", {"body": "x" * 100}, format="json")
+    assert patched.status_code == 400 and "NEWSDB_MAX_ITEM_CHARS" in patched.content.decode()
+    article.refresh_from_db()
+    assert article.body == ""
+    fits = editor_api.post(URL, {"title": "Big", "summary": "x" * 97}, format="json")
+    assert fits.status_code == 201

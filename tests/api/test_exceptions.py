@@ -68,6 +68,37 @@ def test_exceptions_uncaught_error_is_json_500(api, production, db):
     assert response.json() == {"status": 500, "code": "server_error", "detail": "Server error."}
 
 
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [("put", "/api/articles/"), ("post", "/api/persons/"), ("delete", "/api/stats/")],
+)
+@pytest.mark.parametrize("who", ["anonymous", "editor"])
+def test_exceptions_unsupported_method_is_json_405_for_everyone(
+    api, editor_api, production, who, method, url
+):
+    """Not a 401 or 403: signing in would not make the method exist."""
+    client = api if who == "anonymous" else editor_api
+    response = getattr(client, method)(url, {}, format="json")
+    assert response.status_code == 405 and response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "status": 405,
+        "code": "method_not_allowed",
+        "detail": f'Method "{method.upper()}" not allowed.',
+    }
+
+
+def test_exceptions_unsupported_media_type_is_json_415(editor_api, production):
+    response = editor_api.generic("POST", "/api/articles/", "<a/>", content_type="text/xml")
+    assert response.status_code == 415 and response.json()["code"] == "unsupported_media_type"
+    assert response.json()["status"] == 415 and "text/xml" in response.json()["detail"]
+
+
+def test_exceptions_unacceptable_accept_header_is_json_406(api, production, db):
+    response = api.get("/api/articles/", HTTP_ACCEPT="text/csv")
+    assert response.status_code == 406 and response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_acceptable"
+
+
 @on_postgresql
 @serialized
 def test_exceptions_statement_timeout_is_json_503(api, production, settings):

@@ -36,3 +36,33 @@ def test_parsers_brackets_inside_strings_do_not_count(editor_api):
 )
 def test_parsers_nesting_depth_counts_outside_strings(text, depth):
     assert nesting_depth(text) == depth
+
+
+def test_parsers_oversized_form_is_a_400(editor_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = "title=" + "x" * 2000
+    response = editor_api.generic(
+        "POST", URL, body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400 and response.json()["code"] == "parse_error"
+    assert "larger than 1000 bytes" in response.json()["detail"]
+
+
+def test_parsers_oversized_multipart_is_a_400(editor_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = editor_api.post(URL, {"title": "x" * 2000}, format="multipart")
+    assert response.status_code == 400 and response.json()["code"] == "parse_error"
+    assert "larger than 1000 bytes" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "multipart"])
+def test_parsers_too_many_form_fields_is_a_400(editor_api, settings, content_type):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    fields = {f"field{n}": "1" for n in range(20)}
+    if content_type == "multipart":
+        response = editor_api.post(URL, fields, format="multipart")
+    else:
+        body = "&".join(f"{name}={value}" for name, value in fields.items())
+        response = editor_api.generic("POST", URL, body, content_type=content_type)
+    assert response.status_code == 400 and response.json()["code"] == "parse_error"
+    assert "DATA_UPLOAD_MAX_NUMBER_FIELDS" in response.json()["detail"]
