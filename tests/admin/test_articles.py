@@ -60,6 +60,33 @@ def test_article_changelist_shows_counts_and_provenance(editor_client, linked_ar
     assert "dump.txt:3-7" in row
 
 
+def test_article_changelist_columns_are_compact_with_full_values_on_hover(
+    editor_client, make_article, make_source
+):
+    long_name = "The International Federation of Independent Community Broadcasters"
+    make_article(
+        source=make_source(long_name),
+        section="Environment and climate justice",
+        provenance_file="001_2c1f698d6d4569d6.txt",
+        provenance_line_start=120,
+        provenance_line_end=141,
+    )
+    html = editor_client.get(CHANGELIST).content.decode()
+    cell = re.search(r'<td class="field-source_name">(.*?)</td>', html).group(1)
+    assert f'title="{long_name}"' in cell and f">{long_name}<" not in cell
+    assert re.search(r">The International[^<]{0,14}…<", cell)
+    assert 'title="Environment and climate justice"' in html
+    assert 'title="001_2c1f698d6d4569d6.txt:120-141">001_2c1f…:120<' in html
+    assert 'id="nav-sidebar"' not in html  # the list's room goes to the columns
+
+
+def test_article_changelist_sorts_by_source_name(editor_client, make_article, make_source):
+    make_article("From Z", source=make_source("Zeta News"))
+    make_article("From A", source=make_source("Alpha Press"))
+    response = editor_client.get(CHANGELIST + "?o=2")
+    assert [a.title for a in response.context["cl"].result_list] == ["From A", "From Z"]
+
+
 def test_article_changelist_searches_and_filters(
     editor_client, make_article, make_person, make_source, make_topic, country
 ):
