@@ -31,7 +31,7 @@ import: migrate
 	$(PY) manage.py import_seeds
 
 run: import
-	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py ensure_local_admin --addr $(ADDR)
 	$(PY) manage.py runserver $(ADDR)
 
 # Production: migrate, collect static files, then gunicorn (newsdb/gunicorn.conf.py) on ADDR with

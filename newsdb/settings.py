@@ -200,6 +200,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Django gives its "django" logger a console handler of its own, and the records propagate
+    # to the root's: every line was printed twice. Its records now reach the root's handler only
+    # (runserver's request lines keep "django.server"'s own handler, which does not propagate).
+    "loggers": {"django": {"handlers": [], "level": "INFO" if DEBUG else "WARNING"}},
 }
 
 if not DEBUG:

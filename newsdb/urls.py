@@ -1,11 +1,14 @@
-"""Top-level URLs: the admin at /admin/, the REST API at /api/."""
+"""Top-level URLs: the admin at /admin/, the REST API at /api/, the icon at /favicon.ico."""
 
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from articles.views import favicon
+
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("api/", include("articles.api.urls")),
 ]

@@ -30,9 +30,9 @@ def action_page(modeladmin, request, queryset, form, *, title, submit, template=
     return TemplateResponse(request, template or "admin/articles/action_form.html", context)
 
 
-def bound_if_applied(form_class, request):
-    """The action's form, bound only when posted from its own page."""
-    return form_class(request.POST if "apply" in request.POST else None)
+def bound_if_applied(form_class, request, queryset):
+    """The action's form, given the selection, bound only when posted from its own page."""
+    return form_class(request.POST if "apply" in request.POST else None, selected=queryset)
 
 
 def asking(form_class, *, title: str, submit: str):
@@ -42,7 +42,7 @@ def asking(form_class, *, title: str, submit: str):
     def decorate(action):
         @functools.wraps(action)
         def run(modeladmin, request, queryset):
-            form = bound_if_applied(form_class, request)
+            form = bound_if_applied(form_class, request, queryset)
             if not form.is_valid():
                 page = {"title": title, "submit": submit}
                 return action_page(modeladmin, request, queryset, form, **page)

@@ -6,6 +6,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import BaseInlineFormSet
 
 from articles.admin.actions import asking
+from articles.admin.columns import SECTION_CHARS, SOURCE_CHARS, compact_provenance, hover_cell
 from articles.admin.filters import AutocompleteFilter, LinkedOnlyFilter
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.widgets import (
@@ -76,13 +77,13 @@ class ArticleAdmin(DeskHistoryAdmin):
     form = ArticleForm
     list_display = [
         "title",
-        "source",
-        "section",
+        "source_name",
+        "section_name",
         "status",
         "needs_review",
         "person_count",
         "country_count",
-        "provenance_lines",
+        "provenance_short",
     ]
     list_select_related = ["source"]
     list_filter = [
@@ -131,9 +132,28 @@ class ArticleAdmin(DeskHistoryAdmin):
     def country_count(self, article):
         return article.country_count
 
+    @admin.display(description="source", ordering="source__name")
+    def source_name(self, article):
+        return hover_cell(article.source.name if article.source else "", SOURCE_CHARS)
+
+    @admin.display(description="section", ordering="section")
+    def section_name(self, article):
+        return hover_cell(article.section, SECTION_CHARS)
+
     @admin.display(description="provenance", ordering="provenance_file")
     def provenance_lines(self, article):
         return article.provenance
+
+    @admin.display(description="provenance", ordering="provenance_file")
+    def provenance_short(self, article):
+        start, end = article.provenance_line_start, article.provenance_line_end
+        return compact_provenance(article.provenance_file, start, end)
+
+    def changelist_view(self, request, extra_context=None):
+        """Without the navigation sidebar (the home page lists the models) the list and its
+        filters fit a 1,280 px screen."""
+        extra_context = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request):
         """No add form: an article comes from a dump or ``POST /api/articles/``, which give it

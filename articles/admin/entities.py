@@ -18,6 +18,9 @@ from articles.models import (
     Topic,
 )
 
+# The merge target is picked among the selected persons: a list an editor can read.
+MERGE_LIMIT = 50
+
 
 class ArticlesColumn:
     """A list column: how many articles link to the row, linking to that filtered article list.
@@ -63,8 +66,16 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
         return ", ".join(alias.name for alias in person.aliases.all())
 
     @admin.action(description="Merge into…", permissions=["change"])
+    def merge_persons(self, request, queryset):
+        """Merge the selected persons into one of them (a bounded list to pick from)."""
+        if queryset.count() > MERGE_LIMIT:
+            message = f"Select at most {MERGE_LIMIT} persons to merge at once."
+            self.message_user(request, message, messages.WARNING)
+            return None
+        return self.merge_selected(request, queryset)
+
     @asking(MergeForm, title="Merge persons", submit="Review merge")
-    def merge_persons(self, request, queryset, form):
+    def merge_selected(self, request, queryset, form):
         target = form.cleaned_data["target"]
         merged = list(queryset.exclude(pk=target.pk).with_alias_counts())
         if not merged:

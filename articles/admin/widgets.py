@@ -78,13 +78,37 @@ def _autocomplete(field_name: str, queryset, label: str) -> forms.ModelChoiceFie
     return forms.ModelChoiceField(queryset=queryset, label=label, widget=widget)
 
 
-class TopicChoiceForm(forms.Form):
+class ActionForm(forms.Form):
+    """A form on an action's page, given the rows the action was asked for (``selected``)."""
+
+    def __init__(self, data=None, *, selected=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.selected = selected
+
+
+class TopicChoiceForm(ActionForm):
     topic = _autocomplete("topics", Topic.objects.all(), "Topic")
 
 
-class PersonChoiceForm(forms.Form):
+class PersonChoiceForm(ActionForm):
     person = _autocomplete("persons", Person.objects.all(), "Person")
 
 
-class MergeForm(forms.Form):
-    target = _autocomplete("persons", Person.objects.all(), "Merge into")
+class MergeTargetField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        count = getattr(person, "article_count", None)
+        return person.name if count is None else f"{person.name} ({count} articles)"
+
+
+class MergeForm(ActionForm):
+    """Pick which of the selected persons the others merge into: only they are offered (to
+    merge into someone else, select that person too)."""
+
+    target = MergeTargetField(
+        Person.objects.all(), label="Merge into", widget=forms.RadioSelect, empty_label=None
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.selected is not None:
+            self.fields["target"].queryset = self.selected.order_by("name", "pk")

@@ -18,6 +18,7 @@ from articles.ingest.parsers import parse_document
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.items import field_limits
 from articles.ingest.persist.upsert import existing_fingerprints, save_chunk
+from articles.ingest.preview import count_new_links
 from articles.ingest.reader import read_document
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
 
@@ -110,6 +111,7 @@ def _import_items(document, items, report, extractor, dry_run, advance) -> None:
             known = existing_fingerprints(a.fingerprint for a in chunk)
             report.unchanged += sum(a.fingerprint in known for a in chunk)
             report.created += sum(a.fingerprint not in known for a in chunk)
+            count_new_links(chunk, known, report)
         return
     with transaction.atomic():
         linker = Linker()

@@ -141,6 +141,17 @@ class ExtractedArticle:
     topics: tuple[TopicMatch, ...] = ()
 
 
+@dataclass(frozen=True)
+class LinkPreview:
+    """What a dry run would link one new article to, as the extraction names them."""
+
+    line: int
+    title: str
+    persons: tuple[str, ...] = ()  # "Name", or "Name (author)"
+    countries: tuple[str, ...] = ()  # ISO alpha-2 codes
+    topics: tuple[str, ...] = ()
+
+
 @dataclass
 class FileReport:
     """What happened to one file (mutable: the pipeline fills it in as it goes)."""
@@ -157,3 +168,4 @@ class FileReport:
     topics_linked: int = 0
     notes: list[ItemNote] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    previews: list[LinkPreview] = field(default_factory=list)  # dry runs only

@@ -1,9 +1,14 @@
 """The article desk: list, filters, change form, inlines, review actions and history."""
 
+import io
+import re
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import ArticlePerson, ArticleTopic, LinkRejection, Origin
+from articles.models import Article, ArticlePerson, ArticleTopic, LinkRejection, Origin, Person
 from tests.admin.helpers import form_data, queries_for
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +58,33 @@ def test_article_changelist_shows_counts_and_provenance(editor_client, linked_ar
     assert '<td class="field-person_count">2</td>' in row
     assert '<td class="field-country_count">1</td>' in row
     assert "dump.txt:3-7" in row
+
+
+def test_article_changelist_columns_are_compact_with_full_values_on_hover(
+    editor_client, make_article, make_source
+):
+    long_name = "The International Federation of Independent Community Broadcasters"
+    make_article(
+        source=make_source(long_name),
+        section="Environment and climate justice",
+        provenance_file="001_2c1f698d6d4569d6.txt",
+        provenance_line_start=120,
+        provenance_line_end=141,
+    )
+    html = editor_client.get(CHANGELIST).content.decode()
+    cell = re.search(r'<td class="field-source_name">(.*?)</td>', html).group(1)
+    assert f'title="{long_name}"' in cell and f">{long_name}<" not in cell
+    assert re.search(r">The International[^<]{0,14}…<", cell)
+    assert 'title="Environment and climate justice"' in html
+    assert 'title="001_2c1f698d6d4569d6.txt:120-141">001_2c1f…:120<' in html
+    assert 'id="nav-sidebar"' not in html  # the list's room goes to the columns
+
+
+def test_article_changelist_sorts_by_source_name(editor_client, make_article, make_source):
+    make_article("From Z", source=make_source("Zeta News"))
+    make_article("From A", source=make_source("Alpha Press"))
+    response = editor_client.get(CHANGELIST + "?o=2")
+    assert [a.title for a in response.context["cl"].result_list] == ["From A", "From Z"]
 
 
 def test_article_changelist_searches_and_filters(
@@ -130,7 +162,7 @@ def test_article_inline_delete_records_a_rejection(editor_client, make_article, 
 
     assert not article.person_links.exists()
     assert LinkRejection.objects.filter(article=article, kind="person", target_id=putin.pk).exists()
-    assert "Deleted article person" in article.history.first().history_change_reason
+    assert article.history.first().history_change_reason == "Removed person Vladimir Putin"
 
 
 def test_article_inline_add_is_an_editor_link(editor_client, make_article, make_person):
@@ -151,6 +183,46 @@ def test_article_inline_add_is_an_editor_link(editor_client, make_article, make_
 
     assert article.person_links.get().origin == Origin.EDITOR
     assert article.edited_fields == []
+
+
+def test_article_link_history_names_the_persons_old_and_new(
+    editor_client, make_article, make_person
+):
+    article = make_article()
+    adams, brown, chen = (make_person(n) for n in ("Alice Adams", "Bob Brown", "Carol Chen"))
+    ArticlePerson.objects.create(article=article, person=adams)  # row 0 (ordered by name)
+    ArticlePerson.objects.create(article=article, person=brown, count=1)  # row 1
+
+    def delete_adams_change_brown(data):
+        data["person_links-0-DELETE"] = ["on"]
+        data["person_links-1-person"] = [str(chen.pk)]
+        data["person_links-1-count"] = ["3"]
+
+    submit_change_form(editor_client, article, delete_adams_change_brown)
+
+    reason = article.history.first().history_change_reason
+    assert reason == "Person Bob Brown → Carol Chen, count 1 → 3; removed person Alice Adams"
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert "Bob Brown → Carol Chen" in history.content.decode()
+
+
+def test_article_history_reason_is_cut_between_changes(editor_client, make_article, make_person):
+    article = make_article()
+    for name in (
+        "Alexandra Longname-Adams",
+        "Bartholomew Longname-Brown",
+        "Cordelia Longname-Chen",
+    ):
+        ArticlePerson.objects.create(article=article, person=make_person(name))
+
+    def delete_all(data):
+        data.update({f"person_links-{i}-DELETE": ["on"] for i in range(3)})
+
+    submit_change_form(editor_client, article, delete_all)
+
+    reason = article.history.first().history_change_reason
+    assert reason.endswith("; …") or reason.endswith(" …")
+    assert len(reason) <= 100 and "Alexandra Longname-Adams" in reason
 
 
 def post_action(client, action, articles, **extra):
@@ -233,3 +305,26 @@ def test_article_action_carries_select_all_across_its_page(editor_client, make_a
         editor_client, "assign_topic", articles[:1], select_across="1", apply="1", topic=topic.pk
     )
     assert ArticleTopic.objects.filter(topic=topic).count() == 3
+
+
+def test_article_history_says_import_and_the_file_for_imported_versions(editor_client):
+    sample = Path(__file__).resolve().parents[1] / "samples" / "paragraphs.txt"
+    out = io.StringIO()
+    call_command("import_seeds", str(sample), "--json", stdout=out, stderr=io.StringIO())
+    article = Article.objects.first()
+    person = Person.objects.first()
+
+    assert article.history.first().history_change_reason == "import: paragraphs.txt"
+    for url in (
+        reverse("admin:articles_article_history", args=[article.pk]),
+        reverse("admin:articles_person_history", args=[person.pk]),
+    ):
+        html = editor_client.get(url).content.decode()
+        cells = re.findall(r"<td>(.*?)</td>", html, re.S)
+        assert "import" in cells and "None" not in cells
+    assert (
+        "import: paragraphs.txt"
+        in editor_client.get(
+            reverse("admin:articles_article_history", args=[article.pk])
+        ).content.decode()
+    )

@@ -154,7 +154,9 @@ def merge_persons(page, target, merged):
     page.goto(f"/admin/articles/person/?id__in={target.pk},{merged.pk}")
     page.check("#action-toggle")
     run_action(page, "Merge into…")
-    pick_autocomplete(page, ".desk-action form", target.name)
+    targets = page.locator(".desk-action form input[name=target]")
+    assert targets.count() == 2  # only the selected persons are offered
+    page.check(f".desk-action form input[name=target][value='{target.pk}']")
     page.click("input[type=submit]")
     page.wait_for_selector("text=Confirm the merge")
     page.click("input[name=confirm]")
@@ -201,3 +203,19 @@ def test_editor_corrections_survive_reimport(page):
     assert page.input_value("#id_title") == corrected
     assert page.locator("#person_links-group", has_text=unlinked.name).count() == 0
     assert page.locator("#topic_links-group", has_text=topic.name).count() == 1
+
+
+def test_article_list_fits_1280_pixels(page):
+    """Every column of the list, provenance (the last) included, is on screen at 1,280 px."""
+    import_seeds()
+    User.objects.create_user("edna", password=PASSWORD, is_staff=True).groups.add(
+        Group.objects.get(name="Editor")
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, "edna")
+    page.goto("/admin/articles/article/")
+    last = page.locator("#result_list tbody tr").first.locator("td.field-provenance_short")
+    box = last.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 1280
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= 1280

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from articles.admin.entities import MERGE_LIMIT
 from articles.models import ArticlePerson, LinkRejection, Person
 from tests.admin.helpers import form_data, queries_for
 
@@ -128,3 +129,27 @@ def test_person_merge_into_the_only_selected_person_does_nothing(editor_client, 
     response = editor_client.post(PERSONS, {**data, "target": putin.pk, "confirm": "1"})
     assert response.status_code == 302
     assert list(Person.objects.all()) == [putin]
+
+
+def test_person_merge_offers_only_the_selected_persons(editor_client, make_person):
+    putin, short = make_person("Vladimir Putin"), make_person("Putin")
+    stranger = make_person("Angela Merkel")
+    data = {"action": "merge_persons", "_selected_action": [putin.pk, short.pk]}
+
+    choose = editor_client.post(PERSONS, data)
+    offered = list(choose.context["form"].fields["target"].queryset)
+    assert offered == [short, putin]
+    html = choose.content.decode()
+    assert "Vladimir Putin (0 articles)" in html and "Angela Merkel" not in html
+
+    outside = editor_client.post(PERSONS, {**data, "apply": "1", "target": stranger.pk})
+    assert "Merge into" in outside.content.decode() and outside.context["form"].errors
+    assert Person.objects.count() == 3
+
+
+def test_person_merge_refuses_a_selection_too_long_to_pick_from(editor_client, make_person):
+    persons = [make_person(f"Person {n}") for n in range(MERGE_LIMIT + 1)]
+    data = {"action": "merge_persons", "_selected_action": [p.pk for p in persons]}
+    response = editor_client.post(PERSONS, data, follow=True)
+    assert f"Select at most {MERGE_LIMIT} persons" in response.content.decode()
+    assert Person.objects.count() == MERGE_LIMIT + 1

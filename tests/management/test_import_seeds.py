@@ -81,6 +81,33 @@ def test_import_seeds_dry_run_writes_nothing(db):
     assert "would create" in out.getvalue()
 
 
+LINKED = ("persons_linked", "countries_linked", "topics_linked")
+
+
+def test_import_seeds_dry_run_counts_the_links_a_real_run_adds(db):
+    sample = ROOT / "tests" / "samples" / "paragraphs.txt"
+    dry = run_import(sample, "--dry-run")["totals"]
+    real = run_import(sample)["totals"]
+    assert sum(dry[key] for key in LINKED) > 0
+    assert {key: dry[key] for key in LINKED} == {key: real[key] for key in LINKED}
+    again = run_import(sample, "--dry-run")["totals"]
+    assert [again[key] for key in LINKED] == [0, 0, 0]  # nothing new to link
+
+
+def test_import_seeds_dry_run_verbose_lists_titles_and_entities(db):
+    sample = ROOT / "tests" / "samples" / "paragraphs.txt"
+    out = io.StringIO()
+    call_command(
+        "import_seeds", str(sample), "--dry-run", "-v", "2", stdout=out, stderr=io.StringIO()
+    )
+    text = out.getvalue()
+    assert f"would link: {sample}:1: Harbour pilots in Rotterdam walk out over pensions" in text
+    assert "countries: NL" in text and "persons: Arundhati Roy (author)" in text
+    quiet = io.StringIO()
+    call_command("import_seeds", str(sample), "--dry-run", stdout=quiet, stderr=io.StringIO())
+    assert "would link:" not in quiet.getvalue() and "links to add:" in quiet.getvalue()
+
+
 SAMPLES = ROOT / "tests" / "samples"
 BAD_SAMPLES = [
     "empty.txt", "whitespace_only.txt", "binary.bin", "bad_utf8.txt", "control_chars.txt",

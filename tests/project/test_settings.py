@@ -47,3 +47,23 @@ def test_settings_development_default_is_debug_on_sqlite():
         assert settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
     result = manage("diffsettings", "--all")
     assert "DEBUG = True" in result.stdout
+
+
+def log_once_script(logger: str, level: str) -> str:
+    return (
+        "import django, logging; django.setup(); "
+        f"logging.getLogger({logger!r}).{level}('a line to count')"
+    )
+
+
+def test_settings_logging_prints_each_django_line_once():
+    for logger, level in [("django.utils.autoreload", "info"), ("django.request", "warning")]:
+        result = subprocess.run(
+            [sys.executable, "-c", log_once_script(logger, level)],
+            cwd=ROOT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsdb.settings"},
+            capture_output=True,
+            text=True,
+        )
+        printed = result.stdout + result.stderr
+        assert printed.count("a line to count") == 1, (logger, printed)

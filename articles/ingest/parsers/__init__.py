@@ -15,6 +15,7 @@ from dataclasses import replace
 from articles.ingest import detect
 from articles.ingest.errors import IngestError
 from articles.ingest.parsers import bullets, captioned_pairs, pairs, paragraphs, section_pairs
+from articles.ingest.parsers.blocks import recase_contractions
 from articles.ingest.records import Document, ParseResult, ParseWarning, SkippedItem
 
 PARSERS: dict[str, Callable[[Document], ParseResult]] = {
@@ -32,10 +33,16 @@ def parse_document(document: Document) -> ParseResult:
     When the parser reports that the text stops looking like its layout (``continues_at``),
     the rest is detected and parsed on its own, and a warning names the line of the change.
     """
-    result = PARSERS[detect.detect_layout(document)](document)
+    result = _recased(PARSERS[detect.detect_layout(document)](document))
     if result.continues_at is None:
         return result
     return _with_rest(document, result, result.continues_at)
+
+
+def _recased(result: ParseResult) -> ParseResult:
+    """Every layout's titles with contractions cased as written (see ``recase_contractions``)."""
+    items = tuple(replace(i, title=recase_contractions(i.title)) for i in result.items)
+    return replace(result, items=items)
 
 
 def _with_rest(document: Document, result: ParseResult, first: int) -> ParseResult:

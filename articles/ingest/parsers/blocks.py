@@ -112,3 +112,13 @@ def is_prose(text: str) -> bool:
 def count_words(text: str, cap: int) -> int:
     """How many words ``text`` has, counting no further than ``cap`` (cheap on long texts)."""
     return sum(1 for _ in islice(_WORD.finditer(text), cap))
+
+
+# Title-casing tools capitalise after an apostrophe too ("Trump’S Freeze", "Don’T"): a
+# contraction's or possessive's ending after a lower-case letter is never a capital of its own.
+_CAPITALISED_ENDING = re.compile(r"(?<=[a-z])(['’])(S|T|Re|Ve|Ll|D|M)\b")
+
+
+def recase_contractions(title: str) -> str:
+    """``Trump’S Freeze`` → ``Trump’s Freeze``, ``Don'T`` → ``Don't`` (``O'Brien`` unchanged)."""
+    return _CAPITALISED_ENDING.sub(lambda m: m.group(1) + m.group(2).lower(), title)

@@ -29,6 +29,9 @@ _ABBREVIATIONS = word_set(
 )
 # Words a clipped title should not end on.
 _DANGLING = word_set("a an and as at but by for from in into of on or than that the to with")
+# Where a clause ends inside a sentence: ", " "; " ": " and a spaced dash.
+_CLAUSE_END = re.compile(r"[,;:](?= )| [–—-](?= )")
+_CLIPPED_TAIL = ' ,;:–—-("“‘'
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")  # "U.S", "J"
 _PLAIN_WORD = re.compile(r"^[A-Za-z][a-z'’-]*[a-z]$")  # "fighting", not "PopularResistance"
 # Photo credits: "(Reuters/Toby Melville)", "(Carl Recine/Reuters)", "Credit: AP Photo/…".
@@ -103,12 +106,20 @@ def derive_title(text: str, limit: int = TITLE_LIMIT) -> str:
 
 
 def clip_words(text: str, limit: int = TITLE_LIMIT) -> str:
-    """Cut ``text`` to at most ``limit`` characters at a word boundary, without dangling commas."""
+    """Cut ``text`` to at most ``limit`` characters: at the last clause boundary (comma, colon,
+    semicolon, dash) in its second half, else at a word boundary marked with "…", so a title
+    never stops mid-phrase as if it were whole."""
     text = clean_spaces(text)
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    kept = cut.rstrip(' ,;:–—-("“‘').split(" ")
+    clauses = [
+        m.start() for m in _CLAUSE_END.finditer(text, 0, limit + 1) if m.start() >= limit // 2
+    ]
+    if clauses:
+        return text[: clauses[-1]].rstrip(_CLIPPED_TAIL)
+    room = limit - 1  # for the "…"
+    cut = text[: room + 1].rsplit(" ", 1)[0] if " " in text[:room] else text[:room]
+    kept = cut.rstrip(_CLIPPED_TAIL).split(" ")
     while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
         kept.pop()
-    return " ".join(kept).rstrip(' ,;:–—-("“‘')
+    return " ".join(kept).rstrip(_CLIPPED_TAIL) + "…"

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from simple_history.utils import bulk_create_with_history
 
+from articles.choices import REASON_LENGTH
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.items import imported_values, new_article
 from articles.ingest.persist.links import LINK_KINDS, LinkPlan, apply_plans, plan_links
@@ -30,7 +31,7 @@ def save_chunk(
     for extracted in chunk:
         article = stored.get(extracted.fingerprint)
         if article is not None:
-            updated = _update_article(article, extracted.item, linker)
+            updated = _update_article(article, extracted.item, linker, import_reason(document))
             report.updated += updated
             report.unchanged += not updated
             plans += plan_links(article, extracted, linker)
@@ -38,7 +39,8 @@ def save_chunk(
             report.unchanged += 1
         else:
             fresh[extracted.fingerprint] = (new_article(extracted, document, linker), extracted)
-    bulk_create_with_history([article for article, _ in fresh.values()], Article)
+    created = [article for article, _ in fresh.values()]
+    bulk_create_with_history(created, Article, default_change_reason=import_reason(document))
     report.created += len(fresh)
     for article, extracted in fresh.values():
         plans += plan_links(article, extracted, linker, new=True)
@@ -53,7 +55,12 @@ def _stored_by_fingerprint(fingerprints: list[str]) -> dict[str, Article]:
     return {article.fingerprint: article for article in articles}
 
 
-def _update_article(article: Article, item: ParsedItem, linker: Linker) -> bool:
+def import_reason(document: Document) -> str:
+    """The history's change reason of what an import of ``document`` saves."""
+    return f"import: {document.name}"[:REASON_LENGTH]
+
+
+def _update_article(article: Article, item: ParsedItem, linker: Linker, reason: str) -> bool:
     """Bring the importer-owned fields up to date, skipping what editors changed."""
     changed = []
     for name, value in imported_values(item, linker).items():
@@ -62,5 +69,6 @@ def _update_article(article: Article, item: ParsedItem, linker: Linker) -> bool:
         setattr(article, name, value)
         changed.append(name)
     if changed:
+        article._change_reason = reason
         article.save(update_fields=[*changed, "updated_at"])
     return bool(changed)

@@ -1,5 +1,6 @@
 """Create (once) a local superuser and a demo editor for `make run`, and print how to log in."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -8,6 +9,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 CREDENTIALS_FILE = settings.BASE_DIR / "local-admin.txt"
+DEFAULT_ADDR = "127.0.0.1:8000"
+# Listening on every interface: a browser on this machine reaches it on the loopback address.
+ANY_HOST = {"", "0", "0.0.0.0", "::", "[::]"}
 
 
 class Command(BaseCommand):
@@ -19,8 +23,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--editor", default="editor", help="demo editor ('' for none)")
+        parser.add_argument(
+            "--addr",
+            default=os.environ.get("ADDR", DEFAULT_ADDR),
+            help=f"where runserver listens (default: $ADDR or {DEFAULT_ADDR})",
+        )
 
-    def handle(self, *args, username, editor, **options):
+    def handle(self, *args, username, editor, addr, **options):
         if not settings.DEBUG:
             raise CommandError("Refusing to create a local admin with DJANGO_DEBUG off.")
         known = read_credentials()
@@ -28,9 +37,20 @@ class Command(BaseCommand):
         if editor:
             logins[editor] = ensure_user(editor, known.get(editor), group="Editor")
         CREDENTIALS_FILE.write_text("".join(f"{u} {p}\n" for u, p in {**known, **logins}.items()))
+        url = f"{admin_base_url(addr)}/admin/"
         for role, (user, password) in zip(("Admin", "Editor"), logins.items(), strict=False):
-            line = f"{role} login: http://127.0.0.1:8000/admin/  user: {user}  password: {password}"
+            line = f"{role} login: {url}  user: {user}  password: {password}"
             self.stdout.write(self.style.SUCCESS(line))
+
+
+def admin_base_url(addr: str) -> str:
+    """The URL a browser opens for runserver's ``addr`` ("8080", "0.0.0.0:8080", "[::1]:8000")."""
+    host, _, port = addr.rpartition(":") if ":" in addr else ("", "", addr)
+    if not port.isdigit():
+        raise CommandError(f"--addr {addr!r}: expected PORT or HOST:PORT, as runserver takes it.")
+    if host in ANY_HOST:
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
 
 
 def read_credentials() -> dict[str, str]:

@@ -20,7 +20,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", default=["seeds"], help="default: seeds/")
-        parser.add_argument("--dry-run", action="store_true", help="parse and extract only")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="parse and extract only; with -v 2, list each new article's title and entities",
+        )
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="print the report as JSON"
         )
@@ -45,12 +49,14 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(dump_json(report.as_dict()))
         else:
-            self.print_report(report)
+            self.print_report(report, verbosity=options["verbosity"])
         if report.failed:
             raise CommandError(f"{len(report.failed)} of {len(report.files)} file(s) failed.")
 
-    def print_report(self, report):
+    def print_report(self, report, verbosity=1):
         for file in report.files:
+            if verbosity >= 2:
+                self.print_previews(file)
             if file.error:
                 self.stderr.write(self.style.ERROR(f"error: {file.error}"))
             for skipped in file.skipped:
@@ -61,13 +67,22 @@ class Command(BaseCommand):
                 self.stdout.write(f"warning: {file.path}:{warning.line}: {warning.message}")
         totals = report.totals()
         verb = "would create" if report.dry_run else "created"
+        linked = "to add" if report.dry_run else "added"
         self.stdout.write(
             f"{totals['files']} file(s), {totals['failed_files']} failed; articles: "
             f"{totals['created']} {verb}, {totals['unchanged']} unchanged, "
-            f"{totals['updated']} updated, {totals['skipped']} skipped; links added: "
+            f"{totals['updated']} updated, {totals['skipped']} skipped; links {linked}: "
             f"{totals['persons_linked']} persons, {totals['countries_linked']} countries, "
             f"{totals['topics_linked']} topics"
         )
+
+    def print_previews(self, file):
+        """A dry run's new articles: title, then the persons, countries and topics found."""
+        for preview in file.previews:
+            self.stdout.write(f"would link: {file.path}:{preview.line}: {preview.title}")
+            for label in ("persons", "countries", "topics"):
+                names = getattr(preview, label)
+                self.stdout.write(f"    {label}: {', '.join(names) if names else '-'}")
 
 
 class ProgressDisplay:

@@ -30,11 +30,31 @@ def test_derive_title_takes_the_first_sentence_without_its_full_stop():
     assert derive_title("Floods hit the valley. More rain is due.") == "Floods hit the valley"
 
 
-def test_derive_title_clips_at_a_word_boundary():
+def test_derive_title_clips_at_a_word_boundary_with_an_ellipsis():
     text = "word " * 60
     title = derive_title(text)
     assert len(title) <= TITLE_LIMIT
-    assert title.endswith("word") and "  " not in title
+    assert title.endswith("word…") and "  " not in title
+
+
+def test_derive_title_never_stops_mid_phrase_without_an_ellipsis():
+    text = (
+        "Ukrainian forces say they have repelled an attack on the second city Kharkiv after "
+        "fierce clashes with Russian forces near the border overnight. More follows."
+    )
+    title = derive_title(text)
+    assert len(title) <= TITLE_LIMIT
+    assert title.endswith("…") and not title.endswith("Russian")
+
+
+def test_derive_title_prefers_a_clause_boundary():
+    text = (
+        "Thousands marched through the capital on Saturday demanding a ceasefire in Gaza, "
+        "while police said the crowds were far smaller than organisers had claimed. Then."
+    )
+    assert derive_title(text) == (
+        "Thousands marched through the capital on Saturday demanding a ceasefire in Gaza"
+    )
 
 
 def test_clip_words_drops_dangling_little_words_and_commas():
