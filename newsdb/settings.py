@@ -114,6 +114,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
+# Processes running NER in `import_seeds` (0: one per core; 1: all in the command's process).
+NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.EditorWriteOrReadOnly"],

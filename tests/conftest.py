@@ -56,3 +56,10 @@ def country(db):
         return Country.objects.get(code=code)
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def one_import_worker(settings):
+    """Imports run in-process in tests unless a test asks for workers: a pool per call would
+    load the NER model again and again."""
+    settings.NEWSDB_IMPORT_WORKERS = 1

@@ -1,6 +1,7 @@
 """Import raw news dumps into the database (idempotent, one transaction per file)."""
 
 import json
+import os
 import sys
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from tqdm import tqdm
 
 from articles.ingest import persist
 from articles.ingest.extract import Extractor
+from articles.ingest.parallel import import_paths_parallel
 from articles.ingest.pipeline import import_paths
 
 
@@ -30,17 +32,22 @@ class Command(BaseCommand):
             default=settings.NEWSDB_MAX_DUMP_BYTES,
             help="refuse dumps larger than this (default: NEWSDB_MAX_DUMP_BYTES)",
         )
-
-    def handle(self, *args, paths, dry_run, as_json, max_bytes, **options):
-        extractor = Extractor(persist.load_catalog())
-        progress = ProgressDisplay(self, quiet=as_json)
-        report = import_paths(
-            paths,
-            extractor=extractor,
-            max_bytes=max_bytes,
-            dry_run=dry_run,
-            on_file=progress.start_file,
+        parser.add_argument(
+            "--workers",
+            type=positive_int,
+            default=settings.NEWSDB_IMPORT_WORKERS or os.cpu_count() or 1,
+            help="processes running NER (default: NEWSDB_IMPORT_WORKERS, else the number of "
+            "cores); 1 runs everything in this process",
         )
+
+    def handle(self, *args, paths, dry_run, as_json, max_bytes, workers, **options):
+        progress = ProgressDisplay(self, quiet=as_json)
+        options = {"max_bytes": max_bytes, "dry_run": dry_run, "on_file": progress.start_file}
+        catalog = persist.load_catalog()
+        if workers > 1:
+            report = import_paths_parallel(paths, catalog=catalog, workers=workers, **options)
+        else:
+            report = import_paths(paths, extractor=Extractor(catalog), **options)
         progress.close()
         if as_json:
             self.stdout.write(dump_json(report.as_dict()))
@@ -88,6 +95,13 @@ class ProgressDisplay:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def dump_json(data) -> str:
