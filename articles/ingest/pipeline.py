@@ -9,10 +9,9 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from django.db import transaction
-
 from articles.ingest import persist
 from articles.ingest.errors import IngestError
+from articles.ingest.locking import file_transaction
 from articles.ingest.parsers import parse_document
 from articles.ingest.reader import read_document
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
@@ -108,7 +107,7 @@ def _import_items(document, items, report, extractor, dry_run, advance) -> None:
             report.unchanged += sum(a.fingerprint in known for a in chunk)
             report.created += sum(a.fingerprint not in known for a in chunk)
         return
-    with transaction.atomic():
+    with file_transaction():
         linker = persist.Linker()
         for chunk in _extracted_chunks(items, extractor, advance):
             persist.save_chunk(chunk, document, linker, report)
