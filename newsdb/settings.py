@@ -117,6 +117,19 @@ NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 102
 # Processes running NER in `import_seeds` (0: one per core; 1: all in the command's process).
 NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 
+# Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a
+# broker is set, e.g. redis://127.0.0.1:6379/0 (RabbitMQ's amqp:// URLs work the same).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "newsdb")
+# Outcomes live in ImportJob rows, not in a result backend.
+CELERY_TASK_IGNORE_RESULT = True
+# A file takes seconds to minutes of NER: one at a time per worker process, acknowledged when
+# done, so a worker that dies mid-file leaves the task to another (imports are idempotent).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.EditorWriteOrReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.ingest import persist
+from articles.ingest import jobs, persist
 from articles.ingest.extract import Extractor
 from articles.ingest.parallel import import_paths_parallel
 from articles.ingest.pipeline import import_paths
@@ -39,8 +39,20 @@ class Command(BaseCommand):
             help="processes running NER (default: NEWSDB_IMPORT_WORKERS, else the number of "
             "cores); 1 runs everything in this process",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="send one Celery task per file to the workers (CELERY_BROKER_URL) and return",
+        )
+        parser.add_argument(
+            "--send-bytes",
+            action="store_true",
+            help="with --enqueue: put each file's bytes in its task (workers without the files)",
+        )
 
     def handle(self, *args, paths, dry_run, as_json, max_bytes, workers, **options):
+        if options["enqueue"]:
+            return self.enqueue(paths, options["send_bytes"], as_json)
         progress = ProgressDisplay(self, quiet=as_json)
         options = {"max_bytes": max_bytes, "dry_run": dry_run, "on_file": progress.start_file}
         catalog = persist.load_catalog()
@@ -55,6 +67,19 @@ class Command(BaseCommand):
             self.print_report(report)
         if report.failed:
             raise CommandError(f"{len(report.failed)} of {len(report.files)} file(s) failed.")
+
+    def enqueue(self, paths, send_bytes, as_json):
+        try:
+            queued = jobs.enqueue(paths, send_bytes=send_bytes)
+        except jobs.EnqueueError as error:
+            raise CommandError(str(error)) from error
+        if as_json:
+            rows = [{"job": job.pk, "task_id": job.task_id, "path": job.path} for job in queued]
+            self.stdout.write(dump_json(rows))
+            return
+        for job in queued:
+            self.stdout.write(f"queued {job.path}: task {job.task_id} (job {job.pk})")
+        self.stdout.write(f"{len(queued)} file(s) queued; see `manage.py import_status`.")
 
     def print_report(self, report):
         for file in report.files:
