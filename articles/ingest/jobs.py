@@ -65,9 +65,9 @@ def _enqueue_one(path: Path, send_bytes: bool) -> ImportJob:
     return job
 
 
-def run_job(job_id: int, path: str, content: str | None = None) -> str:
+def run_job(job_id: int, path: str, content: str | None = None, worker: str = "") -> str:
     """Import one file for a worker and record the outcome on its job; returns the status."""
-    started = {"started_at": timezone.now(), "worker": socket.gethostname()}
+    started = {"started_at": timezone.now(), "worker": worker or socket.gethostname()}
     ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING, **started)
     try:
         report = _import_one(path, content)
