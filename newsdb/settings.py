@@ -95,6 +95,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for each other instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
+# Read replicas (PostgreSQL streaming replicas of DATABASE_URL): aliases replica1, replica2…
+# newsdb.routers sends safe web requests' reads there and everything else to the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{_number}"] = {
+        **dj_database_url.parse(_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        "TEST": {"MIRROR": "default"},  # tests read the primary's test database through it
+    }
+# How long a client that wrote keeps reading the primary (longer than the replicas' lag).
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "10"))
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["newsdb.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "newsdb.routers.ReplicaMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
