@@ -5,6 +5,7 @@ start (one NER model load per worker) is part of every timed run, as it is for a
 """
 
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -60,7 +61,17 @@ def run(articles: int, worker_counts: list[int], repeats: int) -> dict:
     for row in rows.values():
         row["speedup"] = round(row["median_per_s"] / base, 2)
     load = {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}
-    return {"articles": articles, "cores": os.cpu_count(), "load_average": load, "workers": rows}
+    return {
+        "articles": articles,
+        "cores": os.cpu_count(),
+        "load_average": load,
+        "workers": rows,
+        # Pool processes are reaped when each run ends, so they count as children.
+        "peak_rss_mb": {
+            "main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        },
+    }
 
 
 def markdown(results: dict, database: str) -> str:
@@ -68,7 +79,9 @@ def markdown(results: dict, database: str) -> str:
     lines = [
         f"Synthetic corpus of {results['articles']} articles on {database}, "
         f"{results['cores']} cores, load average {results['load_average']['before']} before and "
-        f"{results['load_average']['after']} after.",
+        f"{results['load_average']['after']} after. Peak resident memory: "
+        f"{results['peak_rss_mb']['main']} MB in the main process, "
+        f"{results['peak_rss_mb']['worker']} MB in a worker.",
         "",
         "| workers | seconds per run | articles/s (median) | articles/s (best) | speed-up |",
         "| ---: | --- | ---: | ---: | ---: |",
