@@ -12,6 +12,7 @@ few files' worth of parsed items and results however large the corpus is.
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -46,23 +47,31 @@ def import_paths_parallel(
 ) -> pipeline.ImportReport:
     """``pipeline.import_paths`` with extraction spread over ``workers`` processes."""
     run = pipeline.ImportReport(dry_run=dry_run)
+    # spawn: no forked database connection or model threads; a worker that dies (killed, out of
+    # memory) breaks the pool with an error instead of leaving the import waiting forever.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=start_worker, initargs=(catalog,)) as pool:
+    pool = ProcessPoolExecutor(workers, context, initializer=start_worker, initargs=(catalog,))
+    try:
         feed = Feed(pool, pipeline.dump_paths(paths), max_bytes, workers * CHUNKS_PER_WORKER)
         for work in feed.files():
             run.files.append(work.report)
-            if work.report.error:
-                continue
-            advance = on_file(work.report, len(work.items)) if on_file else None
-            extractor = FeedExtractor(feed, work)
-            try:
-                pipeline._import_items(
-                    work.document, work.items, work.report, extractor, dry_run, advance
-                )
-            except IngestError as error:
-                pipeline._reset_counts(work.report, error)
-            feed.discard_rest(work)
+            if not work.report.error:
+                _import_work(feed, work, dry_run, on_file)
+    finally:
+        pool.shutdown(cancel_futures=True)  # on an error, chunks not yet started are dropped
     return run
+
+
+def _import_work(feed: "Feed", work: FileWork, dry_run: bool, on_file) -> None:
+    """Persist one parsed file from its extracted chunks, as ``pipeline.import_paths`` does."""
+    advance = on_file(work.report, len(work.items)) if on_file else None
+    try:
+        pipeline._import_items(
+            work.document, work.items, work.report, FeedExtractor(feed, work), dry_run, advance
+        )
+    except IngestError as error:
+        pipeline._reset_counts(work.report, error)
+    feed.discard_rest(work)
 
 
 class Feed:
@@ -72,7 +81,7 @@ class Feed:
         self.pool = pool
         self.window = window
         self.parsed: deque[FileWork] = deque()
-        self.pending: deque = deque()  # (FileWork, AsyncResult), in submission order
+        self.pending: deque = deque()  # (FileWork, Future), in submission order
         self.jobs = self._jobs(paths, max_bytes)
         self.exhausted = False
 
@@ -91,14 +100,14 @@ class Feed:
         self._fill()
         if not self.pending or self.pending[0][0] is not work:
             raise RuntimeError(f"parallel import: no chunk pending for {work.report.path}")
-        _, result = self.pending.popleft()
-        return result.get()
+        _, future = self.pending.popleft()
+        return future.result()
 
     def discard_rest(self, work: FileWork) -> None:
         """Drop the chunks of a file whose import stopped early (an error rolled it back)."""
         while self.pending and self.pending[0][0] is work:
-            _, result = self.pending.popleft()
-            result.wait()
+            _, future = self.pending.popleft()
+            future.cancel()
 
     def _fill(self) -> None:
         while len(self.pending) < self.window and not self.exhausted:
@@ -110,7 +119,7 @@ class Feed:
         except StopIteration:
             self.exhausted = True
             return
-        self.pending.append((work, self.pool.apply_async(extract_chunk, (chunk,))))
+        self.pending.append((work, self.pool.submit(extract_chunk, chunk)))
 
     def _jobs(self, paths: list[Path], max_bytes: int) -> Iterator[tuple[FileWork, list]]:
         for path in paths:

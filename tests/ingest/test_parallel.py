@@ -51,20 +51,20 @@ class FakePool:
     def __init__(self):
         self.submitted = 0
 
-    def apply_async(self, function, args):
+    def submit(self, function, chunk):
         self.submitted += 1
-        return FakeResult(len(args[0]))
+        return FakeFuture(len(chunk))
 
 
-class FakeResult:
+class FakeFuture:
     def __init__(self, size):
         self.size = size
 
-    def get(self):
+    def result(self):
         return [None] * self.size
 
-    def wait(self):
-        pass
+    def cancel(self):
+        return False
 
 
 def test_feed_keeps_at_most_a_window_of_chunks_in_flight(corpus):
