@@ -33,6 +33,12 @@ def test_import_seeds_enqueue_without_a_broker_refuses(db, settings):
     assert not ImportJob.objects.exists()
 
 
+def test_import_seeds_enqueue_refuses_a_dry_run(db, settings):
+    settings.CELERY_BROKER_URL = "memory://"
+    with pytest.raises(CommandError, match="--dry-run runs in-process"):
+        enqueue(SAMPLES / "pairs.txt", "--dry-run")
+
+
 def test_import_seeds_enqueue_refuses_a_missing_file_before_sending(db, settings):
     settings.CELERY_BROKER_URL = "memory://"
     with pytest.raises(CommandError, match=r"missing\.txt: no such file"):

@@ -52,6 +52,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, as_json, max_bytes, workers, **options):
         if options["enqueue"]:
+            if dry_run:
+                raise CommandError("--dry-run runs in-process: leave out --enqueue.")
             return self.enqueue(paths, options["send_bytes"], as_json)
         progress = ProgressDisplay(self, quiet=as_json)
         options = {"max_bytes": max_bytes, "dry_run": dry_run, "on_file": progress.start_file}
