@@ -30,7 +30,9 @@ def replica(settings):
     """The router and middleware installed; ``replica1`` (tests/conftest.py) mirrors default."""
     settings.DATABASE_ROUTERS = ["newsdb.routers.ReplicaRouter"]
     settings.MIDDLEWARE = ["newsdb.routers.ReplicaMiddleware", *settings.MIDDLEWARE]
-    return "replica1"
+    yield "replica1"
+    # Its own session on the test database would keep the database from being dropped.
+    connections["replica1"].close()
 
 
 def queries_by_alias(call) -> tuple[int, int, object]:
