@@ -473,3 +473,31 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
+
+
+class ImportJob(models.Model):
+    """One dump file sent to the Celery workers by ``import_seeds --enqueue``, and its outcome."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    path = models.CharField(max_length=1000, help_text="As the operator gave it.")
+    task_id = models.CharField(max_length=64, unique=True)
+    sent_bytes = models.BooleanField(default=False, help_text="The file travelled in the task.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    worker = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    report = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="importjob_status_created")]
+
+    def __str__(self):
+        return f"{self.path} ({self.status})"

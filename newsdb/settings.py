@@ -112,6 +112,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for each other instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
+# Read replicas (PostgreSQL streaming replicas of DATABASE_URL): aliases replica1, replica2…
+# newsdb.routers sends safe web requests' reads there and everything else to the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{_number}"] = {
+        **dj_database_url.parse(_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        "TEST": {"MIRROR": "default"},  # tests read the primary's test database through it
+    }
+# How long a client that wrote keeps reading the primary (longer than the replicas' lag).
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "10"))
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["newsdb.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "newsdb.routers.ReplicaMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -153,6 +166,21 @@ NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", 
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
 # An item (title, summary and body) longer than this is rejected, never stored as one article.
 NEWSDB_MAX_ITEM_CHARS = int(os.environ.get("NEWSDB_MAX_ITEM_CHARS", "200000"))
+# Processes running NER in `import_seeds` (0: one per core; 1: all in the command's process).
+NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
+
+# Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a
+# broker is set, e.g. redis://127.0.0.1:6379/0 (RabbitMQ's amqp:// URLs work the same).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "newsdb")
+# Outcomes live in ImportJob rows, not in a result backend.
+CELERY_TASK_IGNORE_RESULT = True
+# A file takes seconds to minutes of NER: one at a time per worker process, acknowledged when
+# done, so a worker that dies mid-file leaves the task to another (imports are idempotent).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.EditorWriteOrReadOnly"],

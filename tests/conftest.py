@@ -56,3 +56,24 @@ def country(db):
         return Country.objects.get(code=code)
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def one_import_worker(settings):
+    """Imports run in-process in tests unless a test asks for workers: a pool per call would
+    load the NER model again and again."""
+    settings.NEWSDB_IMPORT_WORKERS = 1
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A ``replica1`` alias mirroring the test database, as DATABASE_REPLICA_URLS would add.
+
+    Nothing routes to it unless a test installs newsdb.routers (tests/project/test_routers.py).
+    """
+    from django.conf import settings
+
+    default = settings.DATABASES["default"]
+    settings.DATABASES.setdefault(
+        "replica1", {**default, "TEST": {**default.get("TEST", {}), "MIRROR": "default"}}
+    )

@@ -58,7 +58,10 @@ def memory_figures(sizes: list[int]) -> dict[int, float]:
             url = f"sqlite:///{scratch}/memory-{size}.sqlite3"
             manage(["migrate", "--noinput", "-v0"], url)
             corpus = write_corpus(Path(scratch) / f"corpus-{size}", size)
-            figures[size] = peak_rss_mb(["import_seeds", str(corpus[0].parent)], url)
+            # One process, model included: the figure is that process's peak.
+            figures[size] = peak_rss_mb(
+                ["import_seeds", str(corpus[0].parent), "--workers", "1"], url
+            )
     return figures
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 
 from articles.ingest.batching import chunked
 from articles.ingest.errors import IngestError
@@ -17,6 +17,7 @@ from articles.ingest.limits import fit_items
 from articles.ingest.parsers import parse_document
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.items import field_limits
+from articles.ingest.persist.locking import file_transaction
 from articles.ingest.persist.upsert import existing_fingerprints, save_chunk
 from articles.ingest.preview import count_new_links
 from articles.ingest.reader import read_document
@@ -113,7 +114,7 @@ def _import_items(document, items, report, extractor, dry_run, advance) -> None:
             report.created += sum(a.fingerprint not in known for a in chunk)
             count_new_links(chunk, known, report)
         return
-    with transaction.atomic():
+    with file_transaction():
         linker = Linker()
         for chunk in _extracted_chunks(items, extractor, advance):
             try:

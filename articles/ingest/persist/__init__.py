@@ -5,7 +5,9 @@
 - ``items``: the one conversion between a ``ParsedItem`` and an ``Article``, both ways, and the
   field limits the models set;
 - ``upsert``: articles created or updated chunk by chunk;
-- ``links``: automatic links planned and applied, one bulk statement per kind and operation.
+- ``links``: automatic links planned and applied, one bulk statement per kind and operation;
+- ``locking``: one file's transaction, serialised across processes on PostgreSQL;
+- ``surnames``: one-word persons folded into the full name they turned out to mean.
 
 Rules kept here and nowhere else:
 - an article is identified by its content fingerprint: the same text is stored once;

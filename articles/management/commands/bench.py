@@ -65,6 +65,7 @@ class Command(BaseCommand):
         self.stderr.write("bench: memory…")
         sizes = [max(articles // 5, 1), articles]
         sections.append(render_memory_section(runner.memory_figures(sizes)))
+        sections += hand_run_sections(output)
         with open(output, "w", encoding="utf-8") as handle:
             handle.write("\n\n".join(sections) + "\n")
         self.stdout.write(f"wrote {output}")
@@ -112,3 +113,18 @@ def section_of(markdown: str, label: str) -> str:
     """A helper benchmark's markdown, its first heading naming the database."""
     head, _, rest = markdown.strip().partition("\n")
     return f"{head} ({label})\n{rest}"
+
+
+HAND_RUN = "## Hand-run: "
+
+
+def hand_run_sections(path: str) -> list[str]:
+    """The "## Hand-run: …" sections of the existing report: `make bench` keeps them as they are."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        return []
+    chunks = text.split("\n## ")
+    sections = ["## " + chunk for chunk in chunks[1:]]
+    return [section.strip() for section in sections if section.startswith(HAND_RUN)]

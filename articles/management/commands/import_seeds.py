@@ -1,13 +1,16 @@
 """Import raw news dumps into the database (idempotent, one transaction per file)."""
 
 import json
+import os
 import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.ingest import jobs
 from articles.ingest.extract import Extractor
+from articles.ingest.parallel import import_paths_parallel
 from articles.ingest.persist.catalog import load_catalog
 from articles.ingest.pipeline import import_paths
 
@@ -34,17 +37,36 @@ class Command(BaseCommand):
             default=settings.NEWSDB_MAX_DUMP_BYTES,
             help="refuse dumps larger than this (default: NEWSDB_MAX_DUMP_BYTES)",
         )
-
-    def handle(self, *args, paths, dry_run, as_json, max_bytes, **options):
-        extractor = Extractor(load_catalog())
-        progress = ProgressDisplay(self, quiet=as_json)
-        report = import_paths(
-            paths,
-            extractor=extractor,
-            max_bytes=max_bytes,
-            dry_run=dry_run,
-            on_file=progress.start_file,
+        parser.add_argument(
+            "--workers",
+            type=positive_int,
+            default=settings.NEWSDB_IMPORT_WORKERS or os.cpu_count() or 1,
+            help="processes running NER (default: NEWSDB_IMPORT_WORKERS, else the number of "
+            "cores); 1 runs everything in this process",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="send one Celery task per file to the workers (CELERY_BROKER_URL) and return",
+        )
+        parser.add_argument(
+            "--send-bytes",
+            action="store_true",
+            help="with --enqueue: put each file's bytes in its task (workers without the files)",
+        )
+
+    def handle(self, *args, paths, dry_run, as_json, max_bytes, workers, **options):
+        if options["enqueue"]:
+            if dry_run:
+                raise CommandError("--dry-run runs in-process: leave out --enqueue.")
+            return self.enqueue(paths, options["send_bytes"], as_json)
+        progress = ProgressDisplay(self, quiet=as_json)
+        run = {"max_bytes": max_bytes, "dry_run": dry_run, "on_file": progress.start_file}
+        catalog = load_catalog()
+        if workers > 1:
+            report = import_paths_parallel(paths, catalog=catalog, workers=workers, **run)
+        else:
+            report = import_paths(paths, extractor=Extractor(catalog), **run)
         progress.close()
         if as_json:
             self.stdout.write(dump_json(report.as_dict()))
@@ -52,6 +74,19 @@ class Command(BaseCommand):
             self.print_report(report, verbosity=options["verbosity"])
         if report.failed:
             raise CommandError(f"{len(report.failed)} of {len(report.files)} file(s) failed.")
+
+    def enqueue(self, paths, send_bytes, as_json):
+        try:
+            queued = jobs.enqueue(paths, send_bytes=send_bytes)
+        except jobs.EnqueueError as error:
+            raise CommandError(str(error)) from error
+        if as_json:
+            rows = [{"job": job.pk, "task_id": job.task_id, "path": job.path} for job in queued]
+            self.stdout.write(dump_json(rows))
+            return
+        for job in queued:
+            self.stdout.write(f"queued {job.path}: task {job.task_id} (job {job.pk})")
+        self.stdout.write(f"{len(queued)} file(s) queued; see `manage.py import_status`.")
 
     def print_report(self, report, verbosity=1):
         for file in report.files:
@@ -107,6 +142,13 @@ class ProgressDisplay:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def dump_json(data) -> str:

@@ -1,0 +1,56 @@
+"""Fold one-word persons into the full name they turned out to mean, so file order stops mattering.
+
+``catalog.resolve_person`` links a one-word name ("Putin") to the one known person whose name ends
+in that word ("Vladimir Putin"). When the one-word name comes first, in an earlier file or earlier
+in the same file, it becomes a person of its own instead, and the result depends on the order the
+files were imported in. After each file, every one-word person that the same rule now resolves
+to exactly one full-name person is merged into it, as if the files had come the other way round.
+
+Editors' work is never folded: a one-word person with an alias or with a link an editor made is
+left alone (an editor may have made "Madonna" on purpose).
+"""
+
+from articles.choices import Origin
+from articles.models import Person, PersonAlias
+from articles.normalise import name_key
+
+
+def newest_person_pk() -> int:
+    """The highest person id now: persons created after this are the file's new ones."""
+    return Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def fold_surnames(after_pk: int) -> int:
+    """Fold the one-word persons that persons created after ``after_pk`` resolve; how many."""
+    full_names = Person.objects.filter(pk__gt=after_pk, name__contains=" ")
+    surname_keys = {
+        name_key(name.split()[-1]) for name in full_names.values_list("name", flat=True)
+    }
+    folded = 0
+    for lone in Person.objects.filter(key__in=surname_keys).exclude(name__contains=" "):
+        target = surname_target(lone)
+        if target is not None and _foldable(lone):
+            _fold(lone, target)
+            folded += 1
+    return folded
+
+
+def surname_target(lone: Person) -> Person | None:
+    """The one full-name person ``resolve_person`` would link this one-word name to, if any."""
+    candidates = list(Person.objects.filter(name__iendswith=f" {lone.name}")[:2])
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _foldable(lone: Person) -> bool:
+    """Only a person the importer made and nobody touched: no alias, no editor's link."""
+    if lone.aliases.exists() or PersonAlias.objects.filter(key=lone.key).exists():
+        return False
+    return not lone.article_links.exclude(origin=Origin.AUTO).exists()
+
+
+def _fold(lone: Person, target: Person) -> None:
+    lone.merge_into(target)
+    # merge_into keeps the old name as an alias; the surname rule already resolves it while it
+    # is unambiguous, and an alias would keep resolving it after a second "… Putin" appears,
+    # which a run that met the full name first would not do.
+    PersonAlias.objects.filter(key=lone.key, person=target).delete()
