@@ -18,7 +18,9 @@ from itertools import islice
 from pathlib import Path
 
 from articles.ingest import pipeline
+from articles.ingest.batching import CHUNK_SIZE
 from articles.ingest.errors import IngestError
+from articles.ingest.persist.items import field_limits
 from articles.ingest.records import Catalog, Document, FileReport, ParsedItem
 from articles.ingest.workers import extract_chunk, start_worker
 
@@ -126,7 +128,7 @@ class Feed:
             work = _parse(path, max_bytes)
             self.parsed.append(work)
             iterator = iter(work.items)
-            while chunk := list(islice(iterator, pipeline.CHUNK_SIZE)):
+            while chunk := list(islice(iterator, CHUNK_SIZE)):
                 yield work, chunk
 
 
@@ -143,7 +145,7 @@ class FeedExtractor:
 
 def _parse(path: Path, max_bytes: int) -> FileWork:
     try:
-        document, items, report = pipeline.parse_path(path, max_bytes)
+        document, items, report = pipeline.parse_and_fit(path, max_bytes, field_limits())
     except IngestError as error:
         return FileWork(None, [], FileReport(path=str(path), error=str(error)))
     return FileWork(document, items, report)

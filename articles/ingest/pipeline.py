@@ -75,6 +75,13 @@ def parse_path(path: Path, max_bytes: int) -> tuple[Document, list[ParsedItem], 
     return document, list(result.items), report
 
 
+def parse_and_fit(path: Path, max_bytes: int, limits) -> tuple[Document, list, FileReport]:
+    """``parse_path``, then the items fitted to the stored limits (``limits.fit_items``: cuts and
+    rejections are noted in the report): what both the one-process and the parallel import save."""
+    document, items, report = parse_path(path, max_bytes)
+    return document, fit_items(items, limits, report), report
+
+
 def import_paths(
     paths: Iterable[str | Path],
     *,
@@ -92,12 +99,11 @@ def import_paths(
     limits = field_limits()
     for path in dump_paths(paths):
         try:
-            document, items, report = parse_path(path, max_bytes)
+            document, items, report = parse_and_fit(path, max_bytes, limits)
         except IngestError as error:
             run.files.append(FileReport(path=str(path), error=str(error)))
             continue
         run.files.append(report)
-        items = fit_items(items, limits, report)
         advance = on_file(report, len(items)) if on_file else None
         try:
             _import_items(document, items, report, extractor, dry_run, advance)

@@ -11,6 +11,7 @@ from articles.benchmarks.import_bench import reset_imported_rows
 from articles.benchmarks.synthetic import write_corpus
 from articles.ingest.parallel import Feed
 from tests.ingest.snapshots import database_snapshot
+from tests.ingest.test_pipeline import bullets
 
 
 def run_import(*args) -> dict:
@@ -23,9 +24,13 @@ def run_import(*args) -> dict:
 
 @pytest.fixture
 def corpus(tmp_path):
-    """A small generated corpus whose files are not a whole number of chunks, plus a bad file."""
+    """A small generated corpus whose files are not a whole number of chunks, a bad file, and
+    a file with one item over NEWSDB_MAX_ITEM_CHARS (the limits apply in both paths)."""
     paths = write_corpus(tmp_path, articles=200, per_file=70, seed=7)
     (tmp_path / "zz_empty.txt").write_text("", encoding="utf-8")
+    giant = " ".join(f"word{n}" for n in range(30_000))  # 258,890 characters on one line
+    text = bullets("Genoa dockers strike over unpaid wages.", giant)
+    (tmp_path / "zz_giant.txt").write_text(text, encoding="utf-8")
     return tmp_path, paths
 
 
@@ -39,7 +44,8 @@ def test_import_seeds_workers_gives_the_one_process_result(corpus):
     two = run_import(folder, "--workers", "2")
     assert database_snapshot() == expected
     assert two == one
-    assert one["totals"]["created"] == 200 and one["totals"]["failed_files"] == 1
+    assert one["totals"]["created"] == 201 and one["totals"]["failed_files"] == 1
+    assert one["totals"]["skipped"] >= 1  # the giant item, by its line
     again = run_import(folder, "--workers", "2")
     assert again["totals"]["created"] == 0 and again["totals"]["updated"] == 0
     assert database_snapshot() == expected
