@@ -5,6 +5,9 @@ threads), loads the extractor once in ``start_worker`` and then turns chunks of 
 extracted articles. Nothing here touches the database: the main process persists.
 """
 
+import os
+import threading
+import time
 from collections.abc import Sequence
 
 from articles.ingest.extract import Extractor
@@ -16,7 +19,22 @@ _extractor: Extractor | None = None
 def start_worker(catalog: Catalog) -> None:
     """Pool initializer: load the NER model and build the automatons once per process."""
     global _extractor
+    _exit_with_parent(os.getppid())
     _extractor = Extractor(catalog)
+
+
+def _exit_with_parent(parent_pid: int, every_seconds: float = 1.0) -> None:
+    """End this process soon after its parent is gone (an import killed with SIGKILL, say).
+
+    A pool worker otherwise waits on its task queue for ever, holding the model's memory.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(every_seconds)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def extract_chunk(items: Sequence[ParsedItem]) -> list[ExtractedArticle]:

@@ -5,6 +5,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,29 @@ def manage(args, env, **kwargs):
     )
 
 
+def children_of(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (Linux: from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def wait_until_gone(pids: set[int], seconds: float = 30) -> bool:
+    """Whether every process in ``pids`` has ended within ``seconds`` (a bound, not a timing)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 @pytest.mark.slow
 def test_import_killed_mid_file_leaves_no_partial_file(tmp_path):
     database = tmp_path / "killed.sqlite3"
@@ -31,16 +55,22 @@ def test_import_killed_mid_file_leaves_no_partial_file(tmp_path):
     expected = {path.name: len(parse_path(path, 10**7)[1]) for path in corpus}
 
     child = manage(
-        ["import_seeds", str(tmp_path / "corpus")], env, stderr=subprocess.PIPE, text=True
+        ["import_seeds", str(tmp_path / "corpus"), "--workers", "2"],
+        env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     started_files = 0
     for line in child.stderr:
         started_files += line.startswith("importing ")
         if started_files == 3:  # two files are committed, the third is under way
+            workers = children_of(child.pid)
             child.send_signal(signal.SIGKILL)
             break
     child.wait()
     assert child.returncode == -signal.SIGKILL
+    assert len(workers) >= 2  # the NER pool
+    assert wait_until_gone(workers), f"pool workers outlived the killed import: {workers}"
 
     with sqlite3.connect(database) as db:
         per_file = dict(
