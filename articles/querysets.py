@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from articles import search
+from articles import counts, search
 from articles.choices import REASON_LENGTH, Origin
 from articles.jsonagg import json_rows
 
@@ -45,13 +45,34 @@ def _count_of(model_name: str, field_name: str, distinct: str = "") -> Coalesce:
     return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
-class PersonQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles naming each person, as author or mentioned.
+class CountedQuerySet(models.QuerySet):
+    """The QuerySet of an entity that stores its ``article_count`` (see ``articles.counts``)."""
 
-        Distinct articles: a person may be linked to one article in both roles.
+    def counted_articles(self) -> Coalesce:
+        """The articles of the outer row, counted from the links (what the column stores)."""
+        raise NotImplementedError
+
+    def with_article_counts(self):
+        """The rows with their ``article_count``: the stored column, kept exact on every write.
+
+        Kept as the one name every list reads counts through (admin, API).
         """
-        return self.annotate(article_count=_count_of("ArticlePerson", "person", "article"))
+        return self
+
+    def recount_articles(self) -> int:
+        """Store the counts recomputed from the links in these rows (one UPDATE)."""
+        return self.order_by().update(article_count=self.counted_articles())
+
+    def drifted(self):
+        """The rows whose stored count differs from the links, annotated ``actual_count``."""
+        actual = self.annotate(actual_count=self.counted_articles())
+        return actual.exclude(article_count=F("actual_count"))
+
+
+class PersonQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        """Distinct articles naming each person: one may name a person in both roles."""
+        return _count_of("ArticlePerson", "person", "article")
 
     def with_alias_counts(self):
         """Annotate ``alias_count``: how many other names each person has."""
@@ -59,22 +80,20 @@ class PersonQuerySet(models.QuerySet):
 
 
 # A country or topic is linked at most once per article (a unique constraint): rows are articles.
-class CountryQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles linked to each country."""
-        return self.annotate(article_count=_count_of("ArticleCountry", "country"))
+class CountryQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        return _count_of("ArticleCountry", "country")
 
 
-class TopicQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles linked to each topic."""
-        return self.annotate(article_count=_count_of("ArticleTopic", "topic"))
+class TopicQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        return _count_of("ArticleTopic", "topic")
 
 
-class SourceQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles from each source."""
-        return self.annotate(article_count=_count_of("Article", "source"))
+class SourceQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        """Articles from each source (``Article.source``, not ``original_source``)."""
+        return _count_of("Article", "source")
 
 
 # Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
@@ -202,30 +221,40 @@ class ArticleQuerySet(models.QuerySet):
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def country_counts(self):
-        """Countries with the number of these articles linked to each, most first."""
-        return self._counts_by("Country", "article_links__article", "code", "name")
+    def country_counts(self, everything=False):
+        """Countries with the number of these articles linked to each, most first.
 
-    def topic_counts(self):
+        ``everything``: these are all the articles, so the stored counts answer (no join).
+        """
+        return self._counts_by(
+            "Country", "article_links__article", "code", "name", every=everything
+        )
+
+    def topic_counts(self, everything=False):
         """Topics with the number of these articles linked to each, most first."""
-        return self._counts_by("Topic", "article_links__article", "id", "slug", "name")
+        fields = ("id", "slug", "name")
+        return self._counts_by("Topic", "article_links__article", *fields, every=everything)
 
-    def source_counts(self):
+    def source_counts(self, everything=False):
         """Sources with the number of these articles from each, most first."""
-        return self._counts_by("Source", "articles", "id", "slug", "name")
+        return self._counts_by("Source", "articles", "id", "slug", "name", every=everything)
 
-    def _counts_by(self, model_name: str, to_article: str, *fields: str):
-        """``fields`` and ``article_count`` of the ``model_name`` rows these articles reach.
+    def _counts_by(self, model_name: str, to_article: str, *fields: str, every=False):
+        """``fields`` and ``filtered_count`` of the ``model_name`` rows these articles reach.
 
         ``to_article``: the lookup path from ``model_name`` to the article; its first step is
-        the relation counted.
+        the relation counted. ``every``: read the stored ``article_count`` instead.
         """
+        if every:
+            rows = _model(model_name).objects.filter(article_count__gt=0)
+            rows = rows.order_by("-article_count", "name")
+            return rows.values(*fields, filtered_count=F("article_count"))
         return (
             _model(model_name)
             .objects.filter(**{f"{to_article}__in": self.values("pk")})
-            .annotate(article_count=Count(to_article.split("__")[0]))
-            .order_by("-article_count", "name")
-            .values(*fields, "article_count")
+            .annotate(filtered_count=Count(to_article.split("__")[0]))
+            .order_by("-filtered_count", "name")
+            .values(*fields, "filtered_count")
         )
 
     def section_counts(self):
@@ -295,6 +324,7 @@ class ArticleQuerySet(models.QuerySet):
         fields = ["status", "needs_review", "edited_fields", "updated_at"]
         return bulk_update_with_history(articles, self.model, fields, default_change_reason="")
 
+    @counts.kept
     def assign_topic(self, topic: "Topic") -> int:
         """Link ``topic`` to these articles as an editor's choice (score 1.0); lift rejections."""
         ids = list(self.values_list("pk", flat=True))
@@ -304,10 +334,12 @@ class ArticleQuerySet(models.QuerySet):
             [link(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
             ignore_conflicts=True,
         )
+        counts.touch(type(topic), {topic.pk})
         _model("LinkRejection").objects.lift(link.kind, ids, topic.pk)
         self._record_history(f"assigned topic {topic.name}")
         return len(ids)
 
+    @counts.kept
     def remove_person(self, person: "Person") -> int:
         """Unlink ``person`` from these articles for good: the importer will not re-add it."""
         link = _model("ArticlePerson")
@@ -328,6 +360,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class ArticlePersonQuerySet(models.QuerySet):
+    @counts.kept
     def move_to(self, person: "Person") -> None:
         """Point these links at ``person``, adding counts into its link where it has a twin.
 
@@ -348,6 +381,7 @@ class ArticlePersonQuerySet(models.QuerySet):
             ),
         )
         self.filter(Exists(twins)).delete()
+        counts.touch(type(person), {person.pk, *self.values_list("person_id", flat=True)})
         self.update(person=person)
 
 
