@@ -1,6 +1,7 @@
 """The article desk: list, filters, change form, inlines, review actions and history."""
 
 import pytest
+from django.contrib.admin.templatetags.admin_list import result_headers
 from django.urls import reverse
 
 from articles.models import ArticlePerson, ArticleTopic, LinkRejection, Origin
@@ -233,3 +234,22 @@ def test_article_action_carries_select_all_across_its_page(editor_client, make_a
         editor_client, "assign_topic", articles[:1], select_across="1", apply="1", topic=topic.pk
     )
     assert ArticleTopic.objects.filter(topic=topic).count() == 3
+
+
+def test_article_changelist_search_is_full_text(editor_client, make_article):
+    make_article("Harbour reopens", body="Ships sail again.")
+    make_article("Elsewhere", body="The harbours were closed.")  # the same stem
+    make_article("Arbour day", body="Trees.")  # a substring, not a word
+
+    response = editor_client.get(CHANGELIST + "?q=harbour")
+    titles = sorted(a.title for a in response.context["cl"].result_list)
+    assert titles == ["Elsewhere", "Harbour reopens"]
+
+
+def test_article_changelist_count_columns_are_not_sortable(editor_client, linked_articles):
+    linked_articles(2)
+    cl = editor_client.get(CHANGELIST).context["cl"]
+    assert cl.show_full_result_count is False
+    headers = {h["class_attrib"]: h["sortable"] for h in result_headers(cl)}
+    assert not any(s for c, s in headers.items() if "person_count" in c or "country_count" in c)
+    assert any(s for c, s in headers.items() if "column-title" in c)
