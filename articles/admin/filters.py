@@ -16,14 +16,19 @@ class RelatedFilter(admin.RelatedFieldListFilter):
 
 
 class LinkedOnlyFilter(RelatedFilter):
-    """Lists only the related rows that some object links to, in one query."""
+    """Lists only the related rows that some object links to, in one query.
+
+    Rows that store their ``article_count`` answer from it: reading every link to find the
+    used rows takes a second at a million articles.
+    """
 
     def field_choices(self, field, request, model_admin):
         ordering = self.field_admin_ordering(field, request, model_admin)
-        used = field.model._default_manager.values(field.name)
-        return field.get_choices(
-            include_blank=False, ordering=ordering, limit_choices_to=Q(pk__in=used)
-        )
+        if hasattr(field.related_model, "article_count"):
+            used = Q(article_count__gt=0)
+        else:
+            used = Q(pk__in=field.model._default_manager.values(field.name))
+        return field.get_choices(include_blank=False, ordering=ordering, limit_choices_to=used)
 
 
 class AutocompleteFilter(RelatedFilter):
