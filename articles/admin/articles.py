@@ -7,7 +7,7 @@ from django.forms.models import BaseInlineFormSet
 
 from articles import counts
 from articles.admin.actions import asking
-from articles.admin.filters import AutocompleteFilter, LinkedOnlyFilter
+from articles.admin.filters import AutocompleteFilter, IndexedValuesFilter, LinkedOnlyFilter
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import (
@@ -95,7 +95,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         ("topics", LinkedOnlyFilter),
         ("persons", AutocompleteFilter),
         "title_derived",
-        "provenance_file",
+        ("provenance_file", IndexedValuesFilter),
         "created_at",
     ]
     search_fields = ["title", "summary", "body"]

@@ -253,3 +253,13 @@ def test_article_changelist_count_columns_are_not_sortable(editor_client, linked
     headers = {h["class_attrib"]: h["sortable"] for h in result_headers(cl)}
     assert not any(s for c, s in headers.items() if "person_count" in c or "country_count" in c)
     assert any(s for c, s in headers.items() if "column-title" in c)
+
+
+def test_article_changelist_lists_each_provenance_file_once(editor_client, make_article):
+    for name in ["b.txt", "a.txt", "b.txt"]:
+        make_article(provenance_file=name)
+    cl = editor_client.get(CHANGELIST).context["cl"]
+    (spec,) = [s for s in cl.filter_specs if s.field_path == "provenance_file"]
+    assert list(spec.lookup_choices) == ["a.txt", "b.txt"]
+    chosen = editor_client.get(CHANGELIST + "?provenance_file__exact=b.txt").context["cl"]
+    assert chosen.result_count == 2
