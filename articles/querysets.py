@@ -97,6 +97,13 @@ class SourceQuerySet(CountedQuerySet):
 
 
 # Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
+# Each shared entity brings at most its RELATED_PER_ENTITY newest articles (by id): a person or
+# country named in a third of a million articles would otherwise bring them all (seconds).
+# ``_NEWEST`` is the id above which a link is read: one index probe per shared entity.
+RELATED_PER_ENTITY = 2_000
+_NEWEST = """COALESCE((
+        SELECT bound.article_id FROM {table} AS bound WHERE bound.{column} = own.{column}
+        ORDER BY bound.article_id DESC LIMIT 1 OFFSET %s), 0)"""
 _RELATED_SQL = """
 SELECT shared.article_id, SUM(shared.weight) AS score,
        SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
@@ -106,23 +113,27 @@ FROM (
     SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
     FROM articles_articleperson AS own
     JOIN articles_articleperson AS other ON other.person_id = own.person_id
-    WHERE own.article_id = %s
+    WHERE own.article_id = %s AND other.article_id > {persons}
     UNION ALL
     SELECT other.article_id, other.topic_id, 2
     FROM articles_articletopic AS own
     JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
-    WHERE own.article_id = %s
+    WHERE own.article_id = %s AND other.article_id > {topics}
     UNION ALL
     SELECT other.article_id, other.country_id, 1
     FROM articles_articlecountry AS own
     JOIN articles_articlecountry AS other ON other.country_id = own.country_id
-    WHERE own.article_id = %s
+    WHERE own.article_id = %s AND other.article_id > {countries}
 ) AS shared
 WHERE shared.article_id <> %s
 GROUP BY shared.article_id
 ORDER BY score DESC, shared.article_id DESC
 LIMIT %s
-"""
+""".format(
+    persons=_NEWEST.format(table="articles_articleperson", column="person_id"),
+    topics=_NEWEST.format(table="articles_articletopic", column="topic_id"),
+    countries=_NEWEST.format(table="articles_articlecountry", column="country_id"),
+)
 
 
 # person_pairs reads at most this many articles (the newest) and pairs at most this many persons.
@@ -213,11 +224,14 @@ class ArticleQuerySet(models.QuerySet):
     def related_to(self, article, limit: int) -> list[dict]:
         """The articles sharing most persons, topics and countries with ``article``, best first.
 
+        Among the ``RELATED_PER_ENTITY`` newest articles of each shared person, topic, country.
+
         Each row: ``article_id``, ``score`` (3 per shared person, 2 per topic, 1 per country:
         a shared country says least) and the counts ``persons``, ``topics``, ``countries``.
         """
         with connections[self.db].cursor() as cursor:
-            cursor.execute(_RELATED_SQL, [article.pk] * 4 + [limit])
+            params = [article.pk, RELATED_PER_ENTITY] * 3 + [article.pk, limit]
+            cursor.execute(_RELATED_SQL, params)
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
