@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from articles.benchmarks import runner, scale_bench
+from articles.management.commands.bench import replace_section
 
 
 class Command(BaseCommand):
@@ -19,8 +20,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=20_000, help="corpus size")
         parser.add_argument("--repeat", type=int, default=5, help="requests per page")
+        parser.add_argument(
+            "--output", help="also put the table in this markdown file (its own section)"
+        )
 
-    def handle(self, *args, articles, repeat, **options):
+    def handle(self, *args, articles, repeat, output=None, **options):
         name = scale_bench.database_name(articles)
         if connection.vendor == "postgresql" and connection.settings_dict["NAME"] == name:
             return self.bench(articles, repeat)
@@ -31,6 +35,9 @@ class Command(BaseCommand):
         result = runner.manage(args, url)  # the same command, on the scratch database
         self.stderr.write(result.stderr, ending="")
         self.stdout.write(result.stdout, ending="")
+        if output:
+            heading = f"## Scale: {articles:,} articles on PostgreSQL"
+            replace_section(output, f"{heading}\n\n{result.stdout.strip()}")
 
     def bench(self, articles: int, repeat: int) -> None:
         call_command("migrate", verbosity=0)
