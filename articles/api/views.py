@@ -250,7 +250,7 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
             "countries": articles.country_counts(every)[:limit],
             "topics": articles.topic_counts(every)[:limit],
             "sources": articles.source_counts(every)[:limit],
-            "sections": articles.section_counts()[:limit],
+            "sections": articles.section_counts(every)[:limit],
             "person_pairs": [
                 {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
             ],
