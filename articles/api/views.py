@@ -243,7 +243,7 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
         limit = limit_from(request)
         # Unfiltered, the counts stored on each country, topic and source answer.
         every = not set(request.query_params) & set(self.filterset_class.base_filters)
-        pairs = list(articles.person_pairs()[:limit])
+        pairs = articles.person_pairs(limit=limit)
         names = Person.objects.in_bulk({p[key] for p in pairs for key in ("person", "other")})
         stats = {
             "article_count": articles.count(),
