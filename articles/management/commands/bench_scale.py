@@ -1,6 +1,7 @@
 """Time every admin page and API request on a large corpus in a scratch PostgreSQL database."""
 
 import os
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(result.stdout, ending="")
         if output:
             heading = f"## Scale: {articles:,} articles on PostgreSQL"
+            Path(output).touch()  # a new file gets the section alone
             replace_section(output, f"{heading}\n\n{result.stdout.strip()}")
 
     def bench(self, articles: int, repeat: int) -> None:
