@@ -43,7 +43,7 @@ def counts_kept(using: str | None = None) -> Iterator[None]:
         with transaction.atomic(using=using):
             yield
             pending = _pending.get()
-            _pending.set({})  # the recounts below touch nothing more
+            _pending.set(defaultdict(set))  # what the recounts below touch is dropped
             for model, ids in pending.items():
                 _recount(model, ids)
     finally:

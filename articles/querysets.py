@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -60,8 +60,17 @@ class CountedQuerySet(models.QuerySet):
         return self
 
     def recount_articles(self) -> int:
-        """Store the counts recomputed from the links in these rows (one UPDATE)."""
-        return self.order_by().update(article_count=self.counted_articles())
+        """Store the counts recomputed from the links in these rows.
+
+        The rows are locked first, in id order, and counted by a second statement: under READ
+        COMMITTED that statement's snapshot holds every link a concurrent transaction committed
+        while this one waited for the lock (an UPDATE that waited would count from its older
+        snapshot and miss them), and two recounts cannot deadlock.
+        """
+        with transaction.atomic(using=self.db):
+            ids = list(self.order_by("pk").select_for_update().values_list("pk", flat=True))
+            rows = self.model.objects.using(self.db).filter(pk__in=ids)
+            return rows.update(article_count=self.counted_articles())
 
     def drifted(self):
         """The rows whose stored count differs from the links, annotated ``actual_count``."""
