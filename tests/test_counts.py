@@ -1,10 +1,13 @@
 """``articles.counts``: every path that adds or removes a link keeps the stored counts exact."""
 
 import io
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, connections, transaction
 
 from articles.counts import counted_models, counts_kept, find_drift, touch
 from articles.models import (
@@ -162,3 +165,31 @@ def test_recount_reports_drift_and_fixes_it(linked):
     assert not any(find_drift().values())
     call_command("recount", stdout=out)
     assert "All article counts are exact." in out.getvalue()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_counts_concurrent_writers_both_count(make_article, country):
+    """A recount that waited for another transaction's lock counts that transaction's link."""
+    ua, first, second = country("UA"), make_article(), make_article()
+    locked = threading.Event()
+
+    def add(article, hold: bool) -> None:
+        with transaction.atomic():
+            ArticleCountry.objects.create(article=article, country=ua)  # recounts UA
+            if hold:  # keep UA's row locked until the other writer waits for it
+                locked.set()
+                time.sleep(0.5)
+
+    def hold_then_close() -> None:
+        try:
+            add(first, hold=True)
+        finally:
+            connections.close_all()  # this thread's connection
+
+    holder = threading.Thread(target=hold_then_close)
+    holder.start()
+    locked.wait(5)
+    add(second, hold=False)
+    holder.join()
+    assert stored(ua) == 2
