@@ -7,6 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "News articles"
 
     def ready(self):
+        from articles import counts
         from articles.fts5 import ensure_triggers
 
         post_migrate.connect(ensure_triggers, sender=self)
+        counts.connect()

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from articles import counts
 from articles.choices import REASON_LENGTH, Origin
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
@@ -24,7 +25,26 @@ from articles.querysets import (
 )
 
 
-class Source(models.Model):
+class ArticleCounted(models.Model):
+    """An entity that stores how many articles it has (``articles.counts`` keeps it exact).
+
+    A person's articles name it in any role; a source's come from it (``Article.source``).
+    """
+
+    article_count = models.PositiveIntegerField(default=0, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        """Never write the count from memory: a recount since this row was read may be newer."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            names = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [name for name in names if name != "article_count"]
+        super().save(*args, **kwargs)
+
+
+class Source(ArticleCounted):
     """A publisher, outlet or aggregator feed ("Dissident Voice", "Human rights | The Guardian")."""
 
     name = models.CharField(max_length=200)
@@ -33,7 +53,7 @@ class Source(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SourceQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["article_count"])
 
     class Meta:
         ordering = ["name"]
@@ -48,7 +68,7 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
 
-class Country(models.Model):
+class Country(ArticleCounted):
     """An ISO 3166-1 country; the full list is loaded by a data migration."""
 
     code = models.CharField("alpha-2", max_length=2, unique=True)
@@ -90,7 +110,7 @@ class CountryAlias(models.Model):
         return f"{self.text} → {self.country.code}"
 
 
-class Person(models.Model):
+class Person(ArticleCounted):
     """A named individual human, one row per real person."""
 
     name = models.CharField(max_length=200)
@@ -99,7 +119,7 @@ class Person(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["article_count"])
 
     class Meta:
         ordering = ["name"]
@@ -114,6 +134,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     @transaction.atomic
+    @counts.kept
     def merge_into(self, target: "Person") -> None:
         """Make ``target`` the one row for this person: all or nothing.
 
@@ -159,7 +180,7 @@ class PersonAlias(models.Model):
         super().save(*args, **kwargs)
 
 
-class Topic(models.Model):
+class Topic(ArticleCounted):
     """A subject in the taxonomy; keywords let the importer assign it."""
 
     name = models.CharField(max_length=100)
@@ -173,7 +194,7 @@ class Topic(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TopicQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["article_count"])
 
     class Meta:
         ordering = ["name"]
@@ -258,8 +279,17 @@ class Article(models.Model):
             ),
         ]
 
+    # The source this row had when read from the database (a changed source recounts both).
+    loaded_source_id: int | None = None
+
     def __str__(self):
         return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article.loaded_source_id = article.__dict__.get("source_id")
+        return article
 
     @property
     def provenance(self) -> str:
@@ -327,6 +357,15 @@ class ArticleLink(models.Model):
 
     class Meta:
         abstract = True
+
+    # The target this row had when read from the database (a changed target recounts both).
+    loaded_target_id: int | None = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        link = super().from_db(db, field_names, values)
+        link.loaded_target_id = link.__dict__.get(f"{cls.target_field}_id")
+        return link
 
     @property
     def target_id(self) -> int:

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from articles import search
+from articles import counts, search
 from articles.choices import REASON_LENGTH, Origin
 from articles.jsonagg import json_rows
 
@@ -45,13 +45,43 @@ def _count_of(model_name: str, field_name: str, distinct: str = "") -> Coalesce:
     return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
-class PersonQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles naming each person, as author or mentioned.
+class CountedQuerySet(models.QuerySet):
+    """The QuerySet of an entity that stores its ``article_count`` (see ``articles.counts``)."""
 
-        Distinct articles: a person may be linked to one article in both roles.
+    def counted_articles(self) -> Coalesce:
+        """The articles of the outer row, counted from the links (what the column stores)."""
+        raise NotImplementedError
+
+    def with_article_counts(self):
+        """The rows with their ``article_count``: the stored column, kept exact on every write.
+
+        Kept as the one name every list reads counts through (admin, API).
         """
-        return self.annotate(article_count=_count_of("ArticlePerson", "person", "article"))
+        return self
+
+    def recount_articles(self) -> int:
+        """Store the counts recomputed from the links in these rows.
+
+        The rows are locked first, in id order, and counted by a second statement: under READ
+        COMMITTED that statement's snapshot holds every link a concurrent transaction committed
+        while this one waited for the lock (an UPDATE that waited would count from its older
+        snapshot and miss them), and two recounts cannot deadlock.
+        """
+        with transaction.atomic(using=self.db):
+            ids = list(self.order_by("pk").select_for_update().values_list("pk", flat=True))
+            rows = self.model.objects.using(self.db).filter(pk__in=ids)
+            return rows.update(article_count=self.counted_articles())
+
+    def drifted(self):
+        """The rows whose stored count differs from the links, annotated ``actual_count``."""
+        actual = self.annotate(actual_count=self.counted_articles())
+        return actual.exclude(article_count=F("actual_count"))
+
+
+class PersonQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        """Distinct articles naming each person: one may name a person in both roles."""
+        return _count_of("ArticlePerson", "person", "article")
 
     def with_alias_counts(self):
         """Annotate ``alias_count``: how many other names each person has."""
@@ -59,25 +89,30 @@ class PersonQuerySet(models.QuerySet):
 
 
 # A country or topic is linked at most once per article (a unique constraint): rows are articles.
-class CountryQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles linked to each country."""
-        return self.annotate(article_count=_count_of("ArticleCountry", "country"))
+class CountryQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        return _count_of("ArticleCountry", "country")
 
 
-class TopicQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles linked to each topic."""
-        return self.annotate(article_count=_count_of("ArticleTopic", "topic"))
+class TopicQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        return _count_of("ArticleTopic", "topic")
 
 
-class SourceQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate ``article_count``: the articles from each source."""
-        return self.annotate(article_count=_count_of("Article", "source"))
+class SourceQuerySet(CountedQuerySet):
+    def counted_articles(self):
+        """Articles from each source (``Article.source``, not ``original_source``)."""
+        return _count_of("Article", "source")
 
 
 # Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
+# Each shared entity brings at most its RELATED_PER_ENTITY newest articles (by id): a person or
+# country named in a third of a million articles would otherwise bring them all (seconds).
+# ``_NEWEST`` is the id above which a link is read: one index probe per shared entity.
+RELATED_PER_ENTITY = 2_000
+_NEWEST = """COALESCE((
+        SELECT bound.article_id FROM {table} AS bound WHERE bound.{column} = own.{column}
+        ORDER BY bound.article_id DESC LIMIT 1 OFFSET %s), 0)"""
 _RELATED_SQL = """
 SELECT shared.article_id, SUM(shared.weight) AS score,
        SUM(CASE WHEN shared.weight = 3 THEN 1 ELSE 0 END) AS persons,
@@ -87,21 +122,59 @@ FROM (
     SELECT DISTINCT other.article_id, other.person_id AS target, 3 AS weight
     FROM articles_articleperson AS own
     JOIN articles_articleperson AS other ON other.person_id = own.person_id
-    WHERE own.article_id = %s
+    WHERE own.article_id = %s AND other.article_id > {persons}
     UNION ALL
     SELECT other.article_id, other.topic_id, 2
     FROM articles_articletopic AS own
     JOIN articles_articletopic AS other ON other.topic_id = own.topic_id
-    WHERE own.article_id = %s
+    WHERE own.article_id = %s AND other.article_id > {topics}
     UNION ALL
     SELECT other.article_id, other.country_id, 1
     FROM articles_articlecountry AS own
     JOIN articles_articlecountry AS other ON other.country_id = own.country_id
-    WHERE own.article_id = %s
+    WHERE own.article_id = %s AND other.article_id > {countries}
 ) AS shared
 WHERE shared.article_id <> %s
 GROUP BY shared.article_id
 ORDER BY score DESC, shared.article_id DESC
+LIMIT %s
+""".format(
+    persons=_NEWEST.format(table="articles_articleperson", column="person_id"),
+    topics=_NEWEST.format(table="articles_articletopic", column="topic_id"),
+    countries=_NEWEST.format(table="articles_articlecountry", column="country_id"),
+)
+
+
+# The sections, one index probe each (a "loose index scan"), each counted on the index.
+_SECTION_COUNTS_SQL = """
+WITH RECURSIVE found(section) AS (
+    SELECT MIN(section) FROM articles_article WHERE section > ''
+    UNION ALL
+    SELECT (SELECT MIN(section) FROM articles_article WHERE section > found.section)
+    FROM found WHERE found.section IS NOT NULL
+)
+SELECT section, (SELECT COUNT(*) FROM articles_article AS a WHERE a.section = found.section) AS n
+FROM found WHERE section IS NOT NULL
+ORDER BY n DESC, section
+"""
+
+
+# Pairs of the most named persons in the newest articles; ``{newest}``: those articles' ids.
+_PAIRS_SQL = """
+WITH newest AS ({newest}),
+read AS (
+    SELECT link.article_id, link.person_id FROM articles_articleperson AS link
+    WHERE link.article_id IN (SELECT * FROM newest) AND link.role = %s
+),
+top AS (
+    SELECT person_id FROM read GROUP BY person_id ORDER BY COUNT(*) DESC, person_id LIMIT %s
+),
+chosen AS (SELECT read.article_id, read.person_id FROM read JOIN top USING (person_id))
+SELECT one.person_id AS person, two.person_id AS other, COUNT(*) AS article_count
+FROM chosen AS one
+JOIN chosen AS two ON two.article_id = one.article_id AND two.person_id > one.person_id
+GROUP BY one.person_id, two.person_id
+ORDER BY article_count DESC, person, other
 LIMIT %s
 """
 
@@ -194,42 +267,63 @@ class ArticleQuerySet(models.QuerySet):
     def related_to(self, article, limit: int) -> list[dict]:
         """The articles sharing most persons, topics and countries with ``article``, best first.
 
+        Among the ``RELATED_PER_ENTITY`` newest articles of each shared person, topic, country.
+
         Each row: ``article_id``, ``score`` (3 per shared person, 2 per topic, 1 per country:
         a shared country says least) and the counts ``persons``, ``topics``, ``countries``.
         """
         with connections[self.db].cursor() as cursor:
-            cursor.execute(_RELATED_SQL, [article.pk] * 4 + [limit])
+            params = [article.pk, RELATED_PER_ENTITY] * 3 + [article.pk, limit]
+            cursor.execute(_RELATED_SQL, params)
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def country_counts(self):
-        """Countries with the number of these articles linked to each, most first."""
-        return self._counts_by("Country", "article_links__article", "code", "name")
+    def country_counts(self, everything=False):
+        """Countries with the number of these articles linked to each, most first.
 
-    def topic_counts(self):
+        ``everything``: these are all the articles, so the stored counts answer (no join).
+        """
+        return self._counts_by(
+            "Country", "article_links__article", "code", "name", every=everything
+        )
+
+    def topic_counts(self, everything=False):
         """Topics with the number of these articles linked to each, most first."""
-        return self._counts_by("Topic", "article_links__article", "id", "slug", "name")
+        fields = ("id", "slug", "name")
+        return self._counts_by("Topic", "article_links__article", *fields, every=everything)
 
-    def source_counts(self):
+    def source_counts(self, everything=False):
         """Sources with the number of these articles from each, most first."""
-        return self._counts_by("Source", "articles", "id", "slug", "name")
+        return self._counts_by("Source", "articles", "id", "slug", "name", every=everything)
 
-    def _counts_by(self, model_name: str, to_article: str, *fields: str):
-        """``fields`` and ``article_count`` of the ``model_name`` rows these articles reach.
+    def _counts_by(self, model_name: str, to_article: str, *fields: str, every=False):
+        """``fields`` and ``filtered_count`` of the ``model_name`` rows these articles reach.
 
         ``to_article``: the lookup path from ``model_name`` to the article; its first step is
-        the relation counted.
+        the relation counted. ``every``: read the stored ``article_count`` instead.
         """
+        if every:
+            rows = _model(model_name).objects.filter(article_count__gt=0)
+            rows = rows.order_by("-article_count", "name")
+            return rows.values(*fields, filtered_count=F("article_count"))
         return (
             _model(model_name)
             .objects.filter(**{f"{to_article}__in": self.values("pk")})
-            .annotate(article_count=Count(to_article.split("__")[0]))
-            .order_by("-article_count", "name")
-            .values(*fields, "article_count")
+            .annotate(filtered_count=Count(to_article.split("__")[0]))
+            .order_by("-filtered_count", "name")
+            .values(*fields, "filtered_count")
         )
 
-    def section_counts(self):
-        """Non-empty sections with the number of these articles in each, most first."""
+    def section_counts(self, everything=False):
+        """Non-empty sections with the number of these articles in each, most first.
+
+        ``everything``: these are all the articles, so each section is counted on the section
+        index (a loose index scan finds the sections) instead of reading the whole table.
+        """
+        if everything:
+            with connections[self.db].cursor() as cursor:
+                cursor.execute(_SECTION_COUNTS_SQL)
+                return [{"section": row[0], "article_count": row[1]} for row in cursor.fetchall()]
         return (
             self.exclude(section="")
             .order_by()
@@ -238,33 +332,31 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-article_count", "section")
         )
 
-    def person_pairs(self, articles: int = PAIR_ARTICLES, persons: int = PAIR_PERSONS):
+    def person_pairs(
+        self, articles: int = PAIR_ARTICLES, persons: int = PAIR_PERSONS, limit: int | None = None
+    ) -> list[dict]:
         """Pairs of persons mentioned together in these articles, most articles first.
 
-        Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``.
-        Bounded whatever the filter: only the newest ``articles`` of these are read, and only
-        pairs of the ``persons`` most mentioned in them are counted, so the self-join meets at
-        most ``persons`` links per article. The counts are exact for every pair named together
-        more often than the last of those persons is named at all (a pair's count is at most
-        each person's): the top of the list, which is what is shown.
+        Rows carry ``person`` and ``other`` (ids, ``person < other``) and ``article_count``;
+        at most ``limit`` of them. Bounded whatever the filter: only the newest ``articles`` of
+        these are read, and only pairs of the ``persons`` most mentioned in them are counted,
+        so the self-join meets at most ``persons`` links per article. The counts are exact for
+        every pair named together more often than the last of those persons is named at all (a
+        pair's count is at most each person's): the top of the list, which is what is shown.
+
+        One statement that reads the links of the newest articles once (by their article
+        index) and joins what it read with itself; as a join of the link table with itself,
+        the planner read every link (a second at 100,000 articles).
         """
-        links = _model("ArticlePerson")
-        mentioned = links.Role.MENTIONED
         newest = self.order_by("-created_at", "-id").values("pk")[:articles]
-        read = links.objects.filter(article__in=newest, role=mentioned)
-        top = read.values("person").annotate(n=Count("pk")).order_by("-n", "person")
-        top = top.values("person")[:persons]
-        return (
-            read.filter(
-                person__in=top,
-                article__person_links__role=mentioned,
-                article__person_links__person__in=top,
-                article__person_links__person__gt=F("person"),
-            )
-            .values("person", other=F("article__person_links__person"))
-            .annotate(article_count=Count("article"))
-            .order_by("-article_count", "person", "other")
-        )
+        sql, params = newest.query.sql_with_params()
+        mentioned = _model("ArticlePerson").Role.MENTIONED
+        every_pair = persons * persons  # more than ``persons`` can make
+        params = [*params, mentioned, persons, every_pair if limit is None else limit]
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(_PAIRS_SQL.format(newest=sql), params)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def with_counts(self):
         """Annotate the number of linked persons and countries (for lists).
@@ -295,6 +387,7 @@ class ArticleQuerySet(models.QuerySet):
         fields = ["status", "needs_review", "edited_fields", "updated_at"]
         return bulk_update_with_history(articles, self.model, fields, default_change_reason="")
 
+    @counts.kept
     def assign_topic(self, topic: "Topic") -> int:
         """Link ``topic`` to these articles as an editor's choice (score 1.0); lift rejections."""
         ids = list(self.values_list("pk", flat=True))
@@ -304,10 +397,12 @@ class ArticleQuerySet(models.QuerySet):
             [link(article_id=pk, topic=topic, origin=Origin.EDITOR) for pk in ids],
             ignore_conflicts=True,
         )
+        counts.touch(type(topic), {topic.pk})
         _model("LinkRejection").objects.lift(link.kind, ids, topic.pk)
         self._record_history(f"assigned topic {topic.name}")
         return len(ids)
 
+    @counts.kept
     def remove_person(self, person: "Person") -> int:
         """Unlink ``person`` from these articles for good: the importer will not re-add it."""
         link = _model("ArticlePerson")
@@ -328,6 +423,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class ArticlePersonQuerySet(models.QuerySet):
+    @counts.kept
     def move_to(self, person: "Person") -> None:
         """Point these links at ``person``, adding counts into its link where it has a twin.
 
@@ -348,6 +444,7 @@ class ArticlePersonQuerySet(models.QuerySet):
             ),
         )
         self.filter(Exists(twins)).delete()
+        counts.touch(type(person), {person.pk, *self.values_list("person_id", flat=True)})
         self.update(person=person)
 
 

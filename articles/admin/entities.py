@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from articles.admin.actions import action_page, asking
 from articles.admin.history import DeskHistoryAdmin
+from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import MergeForm
 from articles.models import (
     Country,
@@ -29,6 +30,8 @@ class ArticlesColumn:
     """
 
     articles_lookup: str  # the article changelist parameter that selects this row's articles
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_article_counts()

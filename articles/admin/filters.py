@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import connection
 from django.db.models import Q
 
 
@@ -16,14 +17,19 @@ class RelatedFilter(admin.RelatedFieldListFilter):
 
 
 class LinkedOnlyFilter(RelatedFilter):
-    """Lists only the related rows that some object links to, in one query."""
+    """Lists only the related rows that some object links to, in one query.
+
+    Rows that store their ``article_count`` answer from it: reading every link to find the
+    used rows takes a second at a million articles.
+    """
 
     def field_choices(self, field, request, model_admin):
         ordering = self.field_admin_ordering(field, request, model_admin)
-        used = field.model._default_manager.values(field.name)
-        return field.get_choices(
-            include_blank=False, ordering=ordering, limit_choices_to=Q(pk__in=used)
-        )
+        if hasattr(field.related_model, "article_count"):
+            used = Q(article_count__gt=0)
+        else:
+            used = Q(pk__in=field.model._default_manager.values(field.name))
+        return field.get_choices(include_blank=False, ordering=ordering, limit_choices_to=used)
 
 
 class AutocompleteFilter(RelatedFilter):
@@ -51,3 +57,31 @@ class AutocompleteFilter(RelatedFilter):
         )
         selected = self.lookup_val[-1] if self.lookup_val else None
         return chooser.widget.render(f"filter-{self.field_path}", selected)
+
+
+# The distinct values of an indexed column, one index probe per value ("loose index scan"):
+# SELECT DISTINCT reads every row, a second at a million articles for a thousand files.
+_DISTINCT_SQL = """
+WITH RECURSIVE found(value) AS (
+    SELECT MIN({column}) FROM {table}
+    UNION ALL
+    SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > found.value)
+    FROM found WHERE found.value IS NOT NULL
+)
+SELECT value FROM found WHERE value IS NOT NULL
+"""
+
+
+class IndexedValuesFilter(admin.AllValuesFieldListFilter):
+    """The values of an indexed column, found by probing its index once per distinct value."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.lookup_choices = _distinct_values(model, field.column)
+
+
+def _distinct_values(model, column: str) -> list:
+    sql = _DISTINCT_SQL.format(column=connection.ops.quote_name(column), table=model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return [row[0] for row in cursor.fetchall()]

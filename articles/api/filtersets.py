@@ -250,8 +250,16 @@ class NameSearchFilterSet(FilterSet):
         return queryset.filter(self.name_matches(value.strip()))
 
 
+class EntityOrdering(filters.OrderingFilter):
+    """The chosen order, ties broken by name: rows with equal counts keep a stable order."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "name") if value else qs
+
+
 def _ordering(*names: str) -> filters.OrderingFilter:
-    return filters.OrderingFilter(
+    return EntityOrdering(
         fields=[(name, name) for name in names] + [("article_count", "count")],
         help_text="Sort order; `-count` lists those with most articles first.",
     )

@@ -27,7 +27,7 @@ class CountryCountSerializer(serializers.Serializer):
 
     code = serializers.CharField()
     name = serializers.CharField()
-    article_count = serializers.IntegerField()
+    article_count = serializers.IntegerField(source="filtered_count")
 
 
 class NamedCountSerializer(serializers.Serializer):
@@ -36,7 +36,7 @@ class NamedCountSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.SlugField()
     name = serializers.CharField()
-    article_count = serializers.IntegerField()
+    article_count = serializers.IntegerField(source="filtered_count")
 
 
 class SectionCountSerializer(serializers.Serializer):

@@ -241,14 +241,16 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
     def get(self, request):
         articles = self.filter_queryset(self.get_queryset()).order_by()
         limit = limit_from(request)
-        pairs = list(articles.person_pairs()[:limit])
+        # Unfiltered, the counts stored on each country, topic and source answer.
+        every = not set(request.query_params) & set(self.filterset_class.base_filters)
+        pairs = articles.person_pairs(limit=limit)
         names = Person.objects.in_bulk({p[key] for p in pairs for key in ("person", "other")})
         stats = {
             "article_count": articles.count(),
-            "countries": articles.country_counts()[:limit],
-            "topics": articles.topic_counts()[:limit],
-            "sources": articles.source_counts()[:limit],
-            "sections": articles.section_counts()[:limit],
+            "countries": articles.country_counts(every)[:limit],
+            "topics": articles.topic_counts(every)[:limit],
+            "sources": articles.source_counts(every)[:limit],
+            "sections": articles.section_counts(every)[:limit],
             "person_pairs": [
                 {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
             ],

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.admin.templatetags.admin_list import result_headers
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -328,3 +329,32 @@ def test_article_history_says_import_and_the_file_for_imported_versions(editor_c
             reverse("admin:articles_article_history", args=[article.pk])
         ).content.decode()
     )
+
+
+def test_article_changelist_search_is_full_text(editor_client, make_article):
+    make_article("Harbour reopens", body="Ships sail again.")
+    make_article("Elsewhere", body="The harbours were closed.")  # the same stem
+    make_article("Arbour day", body="Trees.")  # a substring, not a word
+
+    response = editor_client.get(CHANGELIST + "?q=harbour")
+    titles = sorted(a.title for a in response.context["cl"].result_list)
+    assert titles == ["Elsewhere", "Harbour reopens"]
+
+
+def test_article_changelist_count_columns_are_not_sortable(editor_client, linked_articles):
+    linked_articles(2)
+    cl = editor_client.get(CHANGELIST).context["cl"]
+    assert cl.show_full_result_count is False
+    headers = {h["class_attrib"]: h["sortable"] for h in result_headers(cl)}
+    assert not any(s for c, s in headers.items() if "person_count" in c or "country_count" in c)
+    assert any(s for c, s in headers.items() if "column-title" in c)
+
+
+def test_article_changelist_lists_each_provenance_file_once(editor_client, make_article):
+    for name in ["b.txt", "a.txt", "b.txt"]:
+        make_article(provenance_file=name)
+    cl = editor_client.get(CHANGELIST).context["cl"]
+    (spec,) = [s for s in cl.filter_specs if s.field_path == "provenance_file"]
+    assert list(spec.lookup_choices) == ["a.txt", "b.txt"]
+    chosen = editor_client.get(CHANGELIST + "?provenance_file__exact=b.txt").context["cl"]
+    assert chosen.result_count == 2

@@ -1,7 +1,6 @@
 """The FilterSets called directly: which rows each filter keeps, and which input it refuses."""
 
 import pytest
-from django.db.models import Count
 from django.http import QueryDict
 
 from articles.api.filtersets import (
@@ -235,7 +234,7 @@ def entities(filterset_class, queryset, **data) -> list[str]:
 
 
 def persons(**data) -> list[str]:
-    counted = Person.objects.annotate(article_count=Count("article_links__article", distinct=True))
+    counted = Person.objects.with_article_counts()
     return entities(PersonFilterSet, counted, **data)
 
 
@@ -270,7 +269,7 @@ def test_person_filterset_ordering_refuses_unknown_fields(corpus):
 
 
 def codes(**data) -> set[str]:
-    counted = Country.objects.annotate(article_count=Count("article_links"))
+    counted = Country.objects.with_article_counts()
     filterset = CountryFilterSet(data=data, queryset=counted)
     assert filterset.is_valid(), filterset.errors
     return set(filterset.qs.values_list("code", flat=True))
@@ -295,7 +294,7 @@ def test_country_filterset_search_matches_a_code_only_whole(db, country):
 def test_country_filterset_ordering_by_code_and_count(corpus):
     by_count = CountryFilterSet(
         data={"ordering": "-count"},
-        queryset=Country.objects.annotate(article_count=Count("article_links")),
+        queryset=Country.objects.with_article_counts(),
     ).qs
     assert [c.code for c in by_count[:3]] in (["RU", "UA", "US"], ["UA", "RU", "US"])
     by_code = CountryFilterSet(data={"ordering": "code"}, queryset=Country.objects.all()).qs
@@ -325,7 +324,7 @@ def test_topic_filterset_parent_by_slug(corpus, make_topic):
 
 def test_source_filterset_search_by_name_part_and_ordering(corpus, make_source):
     make_source("Guardian Weekly")
-    counted = Source.objects.annotate(article_count=Count("articles"))
+    counted = Source.objects.with_article_counts()
     found = entities(SourceFilterSet, counted, search="guardian", ordering="-name")
     assert found == ["The Guardian", "Guardian Weekly"]
     by_count = entities(SourceFilterSet, counted, ordering="count")

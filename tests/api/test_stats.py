@@ -89,3 +89,15 @@ def test_stats_person_pairs_read_a_bounded_candidate_set(corpus, make_person, ma
         (zelensky.pk, scholz.pk): 1,
     }
     assert pairs(persons=2) == {(putin.pk, zelensky.pk): 3}  # Biden and Scholz named less
+
+
+def test_stats_unfiltered_counts_match_the_filtered_way(api, corpus):
+    """Unfiltered, stats read stored counts and the section index: the same figures."""
+    every = api.get(URL).json()
+    articles = Article.objects.all()
+    assert every["sections"] == list(articles.section_counts())
+    countries = [{k: c[k] for k in ("code", "name")} for c in every["countries"]]
+    assert countries == list(articles.country_counts().values("code", "name"))
+    assert [c["article_count"] for c in every["countries"]] == [
+        c["filtered_count"] for c in articles.country_counts()
+    ]

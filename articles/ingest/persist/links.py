@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from articles import counts
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.records import ExtractedArticle, FileReport, TopicMatch
 from articles.models import LINK_MODELS, Article, ArticleLink, Origin
@@ -140,7 +141,15 @@ def _rejected_targets(article: Article, kind: str) -> set[int]:
 
 
 def apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
-    """Carry out link plans with one bulk statement per kind and operation."""
+    """Carry out link plans with one bulk statement per kind and operation.
+
+    The targets' article counts are recounted once, at the end (``articles.counts``).
+    """
+    with counts.counts_kept():
+        return _apply_plans(plans)
+
+
+def _apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
     by_kind: dict[str, LinkPlan] = {}
     for plan in plans:
         merged = by_kind.setdefault(plan.kind.name, LinkPlan(plan.kind))
@@ -151,6 +160,7 @@ def apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
     for plan in by_kind.values():
         manager = plan.kind.model.objects
         manager.bulk_create(plan.add)
+        counts.touch(plan.kind.model.target_model(), (link.target_id for link in plan.add))
         manager.bulk_update(plan.update, [plan.kind.value_field])
         manager.filter(pk__in=plan.remove).delete()
         changes.added += len(plan.add)

@@ -4,12 +4,13 @@ from collections.abc import Iterable
 
 from simple_history.utils import bulk_create_with_history
 
+from articles import counts
 from articles.choices import REASON_LENGTH
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.items import imported_values, new_article
 from articles.ingest.persist.links import LINK_KINDS, LinkPlan, apply_plans, plan_links
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
-from articles.models import Article
+from articles.models import Article, Source
 
 
 def existing_fingerprints(fingerprints: Iterable[str]) -> set[str]:
@@ -24,7 +25,17 @@ def existing_fingerprints(fingerprints: Iterable[str]) -> set[str]:
 def save_chunk(
     chunk: list[ExtractedArticle], document: Document, linker: Linker, report: FileReport
 ) -> None:
-    """Create or update a chunk of articles and their automatic links in a few queries."""
+    """Create or update a chunk of articles and their automatic links in a few queries.
+
+    The article counts of the sources and linked entities are recounted once per chunk.
+    """
+    with counts.counts_kept():
+        _save_chunk(chunk, document, linker, report)
+
+
+def _save_chunk(
+    chunk: list[ExtractedArticle], document: Document, linker: Linker, report: FileReport
+) -> None:
     stored = _stored_by_fingerprint([extracted.fingerprint for extracted in chunk])
     fresh: dict[str, tuple[Article, ExtractedArticle]] = {}
     plans: list[LinkPlan] = []
@@ -41,6 +52,7 @@ def save_chunk(
             fresh[extracted.fingerprint] = (new_article(extracted, document, linker), extracted)
     created = [article for article, _ in fresh.values()]
     bulk_create_with_history(created, Article, default_change_reason=import_reason(document))
+    counts.touch(Source, (article.source_id for article in created))
     report.created += len(fresh)
     for article, extracted in fresh.values():
         plans += plan_links(article, extracted, linker, new=True)

@@ -1,0 +1,123 @@
+"""Every admin page and API request of issue 10's table, timed on a large generated corpus.
+
+The corpus lives in its own PostgreSQL database (``newsdb_scale_<N>``), built once with COPY
+(``api_corpus.build``) and left in place: building a million articles takes minutes, timing them
+takes seconds.
+"""
+
+import statistics
+import time
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client, override_settings
+from rest_framework.views import APIView
+
+from articles.benchmarks import api_corpus
+from articles.models import Article, Country, Topic
+
+ADMIN, API = 300, 100  # targets, ms (issue 10)
+
+
+def database_name(size: int) -> str:
+    return f"newsdb_scale_{size}"
+
+
+def ensure_corpus(size: int, say=print) -> None:
+    """Build the ``size``-article corpus unless this database already holds it."""
+    stored = Article.objects.count()
+    if stored == size:
+        return
+    if stored:
+        raise RuntimeError(
+            f"{database_name(size)} holds {stored} articles, not {size}: drop it and rerun."
+        )
+    say(f"bench_scale: building {size:,} articles (COPY)…")
+    api_corpus.build(size)
+    if not connection.in_atomic_block:  # VACUUM cannot run in a transaction (tests)
+        vacuum()
+
+
+def vacuum() -> None:
+    """Set the visibility map, as autovacuum would on a live database: COPY leaves it empty,
+    and without it an index-only scan reads the table too."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
+def requests() -> list[tuple[str, str, int]]:
+    """(label, URL, target ms) of every page and request measured."""
+    article = Article.objects.order_by("-id").values_list("pk", flat=True).first()
+    ua = Country.objects.get(code="UA").pk
+    code = Country.objects.order_by("-article_count").values_list("code", flat=True)[0]
+    topic = Topic.objects.order_by("-article_count").values_list("slug", flat=True)[4]
+    admin = "/admin/articles/"
+    return [
+        ("admin article list, first page", f"{admin}article/", ADMIN),
+        ("admin article list, search `?q=harbour`", f"{admin}article/?q=harbour", ADMIN),
+        ("admin article list, country filter", f"{admin}article/?countries__id__exact={ua}", ADMIN),
+        ("admin review queue", f"{admin}article/?needs_review__exact=1", ADMIN),
+        ("admin article change form", f"{admin}article/{article}/change/", ADMIN),
+        ("admin person list", f"{admin}person/", ADMIN),
+        ("admin person list by count", f"{admin}person/?o=-2", ADMIN),
+        ("admin person search `?q=ka`", f"{admin}person/?q=ka", ADMIN),
+        ("admin country list", f"{admin}country/", ADMIN),
+        ("admin topic list", f"{admin}topic/", ADMIN),
+        ("admin source list", f"{admin}source/", ADMIN),
+        ("`GET /api/articles/`", "/api/articles/", API),
+        ("`GET /api/articles/?search=peace%20talks`", "/api/articles/?search=peace%20talks", 150),
+        (
+            f"`GET /api/articles/?country={code}&topic={topic}`",
+            f"/api/articles/?country={code}&topic={topic}",
+            API,
+        ),
+        (f"`GET /api/articles/{article}/`", f"/api/articles/{article}/", API),
+        ("`GET /api/persons/?ordering=-count`", "/api/persons/?ordering=-count", API),
+        ("`GET /api/countries/?ordering=-count`", "/api/countries/?ordering=-count", API),
+        ("`GET /api/stats/`", "/api/stats/", 300),
+        ("`GET /api/stats/?country=UA`", "/api/stats/?country=UA", 300),
+        (f"`GET /api/articles/{article}/related/`", f"/api/articles/{article}/related/", API),
+    ]
+
+
+def measure(repeat: int = 5) -> list[dict]:
+    """Median ms of ``repeat`` GETs (after one warm-up) of every request, DEBUG off."""
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-scale", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    quiet = override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"])
+    no_throttle = mock.patch.object(APIView, "get_throttles", lambda view: [])
+    with quiet, no_throttle:
+        return [_time(client, label, url, target, repeat) for label, url, target in requests()]
+
+
+def _time(client: Client, label: str, url: str, target: int, repeat: int) -> dict:
+    """A page answering other than 200 (a statement timeout's 503) is reported, not timed."""
+    row = {"label": label, "url": url, "target_ms": target}
+    status = client.get(url, secure=True).status_code
+    if status != 200:
+        return {**row, "status": status, "median_ms": float("inf")}
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        client.get(url, secure=True)
+        samples.append((time.perf_counter() - start) * 1000)
+    return {**row, "status": status, "median_ms": statistics.median(samples)}
+
+
+def render(size: int, rows: list[dict]) -> str:
+    """A markdown table: page, median, target, whether it is met."""
+    lines = [
+        f"{size:,} articles (`manage.py bench_scale --articles {size}`), median of the requests:",
+        "",
+        "| page | median | target | met |",
+        "| --- | ---: | ---: | :---: |",
+    ]
+    for row in rows:
+        met = "yes" if row["median_ms"] <= row["target_ms"] else "**no**"
+        median = f"{row['median_ms']:,.0f} ms" if row["status"] == 200 else f"HTTP {row['status']}"
+        lines.append(f"| {row['label']} | {median} | ≤ {row['target_ms']} ms | {met} |")
+    return "\n".join(lines)
