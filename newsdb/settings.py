@@ -166,7 +166,8 @@ NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", 
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
 # An item (title, summary and body) longer than this is rejected, never stored as one article.
 NEWSDB_MAX_ITEM_CHARS = int(os.environ.get("NEWSDB_MAX_ITEM_CHARS", "200000"))
-# Processes running NER in `import_seeds` (0: one per core; 1: all in the command's process).
+# Processes running NER in `import_seeds` (0: one per core for large dumps, else 1; 1: all in the
+# command's process).
 NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 
 # Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a

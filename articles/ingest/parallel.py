@@ -10,6 +10,7 @@ few files' worth of parsed items and results however large the corpus is.
 """
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -36,6 +37,20 @@ class FileWork:
     document: Document | None
     items: list[ParsedItem]
     report: FileReport
+
+
+# Below this much dump text, starting workers (each loads the NER model: seconds) costs more than
+# it saves, so an import given no ``--workers`` runs in the command's process (the seeds: 100 KB).
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+
+
+def default_workers(paths: Iterable[str | Path], configured: int = 0, cores: int = 0) -> int:
+    """Workers for an import given no ``--workers``: ``configured`` if set; else one per core
+    when the dumps are large enough to repay loading the model in each; else 1."""
+    if configured:
+        return configured
+    size = sum(path.stat().st_size for path in pipeline.dump_paths(paths) if path.is_file())
+    return (cores or os.cpu_count() or 1) if size >= PARALLEL_MIN_BYTES else 1
 
 
 def import_paths_parallel(

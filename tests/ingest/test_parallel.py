@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from articles.benchmarks.import_bench import reset_imported_rows
 from articles.benchmarks.synthetic import write_corpus
-from articles.ingest.parallel import Feed
+from articles.ingest.parallel import PARALLEL_MIN_BYTES, Feed, default_workers
 from tests.ingest.snapshots import database_snapshot
 from tests.ingest.test_pipeline import bullets
 
@@ -83,3 +83,20 @@ def test_feed_keeps_at_most_a_window_of_chunks_in_flight(corpus):
             feed.next_result(work)
         assert all(pending is not work for pending, _ in feed.pending)
     assert pool.submitted == 2 * 2 + 1  # two files of 70 items and one of 60, in chunks of 64
+
+
+def test_default_workers_runs_small_dumps_in_one_process(tmp_path):
+    write_corpus(tmp_path, articles=20, per_file=10, seed=1)  # a few KB, like the seeds
+    assert default_workers([tmp_path], cores=4) == 1
+    assert default_workers([tmp_path / "missing.txt"], cores=4) == 1
+
+
+def test_default_workers_uses_every_core_on_large_dumps(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"x" * PARALLEL_MIN_BYTES)
+    assert default_workers([tmp_path], cores=4) == 4
+
+
+def test_default_workers_takes_the_configured_count_first(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"x" * PARALLEL_MIN_BYTES)
+    assert default_workers([tmp_path], configured=3, cores=4) == 3
+    assert default_workers([tmp_path / "big.txt"], configured=1, cores=4) == 1

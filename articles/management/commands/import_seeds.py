@@ -1,7 +1,6 @@
 """Import raw news dumps into the database (idempotent, one transaction per file)."""
 
 import json
-import os
 import sys
 
 from django.conf import settings
@@ -10,7 +9,7 @@ from tqdm import tqdm
 
 from articles.ingest import jobs
 from articles.ingest.extract import Extractor
-from articles.ingest.parallel import import_paths_parallel
+from articles.ingest.parallel import default_workers, import_paths_parallel
 from articles.ingest.persist.catalog import load_catalog
 from articles.ingest.pipeline import import_paths
 
@@ -40,9 +39,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=positive_int,
-            default=settings.NEWSDB_IMPORT_WORKERS or os.cpu_count() or 1,
-            help="processes running NER (default: NEWSDB_IMPORT_WORKERS, else the number of "
-            "cores); 1 runs everything in this process",
+            help="processes running NER (default: NEWSDB_IMPORT_WORKERS, else one per core for "
+            "dumps of 2 MB or more and 1 below); 1 runs everything in this process",
         )
         parser.add_argument(
             "--enqueue",
@@ -63,6 +61,7 @@ class Command(BaseCommand):
         progress = ProgressDisplay(self, quiet=as_json)
         run = {"max_bytes": max_bytes, "dry_run": dry_run, "on_file": progress.start_file}
         catalog = load_catalog()
+        workers = workers or default_workers(paths, settings.NEWSDB_IMPORT_WORKERS)
         if workers > 1:
             report = import_paths_parallel(paths, catalog=catalog, workers=workers, **run)
         else:
