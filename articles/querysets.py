@@ -261,7 +261,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        """Full-text matches for ``text``, annotated with ``rank`` (see ``articles.search``)."""
+        """Full-text matches for ``text``, annotated with ``distance`` (see ``articles.search``)."""
         return search.search(self, text)
 
     def related_to(self, article, limit: int) -> list[dict]:

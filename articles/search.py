@@ -5,13 +5,20 @@ PostgreSQL's ``websearch_to_tsquery``: words (all must match), ``"quoted phrases
 between alternatives and ``-word`` / ``-"phrase"`` to exclude. The ``Query`` is then rendered
 for the database at hand; the user's text never reaches either query language as it was typed.
 
+Every match is annotated with its ``distance`` from the query: lower is more relevant, so the
+relevance order is ``distance`` ascending (then newest first).
+
 PostgreSQL matches the stored, weighted ``search_vector`` (migration ``0006_search``) with the
-query re-rendered in websearch syntax (every clause quoted) and ranks with ``ts_rank`` over
-``search_rank_vector``: title (A) > summary (B) > the body's first 300 characters (C).
+query re-rendered in websearch syntax (every clause quoted). With the RUM index (migration
+``0012_search_rum``, where the extension is installed) the distance is RUM's ``<=>``, and the
+index returns the matches best-first: a page of a search matching a quarter of a million articles
+reads one page of the index. Without it, the distance is minus ``ts_rank`` over
+``search_rank_vector`` (title (A) > summary (B) > the body's first 300 characters (C)), and every
+match is ranked before the first page is known.
 
 SQLite matches the FTS5 table ``articles_article_fts`` (migration ``0007_search_fts5``; kept in
 sync by triggers on every insert, update and delete, ``bulk_create`` included) with every term
-quoted, and ranks with ``bm25`` weighted as PostgreSQL ranks (see ``BM25``). Its ``porter``
+quoted; its distance is ``bm25`` weighted as PostgreSQL ranks (see ``BM25``). Its ``porter``
 tokenizer stems nearly as PostgreSQL's English stemmer does; the stop words PostgreSQL ignores
 are dropped from the query here, so both ignore them.
 """
@@ -29,6 +36,13 @@ from django.db import connections, models
 from django.db.models import Expression, F, FloatField, Func, Lookup, Value
 from django.db.models.expressions import Col
 from django.db.models.functions import Cast
+from django.db.models.lookups import (
+    Exact,
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+)
 
 CONFIG = "english"
 FTS_TABLE = "articles_article_fts"
@@ -141,10 +155,10 @@ def _fts5_alternative(clauses: tuple[Clause, ...]) -> str:
 
 
 def search(queryset, text: "str | Query"):
-    """Keep the articles matching ``text`` and annotate each with its ``rank`` (higher first)."""
+    """Keep the articles matching ``text``, each annotated with its ``distance`` (lower first)."""
     query = text if isinstance(text, Query) else parse(text)
     if not query.alternatives:
-        return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
+        return queryset.none().annotate(distance=Value(0.0, output_field=FloatField()))
     if connections[queryset.db].vendor == "postgresql":
         return _search_postgresql(queryset, query)
     return _search_sqlite(queryset, query)
@@ -164,11 +178,57 @@ class StoredVector(Expression):
         return Col(query.get_initial_alias(), field)
 
 
+RUM_INDEX = "article_search_rum"
+_RUM_INDEXED: dict[tuple[str, str], bool] = {}  # (alias, database name) -> has the index
+
+
+class RealField(FloatField):
+    """A float4 value (PostgreSQL's ``real``), compared with float4 parameters.
+
+    A float4 comes back as its shortest decimal (``1.644934``), which as a float8 is another
+    number: a page cursor holding it must be compared as a float4 again to find its row.
+    """
+
+
+class _RealComparison:
+    def process_rhs(self, compiler, connection):
+        sql, params = super().process_rhs(compiler, connection)
+        return f"({sql})::real", params
+
+
+for _lookup in (Exact, GreaterThan, GreaterThanOrEqual, LessThan, LessThanOrEqual):
+    RealField.register_lookup(type(f"Real{_lookup.__name__}", (_RealComparison, _lookup), {}))
+
+
+class RumDistance(Func):
+    """``search_vector <=> query``: RUM's distance (1 / its rank, a float4), which its index
+    orders by."""
+
+    arg_joiner = " <=> "
+    template = "(%(expressions)s)"
+    output_field = RealField()
+
+
+def has_rum_index(alias: str) -> bool:
+    """Whether this PostgreSQL database has the RUM index of ``0012_search_rum`` (asked once)."""
+    connection = connections[alias]
+    key = (alias, connection.settings_dict["NAME"])
+    if key not in _RUM_INDEXED:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+            _RUM_INDEXED[key] = cursor.fetchone() is not None
+    return _RUM_INDEXED[key]
+
+
 def _search_postgresql(queryset, query: Query):
     tsquery = SearchQuery(to_websearch(query), config=CONFIG, search_type="websearch")
+    matches = queryset.filter(SearchVectorExact(StoredVector(), tsquery))
+    if has_rum_index(queryset.db):
+        # The bare operator, uncast: ORDER BY this expression is what the index can answer.
+        return matches.annotate(distance=RumDistance(StoredVector(), tsquery))
     # ts_rank is a float4: as a float8 its value survives the trip to a page cursor and back.
     rank = Cast(SearchRank(StoredVector("search_rank_vector"), tsquery), FloatField())
-    return queryset.filter(SearchVectorExact(StoredVector(), tsquery)).annotate(rank=rank)
+    return matches.annotate(distance=-rank)
 
 
 class DocumentField(models.TextField):
@@ -213,17 +273,17 @@ class ArticleText(models.Model):
 
 
 class BM25(Func):
-    """FTS5's bm25, negated (higher is better, as ts_rank), weighted as PostgreSQL's ranking.
+    """FTS5's bm25 (lower is better), weighted as PostgreSQL's ranking.
 
     Title 10 : summary 4 : the body's first 300 characters 2 (PostgreSQL's A 1.0 : B 0.4 :
     C 0.2); the whole body 0: it selects, and only its start ranks, as on PostgreSQL.
     """
 
-    template = "-bm25(%(expressions)s, 10.0, 4.0, 2.0, 0.0)"
+    template = "bm25(%(expressions)s, 10.0, 4.0, 2.0, 0.0)"
     output_field = FloatField()
 
 
 def _search_sqlite(queryset, query: Query):
     # An inner join, not a subquery per row: bm25 counts each term's documents once per query.
     matches = queryset.filter(fts__document__match=to_fts5(query))
-    return matches.annotate(rank=BM25(F("fts__document")))
+    return matches.annotate(distance=BM25(F("fts__document")))

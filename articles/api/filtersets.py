@@ -78,7 +78,7 @@ ARTICLE_ORDERINGS = {
     "created": ("created_at", "id"),
     "title": ("title", "id"),
     "-title": ("-title", "-id"),
-    "relevance": ("-rank", "-id"),
+    "relevance": ("distance", "-id"),
 }
 
 

@@ -40,7 +40,7 @@ def reference_articles(request):
     if topic := params.get("topic"):
         articles = articles.about(topic)
     if text := params.get("search"):
-        articles = articles.search(text).order_by("-rank", "-id")
+        articles = articles.search(text).order_by("distance", "-id")
     if after := params.get("after"):
         moment, pk = Article.objects.values_list("created_at", "id").get(pk=after)
         articles = articles.filter(Q(created_at__lt=moment) | Q(created_at=moment, id__lt=pk))

@@ -15,7 +15,7 @@ from django.test import Client, override_settings
 from rest_framework.views import APIView
 
 from articles.benchmarks import api_corpus
-from articles.models import Article, Country, Topic
+from articles.models import Article, Country, Person, Source, Topic
 
 ADMIN, API = 300, 100  # targets, ms (issue 10)
 
@@ -47,24 +47,46 @@ def vacuum() -> None:
 
 
 def requests() -> list[tuple[str, str, int]]:
-    """(label, URL, target ms) of every page and request measured."""
+    """(label, URL, target ms) of every page and request measured: the admin article list with
+    each filter and each sortable column, every registry list and its search, and the API."""
     article = Article.objects.order_by("-id").values_list("pk", flat=True).first()
     ua = Country.objects.get(code="UA").pk
-    code = Country.objects.order_by("-article_count").values_list("code", flat=True)[0]
+    by_count = Country.objects.filter(article_count__gt=0).order_by("-article_count")
+    code = by_count.values_list("code", flat=True)[0]
+    rare = by_count.reverse().values_list("pk", flat=True)[0]  # the newest-first scan meets few
     topic = Topic.objects.order_by("-article_count").values_list("slug", flat=True)[4]
+    topic_id = Topic.objects.get(slug=topic).pk
+    person = Person.objects.order_by("-article_count").values_list("pk", "slug")[0]
+    source = Source.objects.order_by("-article_count").values_list("pk", "slug")[0]
+    file = Article.objects.order_by("-id").values_list("provenance_file", flat=True)[0]
     admin = "/admin/articles/"
+    articles = f"{admin}article/"
     return [
-        ("admin article list, first page", f"{admin}article/", ADMIN),
-        ("admin article list, search `?q=harbour`", f"{admin}article/?q=harbour", ADMIN),
-        ("admin article list, country filter", f"{admin}article/?countries__id__exact={ua}", ADMIN),
-        ("admin review queue", f"{admin}article/?needs_review__exact=1", ADMIN),
-        ("admin article change form", f"{admin}article/{article}/change/", ADMIN),
+        ("admin article list, first page", articles, ADMIN),
+        ("admin article list, search `?q=harbour`", f"{articles}?q=harbour", ADMIN),
+        ("admin article list, country filter", f"{articles}?countries__id__exact={ua}", ADMIN),
+        ("admin article list, rare country", f"{articles}?countries__id__exact={rare}", ADMIN),
+        ("admin article list, topic filter", f"{articles}?topics__id__exact={topic_id}", ADMIN),
+        ("admin article list, person filter", f"{articles}?persons__id__exact={person[0]}", ADMIN),
+        ("admin article list, source filter", f"{articles}?source__id__exact={source[0]}", ADMIN),
+        ("admin article list, status filter", f"{articles}?status__exact=published", ADMIN),
+        ("admin article list, derived titles", f"{articles}?title_derived__exact=1", ADMIN),
+        ("admin article list, file filter", f"{articles}?provenance_file={file}", ADMIN),
+        ("admin review queue", f"{articles}?needs_review__exact=1", ADMIN),
+        *(
+            (f"admin article list sorted by {name}", f"{articles}?o={column}", ADMIN)
+            for name, column in SORTED_COLUMNS
+        ),
+        ("admin article change form", f"{articles}{article}/change/", ADMIN),
         ("admin person list", f"{admin}person/", ADMIN),
         ("admin person list by count", f"{admin}person/?o=-2", ADMIN),
         ("admin person search `?q=ka`", f"{admin}person/?q=ka", ADMIN),
         ("admin country list", f"{admin}country/", ADMIN),
+        ("admin country search `?q=an`", f"{admin}country/?q=an", ADMIN),
         ("admin topic list", f"{admin}topic/", ADMIN),
+        ("admin topic search `?q=war`", f"{admin}topic/?q=war", ADMIN),
         ("admin source list", f"{admin}source/", ADMIN),
+        ("admin source search `?q=outlet`", f"{admin}source/?q=outlet", ADMIN),
         ("`GET /api/articles/`", "/api/articles/", API),
         ("`GET /api/articles/?search=peace%20talks`", "/api/articles/?search=peace%20talks", 150),
         (
@@ -72,13 +94,28 @@ def requests() -> list[tuple[str, str, int]]:
             f"/api/articles/?country={code}&topic={topic}",
             API,
         ),
+        (f"`GET /api/articles/?person={person[1]}`", f"/api/articles/?person={person[1]}", API),
+        (f"`GET /api/articles/?source={source[1]}`", f"/api/articles/?source={source[1]}", API),
         (f"`GET /api/articles/{article}/`", f"/api/articles/{article}/", API),
         ("`GET /api/persons/?ordering=-count`", "/api/persons/?ordering=-count", API),
         ("`GET /api/countries/?ordering=-count`", "/api/countries/?ordering=-count", API),
         ("`GET /api/stats/`", "/api/stats/", 300),
         ("`GET /api/stats/?country=UA`", "/api/stats/?country=UA", 300),
+        (f"`GET /api/stats/?topic={topic}`", f"/api/stats/?topic={topic}", 300),
         (f"`GET /api/articles/{article}/related/`", f"/api/articles/{article}/related/", API),
     ]
+
+
+# The article list's sortable columns (``?o=`` is the column's place in ``list_display``).
+SORTED_COLUMNS = [
+    ("title", "1"),
+    ("title, descending", "-1"),
+    ("source", "2"),
+    ("section", "3"),
+    ("status", "4"),
+    ("review flag", "5"),
+    ("provenance", "8"),
+]
 
 
 def measure(repeat: int = 5) -> list[dict]:

@@ -143,3 +143,40 @@ def test_search_parse_renders_one_query_for_each_backend():
     assert search.to_fts5(query) == (
         '("dock" AND "grain corridor deal") OR (("strikes" AND "x") NOT ("putin" OR "big talks"))'
     )
+
+
+def _rum_installed() -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        return cursor.fetchone() is not None
+
+
+def test_ranked_search_reads_the_rum_index_in_rank_order(db, strikes):
+    if not _rum_installed():
+        pytest.skip("needs PostgreSQL with the rum extension (Debian's postgresql-15-rum)")
+    assert search.has_rum_index(connection.alias)
+    ranked = Article.objects.search("port workers").order_by("distance", "-id")
+    with connection.cursor() as cursor:  # four rows: the planner would rather read the table
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")  # can the index give the order alone?
+    plan = ranked[:50].explain()
+    assert "article_search_rum" in plan and "Order By" in plan  # best-first, no sort of all
+    # Both words in the summary (weight B) rank above "port" alone in a title.
+    assert {article.title for article in ranked[:2]} == {"Striking dockers march", "Strike ends"}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's two rankings")
+def test_search_without_the_rum_index_ranks_with_ts_rank(api, strikes, monkeypatch):
+    """A server without the extension keeps its GIN index: same matches, ts_rank's order."""
+    monkeypatch.setattr(search, "has_rum_index", lambda alias: False)
+    assert found(api, "strikes worker") == {"Striking dockers march", "Strike ends"}
+    plan = str(Article.objects.search("port").order_by("distance", "-id").query)
+    assert "ts_rank" in plan and "<=>" not in plan
+    pages, url = [], f"{URL}?search=port&page_size=1"
+    while url:
+        page = api.get(url).json()
+        pages += [row["title"] for row in page["results"]]
+        url = page["next"]
+    assert len(pages) == len(set(pages)) == 4
