@@ -526,6 +526,10 @@ class ImportJob(models.Model):
     path = models.CharField(max_length=1000, help_text="As the operator gave it.")
     task_id = models.CharField(max_length=64, unique=True)
     sent_bytes = models.BooleanField(default=False, help_text="The file travelled in the task.")
+    # A part of a large file: its items first_item … first_item + item_count - 1 (0-based, in
+    # the file's order); null for a whole file.
+    first_item = models.PositiveIntegerField(null=True, blank=True)
+    item_count = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     worker = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
@@ -539,4 +543,12 @@ class ImportJob(models.Model):
         indexes = [models.Index(fields=["status", "created_at"], name="importjob_status_created")]
 
     def __str__(self):
-        return f"{self.path} ({self.status})"
+        part = f" {self.part}" if self.part else ""
+        return f"{self.path}{part} ({self.status})"
+
+    @property
+    def part(self) -> str:
+        """``items 1001–2000`` for a part of a file (1-based, as an operator counts), else ''."""
+        if self.first_item is None:
+            return ""
+        return f"items {self.first_item + 1}–{self.first_item + self.item_count}"

@@ -173,6 +173,9 @@ NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 # Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a
 # broker is set, e.g. redis://127.0.0.1:6379/0 (RabbitMQ's amqp:// URLs work the same).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+# `--enqueue` splits a dump of more items than this into tasks of this many items (its parts
+# import on several workers at once); 0 sends every file whole.
+NEWSDB_ENQUEUE_PART_ITEMS = int(os.environ.get("NEWSDB_ENQUEUE_PART_ITEMS", "1000"))
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "newsdb")
 # Outcomes live in ImportJob rows, not in a result backend.
 CELERY_TASK_IGNORE_RESULT = True

@@ -11,7 +11,16 @@ from articles.models import ImportJob
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ["path", "status", "worker", "created", "updated", "created_at", "finished_at"]
+    list_display = [
+        "path",
+        "part",
+        "status",
+        "worker",
+        "created",
+        "updated",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status", "sent_bytes"]
     search_fields = ["path", "task_id", "worker"]
     fields = [
@@ -19,6 +28,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         "task_id",
         "status",
         "sent_bytes",
+        "part",
         "worker",
         "error",
         "report",

@@ -89,40 +89,72 @@ def import_paths(
     max_bytes: int,
     dry_run: bool = False,
     on_file: Callable[[FileReport, int], ProgressHook] | None = None,
+    part: tuple[int, int] | None = None,
+    extract_first: bool = False,
 ) -> ImportReport:
     """Import every dump under ``paths``; never raises for a bad file, reports it instead.
 
     ``on_file(report, item_count)`` is called when a file has been parsed and returns the hook
     called after each item, so the command can show progress.
+
+    ``part``: (first item, count) imports only those items of each file (a distributed import's
+    share of a large file). ``extract_first``: run the extraction before taking the persistence
+    lock, so that other importers persist meanwhile (the items of a part or a file are held in
+    memory; a lone importer streams them instead).
     """
     run = ImportReport(dry_run=dry_run)
     limits = field_limits()
     for path in dump_paths(paths):
         try:
             document, items, report = parse_and_fit(path, max_bytes, limits)
+            if part is not None:
+                items = select_part(document, items, report, part)
         except IngestError as error:
             run.files.append(FileReport(path=str(path), error=str(error)))
             continue
         run.files.append(report)
         advance = on_file(report, len(items)) if on_file else None
         try:
-            _import_items(document, items, report, extractor, dry_run, advance)
+            _import_items(document, items, report, extractor, dry_run, advance, extract_first)
         except IngestError as error:
             _reset_counts(report, error)
     return run
 
 
-def _import_items(document, items, report, extractor, dry_run, advance) -> None:
+def select_part(document: Document, items: list, report: FileReport, part: tuple[int, int]):
+    """Items ``first`` … ``first + count - 1``, with the notes on them; what the whole file's
+    parse noted (skipped lines, warnings) is reported by its first part only."""
+    first, count = part
+    if first >= len(items):
+        raise IngestError(
+            document.path,
+            f"it has {len(items)} items, so no item {first + 1}: "
+            "the file changed after it was queued; queue it again",
+        )
+    chosen = items[first : first + count]
+    start, end = chosen[0].line_start, chosen[-1].line_end
+    report.notes = [note for note in report.notes if start <= note.line <= end]
+    if first:
+        report.skipped, report.warnings = [], []
+    return chosen
+
+
+def _import_items(
+    document, items, report, extractor, dry_run, advance, extract_first=False
+) -> None:
+    chunks = _extracted_chunks(items, extractor, advance)
     if dry_run:
-        for chunk in _extracted_chunks(items, extractor, advance):
+        for chunk in chunks:
             known = existing_fingerprints(a.fingerprint for a in chunk)
             report.unchanged += sum(a.fingerprint in known for a in chunk)
             report.created += sum(a.fingerprint not in known for a in chunk)
             count_new_links(chunk, known, report)
         return
+    if extract_first:
+        chunks = list(chunks)
     with file_transaction():
         linker = Linker()
-        for chunk in _extracted_chunks(items, extractor, advance):
+        for chunk in chunks:
             try:
                 save_chunk(chunk, document, linker, report)
             except DatabaseError as error:  # raised inside the transaction: it rolls back

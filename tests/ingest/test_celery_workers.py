@@ -49,13 +49,17 @@ def test_celery_workers_give_the_one_process_result(tmp_path):
     paths = write_corpus(folder, articles=240, per_file=40, seed=3)
     # A queue of its own, so no other worker on this Redis takes the test's tasks.
     queue = f"newsdb-test-{uuid.uuid4().hex[:12]}"
-    env = child_env(CELERY_BROKER_URL=BROKER, CELERY_TASK_DEFAULT_QUEUE=queue)
+    # Parts of 15 items: each 40-item file spreads over both workers.
+    env = child_env(
+        CELERY_BROKER_URL=BROKER, CELERY_TASK_DEFAULT_QUEUE=queue, NEWSDB_ENQUEUE_PART_ITEMS="15"
+    )
     with open(tmp_path / "workers.log", "w") as log:
         workers = [start_worker(f"{n}-{queue}@%h", env, log) for n in ("one", "two")]
         try:
             enqueue = manage_command("import_seeds", "--enqueue", str(folder))
             subprocess.run(enqueue, env=env, check=True, capture_output=True)
-            wait_for_jobs(len(paths))
+            assert ImportJob.objects.count() == 3 * len(paths)  # 15 + 15 + 10 items each
+            wait_for_jobs(3 * len(paths))
         finally:
             for worker in workers:
                 worker.terminate()

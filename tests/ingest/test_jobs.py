@@ -112,3 +112,44 @@ def test_import_status_json_filters_by_status(job):
     assert [(row["path"], row["status"], row["error"]) for row in rows] == [
         ("bad.txt", "failed", "oops")
     ]
+
+
+def test_enqueue_splits_a_large_file_into_parts_that_import_as_the_whole(
+    db, settings, eager_tasks, tmp_path
+):
+    """Three parts of a 7-item file on "three workers" store what one whole-file import does."""
+    from articles.benchmarks.synthetic import write_corpus
+    from tests.ingest.snapshots import as_json, database_snapshot
+
+    settings.CELERY_BROKER_URL = "memory://"
+    settings.NEWSDB_ENQUEUE_PART_ITEMS = 3
+    [path] = write_corpus(tmp_path, articles=7, per_file=7, seed=5)
+    output = enqueue(path)
+    jobs = list(ImportJob.objects.order_by("first_item"))
+    assert [(job.first_item, job.item_count) for job in jobs] == [(0, 3), (3, 3), (6, 1)]
+    assert [job.status for job in jobs] == ["done"] * 3
+    assert "(items 4–6)" in output and "3 task(s) for 1 file(s) queued" in output
+    assert [job.report["totals"]["created"] for job in jobs] == [3, 3, 1]
+    parted = as_json(database_snapshot())
+    from articles.benchmarks.import_bench import reset_imported_rows
+
+    reset_imported_rows()
+    call_command("import_seeds", str(path), "--workers", "1", stdout=io.StringIO())
+    assert as_json(database_snapshot()) == parted
+
+
+def test_a_part_beyond_the_file_fails_clearly(job):
+    """The file shrank after it was queued: the part says so and stores nothing."""
+    assert run_job(job.pk, str(SAMPLES / "pairs.txt"), part=(10_000, 5)) == "failed"
+    job.refresh_from_db()
+    assert "no item 10001" in job.error and "queue it again" in job.error
+    assert not Article.objects.exists()
+
+
+def test_small_files_and_sent_bytes_go_whole(db, settings, eager_tasks):
+    settings.CELERY_BROKER_URL = "memory://"
+    settings.NEWSDB_ENQUEUE_PART_ITEMS = 1
+    enqueue(SAMPLES / "pairs.txt", "--send-bytes")  # the bytes travel once, whole
+    settings.NEWSDB_ENQUEUE_PART_ITEMS = 10_000
+    enqueue(SAMPLES / "paragraphs.txt")
+    assert list(ImportJob.objects.values_list("first_item", flat=True)) == [None, None]

@@ -80,12 +80,19 @@ class Command(BaseCommand):
         except jobs.EnqueueError as error:
             raise CommandError(str(error)) from error
         if as_json:
-            rows = [{"job": job.pk, "task_id": job.task_id, "path": job.path} for job in queued]
+            rows = [
+                {"job": job.pk, "task_id": job.task_id, "path": job.path, "part": job.part}
+                for job in queued
+            ]
             self.stdout.write(dump_json(rows))
             return
         for job in queued:
-            self.stdout.write(f"queued {job.path}: task {job.task_id} (job {job.pk})")
-        self.stdout.write(f"{len(queued)} file(s) queued; see `manage.py import_status`.")
+            part = f" ({job.part})" if job.part else ""
+            self.stdout.write(f"queued {job.path}{part}: task {job.task_id} (job {job.pk})")
+        files = len({job.path for job in queued})
+        self.stdout.write(
+            f"{len(queued)} task(s) for {files} file(s) queued; see `manage.py import_status`."
+        )
 
     def print_report(self, report, verbosity=1):
         for file in report.files:

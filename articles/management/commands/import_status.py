@@ -38,7 +38,10 @@ def job_row(job: ImportJob) -> dict:
     return {
         "job": job.pk,
         "task_id": job.task_id,
-        "path": job.path,
+        "path": f"{job.path} ({job.part})" if job.part else job.path,
+        "file": job.path,
+        "first_item": job.first_item,
+        "item_count": job.item_count,
         "status": job.status,
         "created": totals.get("created", 0),
         "unchanged": totals.get("unchanged", 0),
