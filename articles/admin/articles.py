@@ -7,6 +7,7 @@ from django.forms.models import BaseInlineFormSet
 
 from articles import counts
 from articles.admin.actions import asking
+from articles.admin.changelist import IndexOrderedChangeList
 from articles.admin.columns import SECTION_CHARS, SOURCE_CHARS, compact_provenance, hover_cell
 from articles.admin.filters import AutocompleteFilter, IndexedValuesFilter, LinkedOnlyFilter
 from articles.admin.history import DeskHistoryAdmin
@@ -130,6 +131,9 @@ class ArticleAdmin(DeskHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    def get_changelist(self, request, **kwargs):
+        return IndexOrderedChangeList
 
     # Not sortable: sorting counts every article's links (seconds at a million); a page
     # counts only its own 50.
