@@ -22,7 +22,8 @@ class EstimatedCountPaginator(Paginator):
         than ``CAP`` rows are reached by narrowing the filter).
         """
         queryset = self.object_list
-        counted = queryset.order_by()[: CAP + 1].count()
+        # Only the ids: the list's computed columns (each a subquery) are no part of a count.
+        counted = queryset.order_by().values("pk")[: CAP + 1].count()
         if counted <= CAP:
             return counted
         return max(self._estimate(queryset) or CAP, CAP)

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -67,3 +69,29 @@ def test_settings_logging_prints_each_django_line_once():
         )
         printed = result.stdout + result.stderr
         assert printed.count("a line to count") == 1, (logger, printed)
+
+
+def parallel_workers(**env) -> str:
+    """What a PostgreSQL connection made by these settings says of parallel query."""
+    script = (
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('SHOW max_parallel_workers_per_gather'); "
+        "print(cursor.fetchone()[0])"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDB_PG_")}
+    environment.update(DJANGO_SETTINGS_MODULE="newsdb.settings", **env)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_settings_turn_parallel_query_off_unless_told():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    url = os.environ["DATABASE_URL"]
+    assert parallel_workers(DATABASE_URL=url) == "0"
+    assert parallel_workers(DATABASE_URL=url, NEWSDB_PG_PARALLEL_WORKERS="2") == "2"
