@@ -309,7 +309,9 @@ class ArticleQuerySet(models.QuerySet):
         return (
             _model(model_name)
             .objects.filter(**{f"{to_article}__in": self.values("pk")})
-            .annotate(filtered_count=Count(to_article.split("__")[0]))
+            # The link's article id, not its own id: the (article, target) unique index holds
+            # both, so the links are read from the index alone.
+            .annotate(filtered_count=Count(to_article))
             .order_by("-filtered_count", "name")
             .values(*fields, "filtered_count")
         )
