@@ -157,7 +157,7 @@ def test_ranked_search_reads_the_rum_index_in_rank_order(db, strikes):
     if not _rum_installed():
         pytest.skip("needs PostgreSQL with the rum extension (Debian's postgresql-15-rum)")
     assert search.has_rum_index(connection.alias)
-    ranked = Article.objects.search("port workers").order_by("distance", "-id")
+    ranked = Article.objects.search("port workers").order_by("distance")  # the index's order
     with connection.cursor() as cursor:  # four rows: the planner would rather read the table
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_sort = off")  # can the index give the order alone?
@@ -180,3 +180,28 @@ def test_search_without_the_rum_index_ranks_with_ts_rank(api, strikes, monkeypat
         pages += [row["title"] for row in page["results"]]
         url = page["next"]
     assert len(pages) == len(set(pages)) == 4
+
+
+@pytest.mark.parametrize("room", [0, 1, 1000])
+def test_search_pages_put_ties_in_id_order_whatever_the_index_reads(api, make_article, room):
+    """Ties on distance (RUM orders by distance alone) come newest first across pages, with
+    room for the tie past the page or without it (every match sorted)."""
+    from articles.api import pagination
+
+    for n in range(5):
+        make_article(f"Harbour {n}", summary="Cranes.")  # five title hits: one distance
+        make_article(f"Quay {n}", body="Cranes at the harbour.")  # five body hits: another
+    expected = [
+        (row.distance, -row.pk)
+        for row in Article.objects.search("harbour").order_by("distance", "-id")
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pagination, "TIE_ROOM", room)
+        seen, url, previous = [], f"{URL}?search=harbour&page_size=3", []
+        while url:
+            page = api.get(url).json()
+            seen += [row["id"] for row in page["results"]]
+            url, previous = page["next"], [*previous, page["previous"]]
+        back = [row["id"] for row in api.get(previous[-1]).json()["results"]]
+    assert seen == [-key for _, key in expected] and len(seen) == 10
+    assert back == seen[6:9]  # the page before the last, read backwards
