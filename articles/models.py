@@ -276,6 +276,12 @@ class Article(models.Model):
             models.Index(fields=["status", "id"], name="article_status_id"),
             models.Index(fields=["needs_review", "id"], name="article_review_id"),
             models.Index(fields=["section", "id"], name="article_section_id"),
+            # The derived-titles filter: few articles, newest first, without a scan for them.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(title_derived=True),
+                name="article_derived_recent",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

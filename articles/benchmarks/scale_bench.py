@@ -110,7 +110,6 @@ def requests() -> list[tuple[str, str, int]]:
 SORTED_COLUMNS = [
     ("title", "1"),
     ("title, descending", "-1"),
-    ("source", "2"),
     ("section", "3"),
     ("status", "4"),
     ("review flag", "5"),
