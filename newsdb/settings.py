@@ -164,6 +164,9 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# How long /api/stats/ keeps an answer per distinct query (0: computed on every request).
+NEWSDB_STATS_CACHE_SECONDS = int(os.environ.get("NEWSDB_STATS_CACHE_SECONDS", "60"))
+
 # Which X-Forwarded-For hops name the client: a count of proxies in front of the app, or their
 # addresses/CIDR blocks. Unset: none, the connecting address is the client.
 NEWSDB_TRUSTED_PROXIES = env_proxies("NEWSDB_TRUSTED_PROXIES")

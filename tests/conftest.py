@@ -1,12 +1,22 @@
 """Shared fixtures: factories for the models, kept small and explicit."""
 
 import itertools
+import uuid
 
 import pytest
 
 from articles.models import Article, Country, Person, Source, Topic
 
 _serial = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Throttle counters and cached stats live in the cache: every test uses a key prefix of its
+    own. Clearing the cache instead would flush a shared Redis database under other test
+    processes."""
+    cache_settings = {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    settings.CACHES = {"default": cache_settings}
 
 
 @pytest.fixture

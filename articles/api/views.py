@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from articles.api import reports, serializers
+from articles.api import reports, serializers, stats_cache
 from articles.api.filtersets import (
     ArticleFilterSet,
     CountryFilterSet,
@@ -241,6 +241,9 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
     def get(self, request):
         articles = self.filter_queryset(self.get_queryset()).order_by()
         limit = limit_from(request)
+        return Response(stats_cache.cached(request, lambda: self.stats(request, articles, limit)))
+
+    def stats(self, request, articles, limit: int) -> dict:
         # Unfiltered, the counts stored on each country, topic and source answer.
         every = not set(request.query_params) & set(self.filterset_class.base_filters)
         pairs = articles.person_pairs(limit=limit)
@@ -255,4 +258,4 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
                 {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
             ],
         }
-        return Response(self.get_serializer(stats).data)
+        return self.get_serializer(stats).data

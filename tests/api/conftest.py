@@ -1,6 +1,5 @@
 """API fixtures: clients (anonymous, editor, reader), a small linked corpus, no throttling."""
 
-import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -22,16 +21,6 @@ EDITOR_PERMISSIONS = [
     "change_articletopic",
     "delete_articletopic",
 ]
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles(settings):
-    """Throttle counters live in the cache: every test counts under a key prefix of its own.
-
-    Clearing the cache instead would flush a shared Redis database under other test processes.
-    """
-    cache_settings = {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
-    settings.CACHES = {"default": cache_settings}
 
 
 @pytest.fixture

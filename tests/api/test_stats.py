@@ -101,3 +101,25 @@ def test_stats_unfiltered_counts_match_the_filtered_way(api, corpus):
     assert [c["article_count"] for c in every["countries"]] == [
         c["filtered_count"] for c in articles.country_counts()
     ]
+
+
+def test_stats_answer_from_the_cache_for_the_same_query(api, corpus, settings, make_article):
+    """Within NEWSDB_STATS_CACHE_SECONDS the same parameters, in any order, read the cache."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.NEWSDB_STATS_CACHE_SECONDS = 60
+    first = api.get(URL, {"country": "UA", "limit": 5}).json()
+    make_article("One more")  # not seen until the answer expires
+    with CaptureQueriesContext(connection) as queries:
+        again = api.get(f"{URL}?limit=5&country=UA").json()
+    assert again == first
+    assert not [q for q in queries.captured_queries if "articles_article" in q["sql"]]
+    assert api.get(URL).json()["article_count"] == 5  # another query: computed
+
+
+def test_stats_cache_can_be_turned_off(api, corpus, settings, make_article):
+    settings.NEWSDB_STATS_CACHE_SECONDS = 0
+    assert api.get(URL).json()["article_count"] == 4
+    make_article("One more")
+    assert api.get(URL).json()["article_count"] == 5
