@@ -118,7 +118,8 @@ SORTED_COLUMNS = [
 
 
 def measure(repeat: int = 5) -> list[dict]:
-    """Median ms of ``repeat`` GETs (after one warm-up) of every request, DEBUG off."""
+    """Median ms of ``repeat`` GETs (after one warm-up) of every request, DEBUG off; stats
+    both computed (their cache off) and from the cache."""
     user, _ = get_user_model().objects.get_or_create(
         username="bench-scale", defaults={"is_staff": True, "is_superuser": True}
     )
@@ -126,8 +127,15 @@ def measure(repeat: int = 5) -> list[dict]:
     client.force_login(user)
     quiet = override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"])
     no_throttle = mock.patch.object(APIView, "get_throttles", lambda view: [])
+    rows = []
     with quiet, no_throttle:
-        return [_time(client, label, url, target, repeat) for label, url, target in requests()]
+        for label, url, target in requests():
+            if url.startswith("/api/stats/"):  # as computed, then as cached
+                with override_settings(NEWSDB_STATS_CACHE_SECONDS=0):
+                    rows.append(_time(client, f"{label}, computed", url, target, repeat))
+                label = f"{label}, cached"
+            rows.append(_time(client, label, url, target, repeat))
+    return rows
 
 
 def _time(client: Client, label: str, url: str, target: int, repeat: int) -> dict:
