@@ -65,6 +65,11 @@ RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
     words("de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do")
 )
+# Words that may stand next to a name without being part of it ("On Monday Trump said").
+_CALENDAR = frozenset(
+    words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""")
+)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians|ers)$")
 
@@ -95,6 +100,21 @@ def ends_with_particle(name: str) -> bool:
     """Whether a name ends in "von", "der", "bin" … (the model cut it short)."""
     tokens = name.split()
     return len(tokens) > 1 and tokens[-1] in _PARTICLES
+
+
+def is_particle(word: str) -> bool:
+    """Whether a word is a lower-case name particle ("von", "der", "bin", "al")."""
+    return word in _PARTICLES
+
+
+def continues_name(word: str) -> bool:
+    """Whether a word standing right next to a name makes it part of a longer name: a particle,
+    an initial, or a capitalised word that is no title, stop word, weekday or month."""
+    if word in _PARTICLES or re.fullmatch(r"[A-Z]\.", word):
+        return True
+    if not word[:1].isupper() or word.endswith((".", ",")) or word in _CALENDAR:
+        return False
+    return word.lower() not in STOP_WORDS and not _TITLE_PATTERN.match(word + " ")
 
 
 def has_non_name_word(tokens: list[str]) -> bool:

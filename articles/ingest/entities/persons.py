@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import names
+from articles.ingest.entities import names, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -165,13 +165,24 @@ def _full_form(name: str, fuller: Sequence[str]) -> str:
     """The longest name in ``fuller`` that ``name`` is a first or last part of, else ``name``."""
     tokens = name.split()
     size = len(tokens)
+    key = variants.variant_key(name)
     matches = [
         other
         for other in fuller
         if len(other.split()) > size
-        and (other.split()[-size:] == tokens or other.split()[:size] == tokens)
+        and (
+            variants.variant_key(" ".join(other.split()[-size:])) == key
+            or other.split()[:size] == tokens
+        )
     ]
     return max(matches, key=lambda other: len(other.split()), default=name)
+
+
+def _fold_variants(names_: Sequence[str]) -> dict[str, str]:
+    """Each name → the first name (fullest first) spelled the same way by ``variant_key``:
+    "Volodymyr Zelensky" joins "Volodymyr Zelenskyy" in one article."""
+    first: dict[str, str] = {}
+    return {name: first.setdefault(variants.variant_key(name), name) for name in names_}
 
 
 def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
@@ -195,7 +206,8 @@ def mentions_from(
 ) -> tuple[PersonMention, ...]:
     """Merge candidates into persons: short forms join the fullest name; mentions counted."""
     distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
-    full = {name: _full_form(name, distinct) for name in distinct}
+    folded = _fold_variants(distinct)
+    full = {name: folded[_full_form(name, distinct)] for name in distinct}
     counts: dict[str, int] = {}
     for candidate in found:
         person = full[candidate.name]

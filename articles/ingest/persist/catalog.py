@@ -1,9 +1,17 @@
 """What the extractors read from the database, and the rows articles link to."""
 
+from collections import defaultdict
+
 from django.db import transaction
 
 from articles.ingest.entities.sources import display_name, source_key
-from articles.ingest.records import Catalog, CountryAliasRecord, TopicMatch, TopicRule
+from articles.ingest.records import (
+    Catalog,
+    CountryAliasRecord,
+    RegistryPerson,
+    TopicMatch,
+    TopicRule,
+)
 from articles.models import Country, CountryAlias, Person, PersonAlias, Source, Topic
 from articles.normalise import name_key, slug_for
 
@@ -21,7 +29,24 @@ def load_catalog() -> Catalog:
         for topic in Topic.objects.exclude(keywords="")
     )
     names = dict(Country.objects.values_list("code", "name"))
-    return Catalog(country_names=names, country_aliases=aliases, topics=topics)
+    return Catalog(
+        country_names=names,
+        country_aliases=aliases,
+        topics=topics,
+        persons=load_person_registry(),
+        outlets=tuple(Source.objects.values_list("name", flat=True)),
+    )
+
+
+def load_person_registry() -> tuple[RegistryPerson, ...]:
+    """The persons registry-assisted recognition looks for, with their aliases (two queries)."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in PersonAlias.objects.values_list("person_id", "name"):
+        aliases[person_id].append(name)
+    return tuple(
+        RegistryPerson(name, tuple(aliases[pk]))
+        for pk, name in Person.objects.registry().values_list("pk", "name").order_by("pk")
+    )
 
 
 class Linker:
