@@ -71,7 +71,9 @@ _CALENDAR = frozenset(
     April May June July August September October November December""")
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-_GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians|ers)$")
+# Plural group words ("Marxists", "Shiites"). Not "-ers": it ends surnames ("Sanders",
+# "Rogers") as often as groups; a group word in -ers is caught by its lower-case uses instead.
+_GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians)$")
 
 
 def strip_leading_titles(name: str) -> str:
@@ -142,6 +144,8 @@ def is_common_word(word: str, text: str) -> bool:
         return True
     if _GROUP_SUFFIX.search(word) and not is_given_name(word):
         return True
+    if word.endswith("ers") and lower[:-1] in lower_case_words(text):
+        return True  # "Lawmakers" where the article also writes "a lawmaker"
     return lower in lower_case_words(text)
 
 

@@ -73,7 +73,7 @@ def is_credit(span: Span, text: str) -> bool:
 def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | None:
     """Why ``name`` is not a person's name, or None when it is acceptable."""
     tokens = name.split()
-    if not tokens or not name[0].isupper():
+    if not tokens or not (name[0].isupper() or _starts_with_particle(tokens)):
         return "empty or lower case"
     if any(ch.isdigit() for ch in name):
         return "code or number"
@@ -94,6 +94,12 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
     if len(tokens) > 5:
         return "too long for a name"
     return None
+
+
+def _starts_with_particle(tokens: list[str]) -> bool:
+    """A lone surname with its particles ("de Gaulle", "von der Leyen")."""
+    rest = [token for token in tokens if not names.is_particle(token)]
+    return names.is_particle(tokens[0]) and bool(rest) and tokens[-1][0].isupper()
 
 
 def _complete_particle(span: Span, text: str) -> Span:
@@ -118,8 +124,19 @@ def _split_lines(spans: Sequence[Span]) -> list[Span]:
     return result
 
 
+# Why a name found at a span of the text is never a person's (``nonpersons``), or None.
+NeverPerson = Callable[[str, Span, str], str | None]
+
+
+def no_rule(name: str, span: Span, text: str) -> None:
+    return None
+
+
 def candidates(
-    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+    spans: Sequence[Span],
+    text: str,
+    is_place: Callable[[str], bool],
+    never: NeverPerson = no_rule,
 ) -> list[Candidate]:
     """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans."""
     found = []
@@ -136,7 +153,9 @@ def candidates(
             continue
         if names.has_org_word(raw.text.split()):  # before cleaning cuts "People's Republic"
             continue
-        if not is_credit(raw, text) and rejection(name, text, is_place) is None:
+        if is_credit(raw, text) or rejection(name, text, is_place) is not None:
+            continue
+        if never(name, raw, text) is None:
             found.append(Candidate(name, raw))
     return found
 
@@ -194,10 +213,13 @@ def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
 
 
 def find_persons(
-    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+    spans: Sequence[Span],
+    text: str,
+    is_place: Callable[[str], bool],
+    never: NeverPerson = no_rule,
 ) -> list[Candidate]:
     """Every accepted person name with its span, including promoted mislabelled spans."""
-    found = candidates(spans, text, is_place)
+    found = candidates(spans, text, is_place, never)
     return found + _promoted(spans, found, text, is_place)
 
 

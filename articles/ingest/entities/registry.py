@@ -19,7 +19,7 @@ from dataclasses import replace
 import ahocorasick
 
 from articles.ingest.entities import names, variants
-from articles.ingest.entities.persons import Candidate, is_credit
+from articles.ingest.entities.persons import Candidate, NeverPerson, is_credit, no_rule
 from articles.ingest.entities.spans import Span, at_word_boundaries, inside_any
 from articles.ingest.records import PersonMention, RegistryPerson
 from articles.normalise import fold_accents, name_key
@@ -57,9 +57,14 @@ class PersonRegistry:
         return len(self._by_key)
 
     def candidates(
-        self, text: str, found: Sequence[Candidate], spans: Sequence[Span]
+        self,
+        text: str,
+        found: Sequence[Candidate],
+        spans: Sequence[Span],
+        never: NeverPerson = no_rule,
     ) -> list[Candidate]:
-        """Registry names in ``text`` outside the accepted candidates ``found``, as candidates."""
+        """Registry names in ``text`` outside the accepted candidates ``found``, as candidates;
+        ``never`` applies the same context rules as to the model's names."""
         taken = [candidate.span for candidate in found]
         hits = [
             hit
@@ -69,6 +74,7 @@ class PersonRegistry:
             and not _inside_organisation(hit, spans)
             and not is_credit(hit, text)
             and not (" " not in hit.text and names.is_common_word(hit.text, text))
+            and never(hit.text, hit, text) is None
         ]
         written = [hit.text for hit in hits] + [candidate.name for candidate in found]
         full_names = {name_key(name) for name in written}

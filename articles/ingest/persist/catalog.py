@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from articles.ingest.entities.sources import display_name, source_key
+from articles.ingest.entities.variants import surname_key, variant_key
 from articles.ingest.records import (
     Catalog,
     CountryAliasRecord,
@@ -90,20 +91,31 @@ class Linker:
 
 
 def resolve_person(name: str) -> Person | None:
-    """An existing Person this name refers to, or None.
+    """An existing Person this name refers to, or None: by key, by alias, by spelling variant
+    ("Zelenskyy" for "Zelensky", "Steven" for "Steve"), or by surname.
 
-    A one-word name (a surname) links to a known person only when exactly one fits.
+    A variant or a one-word name (a surname) links to a known person only when exactly one fits.
     """
     key = name_key(name)
     person = Person.objects.filter(key=key).first()
     if person is None:
         alias = PersonAlias.objects.select_related("person").filter(key=key).first()
         person = alias.person if alias else None
+    if person is None:
+        person = _only(Person.objects.filter(variant_key=variant_key(name)))
     if person is None and len(name.split()) == 1:
-        candidates = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
-        if len(candidates) == 1:
-            person = candidates[0]
+        person = _only(surname_matches(name))
     return person
+
+
+def surname_matches(surname: str):
+    """Persons with more than one word whose last word is ``surname`` in any spelling."""
+    return Person.objects.filter(variant_key__endswith=f" {surname_key(surname)}")
+
+
+def _only(persons) -> Person | None:
+    found = list(persons[:2])
+    return found[0] if len(found) == 1 else None
 
 
 def _create_unique_slug(model, *, name: str, slug: str = ""):
