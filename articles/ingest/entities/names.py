@@ -54,6 +54,10 @@ ORG_WORDS = frozenset(
     Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
     South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists""")
 )
+# Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
+CREDIT_WORDS = frozenset(
+    words("Photo Photos Photograph File Staff Handout Courtesy Images Stringer Credit Credits")
+)
 # Common words the model sometimes tags as a person on their own.
 _COMMON = frozenset(
     words("""mom mum dad mother father brother sister son daughter wife husband grandma grandpa god
@@ -91,6 +95,11 @@ def strip_leading_stop_words(name: str) -> str:
     while tokens and tokens[0].lower() in STOP_WORDS:
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def has_credit_word(tokens: list[str]) -> bool:
+    """Whether any token belongs to a picture credit or caption ("File Photo", "Staff")."""
+    return any(token.strip(".,:’'") in CREDIT_WORDS for token in tokens)
 
 
 def has_org_word(tokens: list[str]) -> bool:

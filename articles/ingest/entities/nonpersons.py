@@ -19,7 +19,7 @@ from pathlib import Path
 
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import has_org_word
-from articles.ingest.entities.places import place_names, region_names
+from articles.ingest.entities.places import place_names, region_names, subdivision_names
 from articles.ingest.entities.spans import Span
 from articles.normalise import name_key
 
@@ -33,7 +33,7 @@ _LIST_HEAD = re.compile(
     r"|parties|movements|unions|banks|brands|bands|ships|vessels|websites|sites|platforms)"
     r"\s+(?i:like|such as|including)\s+(?:[A-Z][\w’'-]*+[ ,]*(?:and |or )?)*$"
 )
-_GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\"’')]{1,60})")
+_GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
@@ -67,8 +67,9 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
     if name_key(name) in outlets:
         return "news outlet"
     first = name.split()[0]
-    if name in region_names():
+    if name in region_names() or (" " in name and name in subdivision_names()):
         return "place or region"
+    # A town may carry a person's name ("Benito Juárez"): a first name makes it a person's.
     if " " in name and name in place_names() and not is_given_name(first, strict=True):
         return "place or region"
     return None

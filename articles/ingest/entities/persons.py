@@ -87,6 +87,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "starts with a place"  # a headline's "Ukraine Encroaches"
     if names.has_org_word(tokens):
         return "organisation, work or event"
+    if names.has_credit_word(tokens):
+        return "credit or caption word"
     if names.has_non_name_word(tokens):
         return "not name-shaped"
     if len(tokens) == 1 and names.is_common_word(name, text):

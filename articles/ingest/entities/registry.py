@@ -19,6 +19,7 @@ from dataclasses import replace
 import ahocorasick
 
 from articles.ingest.entities import names, variants
+from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.persons import Candidate, NeverPerson, is_credit, no_rule
 from articles.ingest.entities.spans import Span, at_word_boundaries, inside_any
 from articles.ingest.records import PersonMention, RegistryPerson
@@ -28,6 +29,7 @@ from articles.normalise import fold_accents, name_key
 MIN_SURNAME = 3
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)([ -])$")
 _WORD_AFTER = re.compile(r"^([ -])([\w’'.-]+)")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][”\"’')]*\s+)$")
 
 
 class PersonRegistry:
@@ -148,8 +150,14 @@ def _extends_to_longer_name(text: str, start: int, end: int) -> bool:
     "Ivanka Trump" for "Trump"); titles, weekdays and stop words do not ("President Trump")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER.match(text[end : end + 40])
-    words = [m.group(1) if m is before else m.group(2) for m in (before, after) if m]
-    return any(names.continues_name(word) for word in words)
+    if after and names.continues_name(after.group(2)):
+        return True
+    if not before or not names.continues_name(word := before.group(1)):
+        return False
+    # A sentence's first word is capitalised anyway ("Later Johnson said"): only a given name
+    # there ("Boris Johnson") makes the hit part of a longer name.
+    at_sentence_start = _SENTENCE_END.search(text, max(0, before.start() - 3), before.start())
+    return not at_sentence_start or is_given_name(word)
 
 
 def _inside_organisation(hit: Span, spans: Sequence[Span]) -> bool:
