@@ -91,17 +91,18 @@ class PersonRegistry:
         return tuple(replace(m, known_as=self.person_for(m.name) or m.known_as) for m in mentions)
 
     def person_for(self, name: str) -> str | None:
-        """The one registry person ``name`` is, by name or alias, variant, or surname."""
-        for index, key in (
+        """The one registry person ``name`` is: by surname for one word (the full name wins
+        over a one-word person of the same name), else by name or alias, else by variant."""
+        lookups = [
             (self._by_key, name_key(name)),
             (self._by_variant, variants.variant_key(name)),
-        ):
+        ]
+        if " " not in name:
+            lookups.insert(0, (self._by_surname, variants.surname_key(name)))
+        for index, key in lookups:
             if len(found := index.get(key, ())) == 1:
                 return next(iter(found))
-        if " " in name:
-            return None
-        found = self._by_surname.get(variants.surname_key(name), ())
-        return next(iter(found)) if len(found) == 1 else None
+        return None
 
 
 def surname_of(name: str) -> str:

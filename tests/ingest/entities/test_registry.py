@@ -88,6 +88,13 @@ def test_registry_resolves_mentions_to_registry_persons(registry):
     assert [m.name for m in mentions][:2] == ["Trump", "Zelensky"]  # as written, for scoring
 
 
+def test_registry_resolves_a_surname_to_the_full_name_before_a_one_word_person():
+    known = [RegistryPerson("Zelensky"), RegistryPerson("Volodymyr Zelenskyy")]
+    registry = PersonRegistry(known, accept_all)
+    assert registry.person_for("Zelensky") == "Volodymyr Zelenskyy"
+    assert registry.person_for("Hitler") is None
+
+
 def test_surname_of_keeps_particles():
     assert surname_of("Ursula von der Leyen") == "von der Leyen"
     assert surname_of("Keith Kellogg") == "Kellogg"
