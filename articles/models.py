@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from articles import counts
 from articles.choices import REASON_LENGTH, Origin
+from articles.ingest.entities.variants import variant_key
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
     ArticlePersonQuerySet,
@@ -115,6 +116,9 @@ class Person(ArticleCounted):
 
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
+    # One key for the spellings of one name ("Zelensky"/"Zelenskyy", "Steve"/"Steven"): the
+    # importer folds a new name into the one person with its variant key (``variants``).
+    variant_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
     slug = models.SlugField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -129,6 +133,7 @@ class Person(ArticleCounted):
 
     def save(self, *args, **kwargs):
         self.key = name_key(self.name)
+        self.variant_key = variant_key(self.name)
         if not self.slug:
             self.slug = slug_for(self.name)
         super().save(*args, **kwargs)

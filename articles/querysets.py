@@ -87,6 +87,13 @@ class PersonQuerySet(CountedQuerySet):
         """Annotate ``alias_count``: how many other names each person has."""
         return self.annotate(alias_count=_count_of("PersonAlias", "person"))
 
+    def registry(self, min_articles: int = 2):
+        """Persons the extractor may look for in new text: one an editor confirmed (an alias, or
+        a link an editor made) or that at least ``min_articles`` articles name."""
+        edited = _model("ArticlePerson").objects.filter(person=OuterRef("pk"), origin=Origin.EDITOR)
+        aliased = _model("PersonAlias").objects.filter(person=OuterRef("pk"))
+        return self.filter(Q(article_count__gte=min_articles) | Exists(edited) | Exists(aliased))
+
 
 # A country or topic is linked at most once per article (a unique constraint): rows are articles.
 class CountryQuerySet(CountedQuerySet):

@@ -2,14 +2,16 @@
 
 The spaCy model runs once per process with only its ``ner`` component (it has its own encoder in
 en_core_web_sm, so the entities are the same and it runs twice as fast); texts go through
-``nlp.pipe`` in batches. The country and topic automatons are built once per ``Extractor``.
+``nlp.pipe`` in batches. The country, topic and person-registry automatons are built once per
+``Extractor`` (so once per worker process: the catalog snapshot travels to each worker).
 """
 
 from collections.abc import Sequence
 from functools import cache
 
-from articles.ingest.entities import countries, persons, sources, topics
+from articles.ingest.entities import countries, nonpersons, persons, sources, topics
 from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.registry import PersonRegistry
 from articles.ingest.entities.spans import Span, spans_from_doc
 from articles.ingest.records import Catalog, ExtractedArticle, ParsedItem, PersonMention
 
@@ -41,11 +43,24 @@ class Extractor:
         self.topic_automaton = topics.build_automaton(catalog.topics)
         self.place_words = {alias.text for alias in catalog.country_aliases}
         self.place_words.update(catalog.country_names.values())
+        self.outlets = nonpersons.outlet_keys(catalog.outlets)
+        self.registry = PersonRegistry(catalog.persons, self.is_person_name)
         is_given_name("Anna")  # load the first-name dictionary now, not inside the first batch
 
     def is_place(self, word: str) -> bool:
         """Whether ``word`` is a country name, demonym or city of the catalog."""
         return word in self.place_words
+
+    def is_person_name(self, name: str) -> bool:
+        """Whether a registry name passes the same rules as a name found in text."""
+        if nonpersons.lexicon_reason(name, self.outlets):
+            return False
+        return persons.rejection(name, "", self.is_place) is None
+
+    def never_person(self, name: str, span: Span, text: str) -> str | None:
+        """Why a name at ``span`` is no person's: an outlet, a place, or how the text uses it."""
+        reason = nonpersons.lexicon_reason(name, self.outlets)
+        return reason or nonpersons.context_reason(name, span, text)
 
     def extract(self, items: Sequence[ParsedItem]) -> list[ExtractedArticle]:
         """Entities of every item, in order; texts are batched through the model."""
@@ -58,8 +73,9 @@ class Extractor:
 
     def extract_one(self, item: ParsedItem, text: str, spans: Sequence[Span]) -> ExtractedArticle:
         """Entities of one item whose text has already been through the model."""
-        found_persons = persons.find_persons(spans, text, self.is_place)
-        mentioned = persons.mentions_from(found_persons, spans, text)
+        found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
+        found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
+        mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text))
         person_spans = [candidate.span for candidate in found_persons]
         places = [span for span in spans if span.label in PLACE_LABELS]
         found_countries = countries.country_mentions(
@@ -71,7 +87,7 @@ class Extractor:
         return ExtractedArticle(
             item=item,
             fingerprint=item.fingerprint(),
-            persons=(*mentioned, *author_mentions(item)),
+            persons=(*mentioned, *self.registry.resolve(author_mentions(item))),
             countries=found_countries,
             topics=found_topics,
         )

@@ -88,6 +88,9 @@ class PersonMention:
     name: str  # fullest form the article gives
     count: int = 1
     role: str = "mentioned"  # or "author"
+    # The registry person this mention is ("Donald Trump" for a bare "Trump"), when the registry
+    # resolved it; "" leaves the choice to persistence, by name.
+    known_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,12 +125,22 @@ class TopicRule:
 
 
 @dataclass(frozen=True)
+class RegistryPerson:
+    """A person of the registry (an editor confirmed it, or several articles name it)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalog:
     """What the extractors read from the database, loaded once a run by ``load_catalog``."""
 
     country_names: dict[str, str]  # alpha-2 → display name
     country_aliases: tuple[CountryAliasRecord, ...] = ()
     topics: tuple[TopicRule, ...] = ()
+    persons: tuple[RegistryPerson, ...] = ()  # what registry-assisted recognition looks for
+    outlets: tuple[str, ...] = ()  # the Source registry's names: never persons
 
 
 @dataclass(frozen=True)

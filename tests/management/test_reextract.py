@@ -56,3 +56,15 @@ def test_reextract_second_run_changes_nothing(article, capsys):
     capsys.readouterr()
     call_command("reextract")
     assert "changed 0" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_reextract_finds_a_person_an_editor_confirmed_in_every_article(make_article, make_person):
+    """One editor's correction improves every article: the model tags this "Kellogg" ORG."""
+    missed = make_article(title="Talks", summary="", body="Kellogg is refusing to go along.")
+    call_command("reextract")
+    assert not missed.persons.exists()
+    kellogg = make_person("Keith Kellogg")
+    ArticlePerson.objects.create(article=make_article(), person=kellogg, origin=Origin.EDITOR)
+    call_command("reextract")
+    assert list(missed.persons.all()) == [kellogg]

@@ -54,6 +54,10 @@ ORG_WORDS = frozenset(
     Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
     South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists""")
 )
+# Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
+CREDIT_WORDS = frozenset(
+    words("Photo Photos Photograph File Staff Handout Courtesy Images Stringer Credit Credits")
+)
 # Common words the model sometimes tags as a person on their own.
 _COMMON = frozenset(
     words("""mom mum dad mother father brother sister son daughter wife husband grandma grandpa god
@@ -65,8 +69,15 @@ RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
     words("de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do")
 )
+# Words that may stand next to a name without being part of it ("On Monday Trump said").
+_CALENDAR = frozenset(
+    words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""")
+)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-_GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians|ers)$")
+# Plural group words ("Marxists", "Shiites"). Not "-ers": it ends surnames ("Sanders",
+# "Rogers") as often as groups; a group word in -ers is caught by its lower-case uses instead.
+_GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians)$")
 
 
 def strip_leading_titles(name: str) -> str:
@@ -86,6 +97,11 @@ def strip_leading_stop_words(name: str) -> str:
     return " ".join(tokens)
 
 
+def has_credit_word(tokens: list[str]) -> bool:
+    """Whether any token belongs to a picture credit or caption ("File Photo", "Staff")."""
+    return any(token.strip(".,:’'") in CREDIT_WORDS for token in tokens)
+
+
 def has_org_word(tokens: list[str]) -> bool:
     """Whether any token marks an organisation, place, event or work."""
     return any(token.strip(".,’'") in ORG_WORDS for token in tokens)
@@ -95,6 +111,21 @@ def ends_with_particle(name: str) -> bool:
     """Whether a name ends in "von", "der", "bin" … (the model cut it short)."""
     tokens = name.split()
     return len(tokens) > 1 and tokens[-1] in _PARTICLES
+
+
+def is_particle(word: str) -> bool:
+    """Whether a word is a lower-case name particle ("von", "der", "bin", "al")."""
+    return word in _PARTICLES
+
+
+def continues_name(word: str) -> bool:
+    """Whether a word standing right next to a name makes it part of a longer name: a particle,
+    an initial, or a capitalised word that is no title, stop word, weekday or month."""
+    if word in _PARTICLES or re.fullmatch(r"[A-Z]\.", word):
+        return True
+    if not word[:1].isupper() or word.endswith((".", ",")) or word in _CALENDAR:
+        return False
+    return word.lower() not in STOP_WORDS and not _TITLE_PATTERN.match(word + " ")
 
 
 def has_non_name_word(tokens: list[str]) -> bool:
@@ -122,6 +153,8 @@ def is_common_word(word: str, text: str) -> bool:
         return True
     if _GROUP_SUFFIX.search(word) and not is_given_name(word):
         return True
+    if word.endswith("ers") and lower[:-1] in lower_case_words(text):
+        return True  # "Lawmakers" where the article also writes "a lawmaker"
     return lower in lower_case_words(text)
 
 

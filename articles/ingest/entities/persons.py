@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import names
+from articles.ingest.entities import names, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -73,7 +73,7 @@ def is_credit(span: Span, text: str) -> bool:
 def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | None:
     """Why ``name`` is not a person's name, or None when it is acceptable."""
     tokens = name.split()
-    if not tokens or not name[0].isupper():
+    if not tokens or not (name[0].isupper() or _starts_with_particle(tokens)):
         return "empty or lower case"
     if any(ch.isdigit() for ch in name):
         return "code or number"
@@ -87,6 +87,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "starts with a place"  # a headline's "Ukraine Encroaches"
     if names.has_org_word(tokens):
         return "organisation, work or event"
+    if names.has_credit_word(tokens):
+        return "credit or caption word"
     if names.has_non_name_word(tokens):
         return "not name-shaped"
     if len(tokens) == 1 and names.is_common_word(name, text):
@@ -94,6 +96,12 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
     if len(tokens) > 5:
         return "too long for a name"
     return None
+
+
+def _starts_with_particle(tokens: list[str]) -> bool:
+    """A lone surname with its particles ("de Gaulle", "von der Leyen")."""
+    rest = [token for token in tokens if not names.is_particle(token)]
+    return names.is_particle(tokens[0]) and bool(rest) and tokens[-1][0].isupper()
 
 
 def _complete_particle(span: Span, text: str) -> Span:
@@ -118,8 +126,19 @@ def _split_lines(spans: Sequence[Span]) -> list[Span]:
     return result
 
 
+# Why a name found at a span of the text is never a person's (``nonpersons``), or None.
+NeverPerson = Callable[[str, Span, str], str | None]
+
+
+def no_rule(name: str, span: Span, text: str) -> None:
+    return None
+
+
 def candidates(
-    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+    spans: Sequence[Span],
+    text: str,
+    is_place: Callable[[str], bool],
+    never: NeverPerson = no_rule,
 ) -> list[Candidate]:
     """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans."""
     found = []
@@ -136,7 +155,9 @@ def candidates(
             continue
         if names.has_org_word(raw.text.split()):  # before cleaning cuts "People's Republic"
             continue
-        if not is_credit(raw, text) and rejection(name, text, is_place) is None:
+        if is_credit(raw, text) or rejection(name, text, is_place) is not None:
+            continue
+        if never(name, raw, text) is None:
             found.append(Candidate(name, raw))
     return found
 
@@ -165,13 +186,24 @@ def _full_form(name: str, fuller: Sequence[str]) -> str:
     """The longest name in ``fuller`` that ``name`` is a first or last part of, else ``name``."""
     tokens = name.split()
     size = len(tokens)
+    key = variants.variant_key(name)
     matches = [
         other
         for other in fuller
         if len(other.split()) > size
-        and (other.split()[-size:] == tokens or other.split()[:size] == tokens)
+        and (
+            variants.variant_key(" ".join(other.split()[-size:])) == key
+            or other.split()[:size] == tokens
+        )
     ]
     return max(matches, key=lambda other: len(other.split()), default=name)
+
+
+def _fold_variants(names_: Sequence[str]) -> dict[str, str]:
+    """Each name → the first name (fullest first) spelled the same way by ``variant_key``:
+    "Volodymyr Zelensky" joins "Volodymyr Zelenskyy" in one article."""
+    first: dict[str, str] = {}
+    return {name: first.setdefault(variants.variant_key(name), name) for name in names_}
 
 
 def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
@@ -183,10 +215,13 @@ def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
 
 
 def find_persons(
-    spans: Sequence[Span], text: str, is_place: Callable[[str], bool]
+    spans: Sequence[Span],
+    text: str,
+    is_place: Callable[[str], bool],
+    never: NeverPerson = no_rule,
 ) -> list[Candidate]:
     """Every accepted person name with its span, including promoted mislabelled spans."""
-    found = candidates(spans, text, is_place)
+    found = candidates(spans, text, is_place, never)
     return found + _promoted(spans, found, text, is_place)
 
 
@@ -195,7 +230,8 @@ def mentions_from(
 ) -> tuple[PersonMention, ...]:
     """Merge candidates into persons: short forms join the fullest name; mentions counted."""
     distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
-    full = {name: _full_form(name, distinct) for name in distinct}
+    folded = _fold_variants(distinct)
+    full = {name: folded[_full_form(name, distinct)] for name in distinct}
     counts: dict[str, int] = {}
     for candidate in found:
         person = full[candidate.name]

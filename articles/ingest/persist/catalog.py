@@ -1,9 +1,18 @@
 """What the extractors read from the database, and the rows articles link to."""
 
+from collections import defaultdict
+
 from django.db import transaction
 
 from articles.ingest.entities.sources import display_name, source_key
-from articles.ingest.records import Catalog, CountryAliasRecord, TopicMatch, TopicRule
+from articles.ingest.entities.variants import surname_key, variant_key
+from articles.ingest.records import (
+    Catalog,
+    CountryAliasRecord,
+    RegistryPerson,
+    TopicMatch,
+    TopicRule,
+)
 from articles.models import Country, CountryAlias, Person, PersonAlias, Source, Topic
 from articles.normalise import name_key, slug_for
 
@@ -21,7 +30,24 @@ def load_catalog() -> Catalog:
         for topic in Topic.objects.exclude(keywords="")
     )
     names = dict(Country.objects.values_list("code", "name"))
-    return Catalog(country_names=names, country_aliases=aliases, topics=topics)
+    return Catalog(
+        country_names=names,
+        country_aliases=aliases,
+        topics=topics,
+        persons=load_person_registry(),
+        outlets=tuple(Source.objects.values_list("name", flat=True)),
+    )
+
+
+def load_person_registry() -> tuple[RegistryPerson, ...]:
+    """The persons registry-assisted recognition looks for, with their aliases (two queries)."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in PersonAlias.objects.values_list("person_id", "name"):
+        aliases[person_id].append(name)
+    return tuple(
+        RegistryPerson(name, tuple(aliases[pk]))
+        for pk, name in Person.objects.registry().values_list("pk", "name").order_by("pk")
+    )
 
 
 class Linker:
@@ -65,20 +91,31 @@ class Linker:
 
 
 def resolve_person(name: str) -> Person | None:
-    """An existing Person this name refers to, or None.
+    """An existing Person this name refers to, or None: by key, by alias, by spelling variant
+    ("Zelenskyy" for "Zelensky", "Steven" for "Steve"), or by surname.
 
-    A one-word name (a surname) links to a known person only when exactly one fits.
+    A variant or a one-word name (a surname) links to a known person only when exactly one fits.
     """
     key = name_key(name)
     person = Person.objects.filter(key=key).first()
     if person is None:
         alias = PersonAlias.objects.select_related("person").filter(key=key).first()
         person = alias.person if alias else None
+    if person is None:
+        person = _only(Person.objects.filter(variant_key=variant_key(name)))
     if person is None and len(name.split()) == 1:
-        candidates = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
-        if len(candidates) == 1:
-            person = candidates[0]
+        person = _only(surname_matches(name))
     return person
+
+
+def surname_matches(surname: str):
+    """Persons with more than one word whose last word is ``surname`` in any spelling."""
+    return Person.objects.filter(variant_key__endswith=f" {surname_key(surname)}")
+
+
+def _only(persons) -> Person | None:
+    found = list(persons[:2])
+    return found[0] if len(found) == 1 else None
 
 
 def _create_unique_slug(model, *, name: str, slug: str = ""):

@@ -95,7 +95,7 @@ def wanted_links(extracted: ExtractedArticle, linker: Linker) -> dict[str, dict]
     """The links the extraction asks for, by kind: key → count or score."""
     persons: Counter = Counter()
     for mention in extracted.persons:
-        persons[(linker.person(mention.name).id, mention.role)] += mention.count
+        persons[(linker.person(mention.known_as or mention.name).id, mention.role)] += mention.count
     countries: Counter = Counter()
     for mention in extracted.countries:
         if country_id := linker.country_id(mention.code):

@@ -11,8 +11,9 @@ left alone (an editor may have made "Madonna" on purpose).
 """
 
 from articles.choices import Origin
+from articles.ingest.entities.variants import surname_key
+from articles.ingest.persist.catalog import surname_matches
 from articles.models import Person, PersonAlias
-from articles.normalise import name_key
 
 
 def newest_person_pk() -> int:
@@ -23,11 +24,10 @@ def newest_person_pk() -> int:
 def fold_surnames(after_pk: int) -> int:
     """Fold the one-word persons that persons created after ``after_pk`` resolve; how many."""
     full_names = Person.objects.filter(pk__gt=after_pk, name__contains=" ")
-    surname_keys = {
-        name_key(name.split()[-1]) for name in full_names.values_list("name", flat=True)
-    }
+    surname_keys = {surname_key(name) for name in full_names.values_list("name", flat=True)}
     folded = 0
-    for lone in Person.objects.filter(key__in=surname_keys).exclude(name__contains=" "):
+    lone_persons = Person.objects.filter(variant_key__in=surname_keys)
+    for lone in lone_persons.exclude(name__contains=" "):
         target = surname_target(lone)
         if target is not None and _foldable(lone):
             _fold(lone, target)
@@ -37,7 +37,7 @@ def fold_surnames(after_pk: int) -> int:
 
 def surname_target(lone: Person) -> Person | None:
     """The one full-name person ``resolve_person`` would link this one-word name to, if any."""
-    candidates = list(Person.objects.filter(name__iendswith=f" {lone.name}")[:2])
+    candidates = list(surname_matches(lone.name)[:2])
     return candidates[0] if len(candidates) == 1 else None
 
 

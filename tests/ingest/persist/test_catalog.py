@@ -2,9 +2,10 @@
 
 import pytest
 
-from articles.ingest.persist.catalog import resolve_person
+from articles.choices import Origin
+from articles.ingest.persist.catalog import load_catalog, resolve_person
 from articles.ingest.records import PersonMention
-from articles.models import Person, Source
+from articles.models import ArticlePerson, Person, Source
 
 
 @pytest.mark.django_db
@@ -35,3 +36,50 @@ def test_new_persons_get_unique_slugs_when_slugs_collide(save, extracted):
     Person.objects.create(name="Somebody renamed by an editor", slug="ri")
     save(extracted(persons=[PersonMention("Ri")]))
     assert Person.objects.get(name="Ri").slug == "ri-2"
+
+
+@pytest.mark.django_db
+def test_resolve_person_folds_spelling_variants_into_the_one_person_with_that_key(make_person):
+    zelenskyy = make_person("Volodymyr Zelenskyy")
+    witkoff = make_person("Steven Witkoff")
+    assert resolve_person("Volodymyr Zelensky") == zelenskyy
+    assert resolve_person("Vladimir Zelenskiy") == zelenskyy
+    assert resolve_person("Zelensky") == zelenskyy  # a surname in another spelling
+    assert resolve_person("Steve Witkoff") == witkoff
+
+
+@pytest.mark.django_db
+def test_resolve_person_never_picks_between_two_persons_of_one_variant_key(make_person):
+    make_person("Alex Smith")
+    make_person("Alexander Smith")  # an editor kept them apart: no silent merge
+    assert resolve_person("Aleksandr Smith") is None
+
+
+@pytest.mark.django_db
+def test_persistence_links_a_mention_to_the_registry_person_it_is_known_as(save, extracted):
+    trump = Person.objects.create(name="Donald Trump")
+    Person.objects.create(name="Melania Trump")  # "Trump" alone is ambiguous to persistence
+    article, _ = save(extracted(persons=[PersonMention("Trump", known_as="Donald Trump")]))
+    assert list(article.persons.all()) == [trump]
+
+
+@pytest.mark.django_db
+def test_load_catalog_snapshots_the_person_registry_and_outlets(make_person, make_article):
+    confirmed, named_twice, named_once, aliased = (
+        make_person(name)
+        for name in ("Keith Kellogg", "Keir Starmer", "Marc Ravalomanana", "Volodymyr Zelenskyy")
+    )
+    first, second = make_article(), make_article()
+    ArticlePerson.objects.create(article=first, person=confirmed, origin=Origin.EDITOR)
+    ArticlePerson.objects.create(article=first, person=named_once)
+    for article in (first, second):
+        ArticlePerson.objects.create(article=article, person=named_twice)
+    aliased.aliases.create(name="Zelensky")
+    Source.objects.create(name="Kyiv Chronicle")
+    catalog = load_catalog()
+    assert {(p.name, p.aliases) for p in catalog.persons} == {
+        ("Keith Kellogg", ()),
+        ("Keir Starmer", ()),
+        ("Volodymyr Zelenskyy", ("Zelensky",)),
+    }
+    assert catalog.outlets == ("Kyiv Chronicle",)
