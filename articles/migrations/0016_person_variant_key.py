@@ -22,7 +22,7 @@ def fill_variant_keys(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0011_article_counts"),
+        ("articles", "0015_derived_titles_index"),
     ]
 
     operations = [
