@@ -17,7 +17,17 @@ from articles.ingest.entities.gold import GoldArticle, GoldError, item_from_line
 from articles.ingest.records import ExtractedArticle
 from articles.normalise import name_key
 
-__all__ = ["GoldArticle", "GoldError", "evaluate", "item_from_lines", "load_gold", "score"]
+__all__ = [
+    "Found",
+    "GoldArticle",
+    "GoldError",
+    "evaluate",
+    "item_from_lines",
+    "junk_persons",
+    "load_gold",
+    "match_persons",
+    "score",
+]
 
 
 @dataclass

@@ -92,13 +92,13 @@ def load_gold(path: Path, seeds_dir: Path) -> list[GoldArticle]:
             gold.append(_gold_article(key, entry, texts))
         except OSError as error:
             raise GoldError(f"{path}: entry {key}: cannot read {error.filename}.") from error
-        except (IngestError, LookupError) as error:
-            raise GoldError(f"{path}: entry {key}: {error}") from error
-        except (TypeError, AttributeError) as error:
+        except (KeyError, TypeError, AttributeError) as error:
             raise GoldError(
                 f"{path}: entry {key}: needs `text`, `dump` and `anchor`, or `file`, "
                 f"`line_start` and `line_end` ({error!r} is missing or wrong)."
             ) from error
+        except (IngestError, LookupError) as error:
+            raise GoldError(f"{path}: entry {key}: {error}") from error
     return gold
 
 

@@ -77,6 +77,8 @@ class Command(BaseCommand):
         before = Person.objects.count()
         say = self.stderr.write if as_json else self.stdout.write
         inline = sum(not article.dump for articles in golds.values() for article in articles)
+        if inline == sum(map(len, golds.values())):
+            raise CommandError("--import needs gold articles from dumps (`dump` or `file`).")
         if inline:
             say(f"{inline} gold article(s) given as inline text have no dump: not imported")
 
