@@ -171,6 +171,7 @@ def test_score_entities_import_scores_the_stored_links_of_each_pass(db, tmp_path
         assert (countries["tp"], countries["fp"], countries["fn"]) == (2, 1, 0)  # Italy
         assert result["errors"]["strike"]["countries_extra"] == ["IT"]
         assert result["junk_persons"] == [] and result["junk_per_50_articles"] == 0.0
+        assert result["photographers"] == {"found": 0, "credited": 1}
     assert "pass 2: re-extraction with the registry (registry: 3 persons)" in err.getvalue()
     assert Article.objects.filter(provenance_file="tiny.txt").count() == 2
 
@@ -183,6 +184,7 @@ def test_score_entities_import_prints_each_pass_and_the_overall_line(db, tmp_pat
     assert "== pass 1" in lines and "== pass 2" in lines
     assert lines.count("overall: 2 articles") == 2
     assert "  junk persons: 0 (0.00 per 50 articles)" in lines
+    assert "  photographers found: 0 of 1 credited" in lines
 
 
 def test_score_entities_import_refuses_gold_without_dumps(db, tmp_path):

@@ -81,6 +81,8 @@ class Evaluation:
     without_topic: list[str] = field(default_factory=list)
     errors: dict[str, dict] = field(default_factory=dict)
     junk_persons: list[str] = field(default_factory=list)
+    photographers_found: int = 0  # credited photographers among the article's persons
+    photographers: int = 0
 
     @property
     def junk_per_50(self) -> float:
@@ -94,6 +96,7 @@ class Evaluation:
             "countries": self.countries.as_dict(),
             "junk_persons": self.junk_persons,
             "junk_per_50_articles": round(self.junk_per_50, 2),
+            "photographers": {"found": self.photographers_found, "credited": self.photographers},
             "articles_without_topic": self.without_topic,
             "errors": self.errors,
         }
@@ -127,6 +130,10 @@ def score(
         result.persons.fp += len(extra)
         result.persons.fn += len(missed)
         result.countries.add(set(got.countries), article.countries)
+        result.photographers += len(article.photographers)
+        result.photographers_found += len(article.photographers) - len(
+            match_persons(got.persons, article.photographers)[1]
+        )
         if not got.has_topic:
             result.without_topic.append(article.key)
         diff = _differences(extra, missed, set(got.countries), article.countries)

@@ -43,6 +43,7 @@ class GoldArticle:
     persons: tuple[tuple[str, ...], ...]
     countries: frozenset[str]
     dump: Path | None = None  # the dump the importer reads it from (None: inline text only)
+    photographers: tuple[tuple[str, ...], ...] = ()  # also among ``persons``
 
 
 class GoldError(ValueError):
@@ -136,7 +137,8 @@ def _gold_article(key: str, entry: dict, texts: _Texts) -> GoldArticle:
     # A person both mentioned and credited is one person of the article.
     persons = {name_key(name.split("|")[0]): tuple(name.split("|")) for name in names}
     countries = frozenset(entry.get("countries", ()))
-    return GoldArticle(key, item, tuple(persons.values()), countries, dump)
+    credited = tuple(tuple(name.split("|")) for name in entry.get("photographers", ()))
+    return GoldArticle(key, item, tuple(persons.values()), countries, dump, credited)
 
 
 def anchored_item(items: Sequence[ParsedItem], anchor: str) -> ParsedItem:

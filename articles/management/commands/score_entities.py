@@ -114,6 +114,11 @@ class Command(BaseCommand):
             f"  junk persons: {len(junk)} ({result['junk_per_50_articles']:.2f} per 50 articles)"
             + (f": {', '.join(junk)}" if errors and junk else "")
         )
+        credits = result["photographers"]
+        if credits["credited"]:
+            self.stdout.write(
+                f"  photographers found: {credits['found']} of {credits['credited']} credited"
+            )
         self.stdout.write(f"  articles without a topic: {len(result['articles_without_topic'])}")
         if errors:
             for key, diff in result["errors"].items():

@@ -99,6 +99,7 @@ def test_score_counts_persons_countries_and_junk_per_50_articles():
     assert (result.countries.tp, result.countries.fp, result.countries.fn) == (3, 1, 0)
     assert result.junk_persons == ["Normandy"] and result.junk_per_50 == 25.0
     assert result.without_topic == ["b"]
+    assert (result.photographers_found, result.photographers) == (0, 0)
     assert result.errors["k"] == {
         "persons_extra": ["normandy"],
         "persons_missed": ["giorgiameloni"],
@@ -123,3 +124,28 @@ def test_load_gold_folds_a_person_mentioned_and_credited_and_reads_photographers
         ("Toby Melville",),
     )
     assert article.dump is None
+
+
+def test_score_counts_the_credited_photographers_found():
+    gold = [
+        GoldArticle(
+            "k",
+            item_from_lines(["Text."], {}),
+            (("Remo Casilli",),),
+            frozenset(),
+            None,
+            (("Remo Casilli",),),
+        ),
+        GoldArticle(
+            "b",
+            item_from_lines(["Text."], {}),
+            (("Toby Melville",),),
+            frozenset(),
+            None,
+            (("Toby Melville",),),
+        ),
+    ]
+    found = [Found(frozenset({"Remo Casilli"}), frozenset()), Found(frozenset(), frozenset())]
+    result = score(gold, found)
+    assert (result.photographers_found, result.photographers) == (1, 2)
+    assert result.as_dict()["photographers"] == {"found": 1, "credited": 2}
