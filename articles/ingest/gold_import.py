@@ -79,7 +79,7 @@ def score_stored(golds: dict[str, list[GoldArticle]], number: int) -> PassScores
 
 def stored_found(gold: Sequence[GoldArticle]) -> list[Found]:
     """What each gold article's stored article is linked to (nothing when none was stored)."""
-    ids = _stored_ids(gold)
+    ids = stored_ids(gold)
     persons, countries = defaultdict(set), defaultdict(set)
     wanted = [pk for pk in ids if pk is not None]
     links = ArticlePerson.objects.filter(article_id__in=wanted)
@@ -94,7 +94,7 @@ def stored_found(gold: Sequence[GoldArticle]) -> list[Found]:
     return [Found(frozenset(persons[pk]), frozenset(countries[pk]), pk in topical) for pk in ids]
 
 
-def _stored_ids(gold: Sequence[GoldArticle]) -> list[int | None]:
+def stored_ids(gold: Sequence[GoldArticle]) -> list[int | None]:
     """The stored article of each gold article: same dump, the most overlapping lines."""
     names = {article.dump.name for article in gold if article.dump}
     stored = defaultdict(list)
