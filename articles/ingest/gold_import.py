@@ -69,11 +69,12 @@ def score_imports(
 def score_stored(golds: dict[str, list[GoldArticle]], number: int) -> PassScores:
     """Score the links stored now for every gold article."""
     every = [article for articles in golds.values() for article in articles]
-    found = dict(zip((a.key for a in every), stored_found(every), strict=True))
-    result = PassScores(number)
-    for name, articles in golds.items():
-        result.files[name] = score(articles, [found[a.key] for a in articles], every)
-    result.overall = score(every, [found[a.key] for a in every])
+    found = stored_found(every)
+    result = PassScores(number, overall=score(every, found))
+    start = 0
+    for name, articles in golds.items():  # ``found`` is in the order of ``every``
+        result.files[name] = score(articles, found[start : start + len(articles)], every)
+        start += len(articles)
     return result
 
 

@@ -1,5 +1,6 @@
 """Scoring what the import stores: gold articles paired with the articles the importer saved."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,12 @@ def test_every_unseen_gold_article_is_found_among_the_imported_articles(db):
     result = score_stored({"unseen": gold}, 1)
     assert result.overall.articles == len(gold) >= 70
     assert result.overall.persons.tp > 0.7 * (result.overall.persons.tp + result.overall.persons.fn)
+
+
+def test_score_stored_scores_each_gold_file_apart_even_with_the_same_keys(db):
+    gold = load_gold(UNSEEN, ROOT / "seeds")
+    one, two = gold[:2], [replace(article, key=gold[0].key) for article in gold[2:5]]
+    result = score_stored({"one": one, "two": two}, 1)
+    assert (result.files["one"].articles, result.files["two"].articles) == (2, 3)
+    assert result.files["two"].persons.fn == sum(len(article.persons) for article in two)
+    assert result.overall.articles == 5
