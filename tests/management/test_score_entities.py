@@ -88,13 +88,14 @@ def test_score_entities_prints_a_table_per_gold_file(db, tmp_path):
     assert lines[1].split()[0] == "persons" and lines[2].split()[0] == "countries"
     assert any(line.startswith("two.json: 2 articles") for line in lines)
     assert any(line.strip().startswith("talks: {") for line in lines)  # --errors
-    assert "articles without a topic:" in lines[3]
+    assert lines[3].startswith("  junk persons: 2 (50.00 per 50 articles)")
+    assert "articles without a topic:" in lines[4]
 
 
 @pytest.mark.slow
-def test_score_entities_scores_both_gold_files_by_default(db):
+def test_score_entities_scores_every_gold_file_by_default(db):
     result = json.loads(score("--json"))
-    assert set(result) == {"entities.json", "entities_heldout.json"}
+    assert set(result) == {"entities.json", "entities_heldout.json", "entities_unseen.json"}
     for file in result.values():
         assert file["articles"] > 0
         assert 0.5 <= file["persons"]["f1"] <= 1.0 and 0.5 <= file["countries"]["f1"] <= 1.0
@@ -117,3 +118,75 @@ def test_score_entities_names_the_file_and_entry_of_a_bad_gold_file(tmp_path, co
     with pytest.raises(CommandError, match=message) as raised:
         call_command("score_entities", str(path), stdout=io.StringIO())
     assert str(path) in str(raised.value)
+
+
+DUMP = (
+    "Grain talks in Istanbul\n\n"
+    "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Istanbul "
+    "on Monday to discuss grain exports.\n\n"
+    "Dock strike spreads\n\n"
+    "Dock workers in Genoa walked out on Tuesday, and Prime Minister Giorgia Meloni called the "
+    "strike unlawful.\n"
+)
+
+
+def write_dump_gold(tmp_path):
+    """A two-article dump and its gold: one person the text does not name, one country too few."""
+    (tmp_path / "tiny.txt").write_text(DUMP, encoding="utf-8")
+    articles = {
+        "talks": {
+            "dump": "tiny.txt",
+            "anchor": "Grain talks",
+            "persons": ["Vladimir Putin", "Recep Tayyip Erdogan"],
+            "countries": ["RU", "TR"],
+        },
+        "strike": {
+            "dump": "tiny.txt",
+            "anchor": "Dock workers in Genoa",
+            "persons": ["Giorgia Meloni"],
+            "photographers": ["Remo Casilli"],
+            "countries": [],
+        },
+    }
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps({"articles": articles}), encoding="utf-8")
+    return path
+
+
+def test_score_entities_import_scores_the_stored_links_of_each_pass(db, tmp_path):
+    from articles.models import Article
+
+    out, err = io.StringIO(), io.StringIO()
+    gold = write_dump_gold(tmp_path)
+    call_command("score_entities", str(gold), "--import", "--json", stdout=out, stderr=err)
+    report = json.loads(out.getvalue())
+    assert report["persons_before"] == 0
+    assert [run["pass"] for run in report["passes"]] == [1, 2]
+    for run in report["passes"]:
+        result = run["files"]["tiny.json"]
+        assert result["articles"] == 2
+        persons, countries = result["persons"], result["countries"]
+        assert (persons["tp"], persons["fp"], persons["fn"]) == (3, 0, 1)  # the photographer
+        assert persons["precision"] == 1.0 and persons["recall"] == 0.75
+        assert (countries["tp"], countries["fp"], countries["fn"]) == (2, 1, 0)  # Italy
+        assert result["errors"]["strike"]["countries_extra"] == ["IT"]
+        assert result["junk_persons"] == [] and result["junk_per_50_articles"] == 0.0
+        assert result["photographers"] == {"found": 0, "credited": 1}
+    assert "pass 2: re-extraction with the registry (registry: 3 persons)" in err.getvalue()
+    assert Article.objects.filter(provenance_file="tiny.txt").count() == 2
+
+
+def test_score_entities_import_prints_each_pass_and_the_overall_line(db, tmp_path):
+    out = io.StringIO()
+    call_command("score_entities", str(write_dump_gold(tmp_path)), "--import", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "pass 1: import (registry: 0 persons)"
+    assert "== pass 1" in lines and "== pass 2" in lines
+    assert lines.count("overall: 2 articles") == 2
+    assert "  junk persons: 0 (0.00 per 50 articles)" in lines
+    assert "  photographers found: 0 of 1 credited" in lines
+
+
+def test_score_entities_import_refuses_gold_without_dumps(db, tmp_path):
+    with pytest.raises(CommandError, match="needs gold articles from dumps"):
+        call_command("score_entities", str(write_gold(tmp_path / "g.json")), "--import")

@@ -1,35 +1,33 @@
 """Scoring the extractors against hand annotations: pure functions, no Django.
 
-A gold file (``tests/gold/entities.json``) maps a readable key to one article: either seed lines
-(``file``, ``line_start``, ``line_end``; trailers are dropped, the "The post … appeared first
-on" title is used) or its own ``title`` and ``text``; plus ``credited`` (authors as a parser
-credits them), ``persons``, ``authors`` and ``countries`` (ISO alpha-2). Persons are compared by
-``name_key`` on the union of mentioned persons and authors; scores are micro-averaged over
-per-article sets.
+The gold files are read by ``gold.load_gold``. Persons are compared on the union of mentioned
+persons, authors and photographers: a predicted name matches a gold person when its
+``name_key`` equals one of the person's accepted spellings, or when the gold spelling is one
+word (the article names the person by surname only) and is the predicted name's last word
+(a registry may store the fuller form). Countries compare by ISO code. Scores are
+micro-averaged over per-article sets.
+
+Junk persons are predicted names that match no person of any gold article of the run.
 """
 
-import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from articles.ingest.records import ExtractedArticle, ParsedItem
+from articles.ingest.entities.gold import GoldArticle, GoldError, item_from_lines, load_gold
+from articles.ingest.records import ExtractedArticle
 from articles.normalise import name_key
 
-_POST_TITLE = re.compile(r"^The post (?P<title>.+?) (?:first appeared|appeared first) on .+$")
-_TRAILER = re.compile(
-    r"^(?:This post was originally published on|This content originally appeared on"
-    r"|By [^.]{1,60}$|Continue reading|Source$)"
-)
-
-
-@dataclass(frozen=True)
-class GoldArticle:
-    key: str
-    item: ParsedItem
-    persons: frozenset[str]  # name keys, mentions and authors together
-    countries: frozenset[str]
+__all__ = [
+    "Found",
+    "GoldArticle",
+    "GoldError",
+    "evaluate",
+    "item_from_lines",
+    "junk_persons",
+    "load_gold",
+    "match_persons",
+    "score",
+]
 
 
 @dataclass
@@ -64,6 +62,15 @@ class Scores:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, **rounded}
 
 
+@dataclass(frozen=True)
+class Found:
+    """What one article got, extracted or stored: person names and country codes."""
+
+    persons: frozenset[str]
+    countries: frozenset[str]
+    has_topic: bool = True
+
+
 @dataclass
 class Evaluation:
     """The scores of one gold file, with the differences per article for reading."""
@@ -73,105 +80,117 @@ class Evaluation:
     countries: Scores = field(default_factory=Scores)
     without_topic: list[str] = field(default_factory=list)
     errors: dict[str, dict] = field(default_factory=dict)
+    junk_persons: list[str] = field(default_factory=list)
+    photographers_found: int = 0  # credited photographers among the article's persons
+    photographers: int = 0
+
+    @property
+    def junk_per_50(self) -> float:
+        """Junk persons per 50 articles (the editors' budget is one)."""
+        return 50 * len(self.junk_persons) / self.articles if self.articles else 0.0
 
     def as_dict(self) -> dict:
         return {
             "articles": self.articles,
             "persons": self.persons.as_dict(),
             "countries": self.countries.as_dict(),
+            "junk_persons": self.junk_persons,
+            "junk_per_50_articles": round(self.junk_per_50, 2),
+            "photographers": {"found": self.photographers_found, "credited": self.photographers},
             "articles_without_topic": self.without_topic,
             "errors": self.errors,
         }
 
 
-def item_from_lines(lines: Sequence[str], entry: dict) -> ParsedItem:
-    """The ParsedItem a parser would make of these seed lines (bullets, trailers removed)."""
-    title, kept = "", []
-    for raw in lines:
-        line = raw.strip().removeprefix("•").strip()
-        if match := _POST_TITLE.match(line):
-            title = title or match["title"]
-        elif line and not _TRAILER.match(line):
-            kept.append(line)
-    if not title and kept:
-        title = kept.pop(0)
-    return _item(title, "\n\n".join(kept), entry)
+def evaluate(
+    gold: Sequence[GoldArticle],
+    extracted: Sequence[ExtractedArticle],
+    known: Sequence[GoldArticle] = (),
+) -> Evaluation:
+    """Compare extraction with the annotations, article by article (see ``score``)."""
+    found = [
+        Found(
+            frozenset(m.name for m in article.persons),
+            frozenset(m.code for m in article.countries),
+            bool(article.topics),
+        )
+        for article in extracted
+    ]
+    return score(gold, found, known)
 
 
-def _item(title: str, body: str, entry: dict) -> ParsedItem:
-    return ParsedItem(
-        title=title,
-        summary="",
-        body=body,
-        line_start=entry.get("line_start", 1),
-        line_end=entry.get("line_end", 1),
-        section=entry.get("section", ""),
-        authors=tuple(entry.get("credited", entry.get("authors", ()))),
-    )
-
-
-class GoldError(ValueError):
-    """A gold file that cannot be read: the message names the file (and entry, or line)."""
-
-
-def load_gold(path: Path, seeds_dir: Path) -> list[GoldArticle]:
-    """Read a gold file; seed-line entries read their text from ``seeds_dir``."""
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))["articles"].items()
-    except OSError as error:
-        raise GoldError(f"{path}: cannot read it ({error.strerror or error}).") from error
-    except json.JSONDecodeError as error:
-        raise GoldError(f"{path}:{error.lineno}: not JSON ({error.msg}).") from error
-    except (KeyError, TypeError, AttributeError) as error:
-        raise GoldError(f'{path}: expected {{"articles": {{key: entry, …}}}}.') from error
-    files: dict[str, list[str]] = {}
-    gold = []
-    for key, entry in entries:
-        try:
-            gold.append(_gold_article(key, entry, files, seeds_dir))
-        except OSError as error:
-            raise GoldError(f"{path}: entry {key}: cannot read {error.filename}.") from error
-        except (KeyError, TypeError, AttributeError) as error:
-            raise GoldError(
-                f"{path}: entry {key}: needs `text`, or `file`, `line_start` and `line_end` "
-                f"({error!r} is missing or wrong)."
-            ) from error
-    return gold
-
-
-def _gold_article(key: str, entry: dict, files: dict[str, list[str]], seeds_dir: Path):
-    if "text" in entry:
-        item = _item(entry.get("title", ""), entry["text"], entry)
-    else:
-        name = entry["file"]
-        if name not in files:
-            files[name] = (seeds_dir / name).read_text(encoding="utf-8").split("\n")
-        item = item_from_lines(files[name][entry["line_start"] - 1 : entry["line_end"]], entry)
-    names = [*entry.get("persons", ()), *entry.get("authors", ())]
-    keys = frozenset(name_key(name) for name in names)
-    return GoldArticle(key, item, keys, frozenset(entry.get("countries", ())))
-
-
-def evaluate(gold: Sequence[GoldArticle], extracted: Sequence[ExtractedArticle]) -> Evaluation:
-    """Compare extraction with the annotations, article by article."""
+def score(
+    gold: Sequence[GoldArticle], found: Sequence[Found], known: Sequence[GoldArticle] = ()
+) -> Evaluation:
+    """Scores of what each gold article got; junk is judged against ``known`` and ``gold``."""
     result = Evaluation(articles=len(gold))
-    for article, found in zip(gold, extracted, strict=True):
-        persons = {name_key(m.name): m.name for m in found.persons}
-        countries = {m.code for m in found.countries}
-        result.persons.add(set(persons), article.persons)
-        result.countries.add(countries, article.countries)
-        if not found.topics:
+    for article, got in zip(gold, found, strict=True):
+        extra, missed = match_persons(got.persons, article.persons)
+        result.persons.tp += len(article.persons) - len(missed)
+        result.persons.fp += len(extra)
+        result.persons.fn += len(missed)
+        result.countries.add(set(got.countries), article.countries)
+        result.photographers += len(article.photographers)
+        result.photographers_found += len(article.photographers) - len(
+            match_persons(got.persons, article.photographers)[1]
+        )
+        if not got.has_topic:
             result.without_topic.append(article.key)
-        diff = _differences(set(persons), article.persons, countries, article.countries)
+        diff = _differences(extra, missed, set(got.countries), article.countries)
         if diff:
             result.errors[article.key] = diff
+    names = {name for got in found for name in got.persons}
+    result.junk_persons = junk_persons(names, [*gold, *known])
     return result
 
 
-def _differences(persons: set, gold_persons: frozenset, countries: set, gold_countries) -> dict:
+def match_persons(names: Iterable[str], gold_persons: Sequence[tuple[str, ...]]):
+    """Pair names with gold persons one to one, exact spellings before surnames.
+
+    Returns the unpaired names' keys and the unpaired gold persons' keys (first spelling).
+    """
+    unpaired = {name_key(name): name for name in names}
+    missed = list(gold_persons)
+    for accepts in (_same_name, _gold_surname):
+        for spellings in list(missed):
+            hit = next((k for k, name in unpaired.items() if accepts(name, spellings)), None)
+            if hit is not None:
+                del unpaired[hit]
+                missed.remove(spellings)
+    return sorted(unpaired), sorted(name_key(spellings[0]) for spellings in missed)
+
+
+def _same_name(name: str, spellings: tuple[str, ...]) -> bool:
+    return any(name_key(name) == name_key(spelling) for spelling in spellings)
+
+
+def _gold_surname(name: str, spellings: tuple[str, ...]) -> bool:
+    """The article gives only a surname, the prediction the full name ending in it."""
+    last = name_key(name.split()[-1]) if name.split() else ""
+    return any(len(s.split()) == 1 and name_key(s) == last for s in spellings)
+
+
+def junk_persons(names: Iterable[str], gold: Sequence[GoldArticle]) -> list[str]:
+    """The names that are no gold person of any article, in any accepted form or by surname."""
+    spellings = [s for article in gold for person in article.persons for s in person]
+    keys = {name_key(s) for s in spellings}
+    surnames = {name_key(s.split()[-1]) for s in spellings if s.split()}
+    one_word = {name_key(s) for s in spellings if len(s.split()) == 1}
+
+    def known(name: str) -> bool:
+        words = name.split()
+        if not words:
+            return False
+        key, last = name_key(name), name_key(words[-1])
+        return key in keys or (len(words) == 1 and key in surnames) or last in one_word
+
+    return sorted({name for name in names if not known(name)})
+
+
+def _differences(extra: list, missed: list, countries: set, gold_countries) -> dict:
     diff = {
-        "persons_extra": sorted(persons - gold_persons),
-        "persons_missed": sorted(gold_persons - persons),
+        "persons_extra": extra,
+        "persons_missed": missed,
         "countries_extra": sorted(countries - gold_countries),
         "countries_missed": sorted(gold_countries - countries),
     }

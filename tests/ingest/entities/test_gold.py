@@ -1,0 +1,92 @@
+"""The entity gold files: they load, and every annotated article is one the importer finds."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from articles.ingest.entities.gold import GoldError, anchored_item, load_gold
+from articles.ingest.parsers import parse_document
+from articles.ingest.reader import read_document
+from articles.normalise import name_key
+
+ROOT = Path(__file__).resolve().parents[3]
+GOLD = ROOT / "tests" / "gold"
+FILES = ("entities.json", "entities_heldout.json", "entities_unseen.json")
+LAYOUTS = {"bullets", "paragraphs", "pairs", "section_pairs", "captioned_pairs"}
+
+
+def _load(name):
+    return load_gold(GOLD / name, ROOT / "seeds")
+
+
+def _entries(name) -> dict:
+    return json.loads((GOLD / name).read_text(encoding="utf-8"))["articles"]
+
+
+def test_gold_sets_hold_120_articles_half_of_them_from_unseen_dumps():
+    counts = {name: len(_load(name)) for name in FILES}
+    assert sum(counts.values()) >= 120
+    unseen = [article for article in _load("entities_unseen.json") if article.dump]
+    assert len(unseen) == counts["entities_unseen.json"] >= sum(counts.values()) / 2
+
+
+def test_unseen_dumps_cover_the_five_layouts():
+    dumps = {article.dump for article in _load("entities_unseen.json")}
+    layouts = Counter(parse_document(read_document(dump, 10**7)).layout for dump in dumps)
+    assert set(layouts) == LAYOUTS
+    assert min(layouts.values()) >= 3
+
+
+def test_every_item_of_an_unseen_dump_is_annotated_once():
+    gold = _load("entities_unseen.json")
+    for dump in {article.dump for article in gold}:
+        items = parse_document(read_document(dump, 10**7)).items
+        annotated = [article.item for article in gold if article.dump == dump]
+        assert sorted(annotated, key=lambda i: i.line_start) == list(items), dump.name
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_gold_entries_are_well_formed(name):
+    for key, entry in _entries(name).items():
+        assert all(len(code) == 2 and code.isupper() for code in entry["countries"]), key
+        names = [n for role in ("persons", "authors", "photographers") for n in entry.get(role, ())]
+        assert all(n.strip() == n and n for n in names), key
+        if name == "entities_unseen.json":
+            assert set(entry) == {
+                "dump",
+                "anchor",
+                "persons",
+                "authors",
+                "photographers",
+                "countries",
+            }
+            firsts = [name_key(n.split("|")[0]) for n in names]
+            assert len(firsts) == len(set(firsts)), key  # nobody in two lists
+
+
+def test_unseen_gold_credits_photographers_apart_from_persons():
+    entries = _entries("entities_unseen.json").values()
+    photographers = [n for entry in entries for n in entry["photographers"]]
+    assert len(photographers) >= 15
+    mentioned = {name_key(n) for entry in entries for n in entry["persons"]}
+    assert not mentioned & {name_key(n) for n in photographers}
+
+
+def test_load_gold_refuses_an_anchor_that_is_not_in_exactly_one_item(tmp_path):
+    (tmp_path / "d.txt").write_text(
+        "Farmers Protest In Lille\n\nFarmers blocked roads around Lille on Monday.\n\n"
+        "Farmers Protest In Arras\n\nFarmers blocked roads around Arras on Monday.\n",
+        encoding="utf-8",
+    )
+    entry = {"dump": "d.txt", "anchor": "Farmers blocked", "persons": [], "countries": []}
+    (tmp_path / "g.json").write_text(json.dumps({"articles": {"a1": entry}}), encoding="utf-8")
+    with pytest.raises(GoldError, match=r"g\.json: entry a1: anchor 'Farmers blocked' is in 2"):
+        load_gold(tmp_path / "g.json", tmp_path)
+
+
+def test_anchored_item_finds_the_item_holding_the_anchor():
+    document = read_document(GOLD / "unseen" / "pairs_u2.txt", 10**7)
+    items = parse_document(document).items
+    assert anchored_item(items, "Vera Grabe").title == "Colombia Suspends Talks With ELN Rebels"
