@@ -8,6 +8,7 @@ en_core_web_sm, so the entities are the same and it runs twice as fast); texts g
 from collections.abc import Sequence
 from functools import cache
 
+from articles.ingest import copies
 from articles.ingest.entities import countries, persons, sources, topics
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, spans_from_doc
@@ -74,6 +75,7 @@ class Extractor:
             persons=(*mentioned, *author_mentions(item)),
             countries=found_countries,
             topics=found_topics,
+            copy_sketch=copies.sketch(item.summary, item.body),
         )
 
 

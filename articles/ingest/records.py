@@ -6,6 +6,7 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 
 from dataclasses import dataclass, field
 
+from articles.ingest.copies import CopySketch
 from articles.normalise import content_fingerprint
 
 
@@ -139,6 +140,7 @@ class ExtractedArticle:
     persons: tuple[PersonMention, ...] = ()
     countries: tuple[CountryMention, ...] = ()
     topics: tuple[TopicMatch, ...] = ()
+    copy_sketch: CopySketch = CopySketch()  # shingles and band keys: is it a copy? (``copies``)
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ class FileReport:
     created: int = 0
     unchanged: int = 0
     updated: int = 0
+    copies: int = 0  # created articles found to copy an earlier one (``duplicate_of``)
     skipped: list[SkippedItem] = field(default_factory=list)
     error: str | None = None
     persons_linked: int = 0

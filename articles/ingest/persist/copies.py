@@ -1,0 +1,137 @@
+"""Syndicated copies looked up and stored: band keys in ``CopyBand``, ``Article.duplicate_of``.
+
+An article's candidates are the stored articles sharing one of its band keys (one index probe
+per band, whatever the corpus size); each is verified on the exact shingles of its stored text
+(``copies.best_original``). This runs inside a file's transaction, after the advisory lock
+(``locking``): concurrent importers persist one at a time, so each sees every earlier article's
+bands and the first-seen article is the same whichever importer stores a copy.
+
+An editor's choice (``"duplicate_of"`` in ``edited_fields``), a cleared one included, is never
+changed here; the article's bands are still stored, so later copies can match it.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from django.conf import settings
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from articles.ingest.copies import (
+    Candidate,
+    CopyRule,
+    CopySketch,
+    best_original,
+    copy_text,
+    shingles,
+    sketch as sketch_of,
+)
+from articles.models import Article, CopyBand
+
+# Candidates read per band key at most: a key shared by more articles than this (a text
+# republished that often, or boilerplate) brings its earliest ones, where the originals are.
+MAX_PER_KEY = 50
+
+
+def copy_rule() -> CopyRule:
+    """The matching thresholds, from the ``NEWSDB_COPY_*`` settings."""
+    return CopyRule(
+        min_shingles=settings.NEWSDB_COPY_MIN_SHINGLES,
+        min_jaccard=settings.NEWSDB_COPY_MIN_JACCARD,
+        min_containment=settings.NEWSDB_COPY_MIN_CONTAINMENT,
+    )
+
+
+class CopyIndex:
+    """The stored articles sharing a band key with a batch of texts, and the batch's own
+    articles as they are added: what a text of the batch is compared with."""
+
+    def __init__(self, sketches: Iterable[CopySketch], rule: CopyRule | None = None):
+        self.rule = rule or copy_rule()
+        keys = {key for sketch in sketches if self.indexed(sketch) for key in sketch.band_keys}
+        self.by_key: dict[int, list[int]] = defaultdict(list)
+        rows = CopyBand.objects.filter(key__in=keys).order_by("article_id")
+        for key, pk in rows.values_list("key", "article_id").iterator(chunk_size=2000):
+            if len(self.by_key[key]) < MAX_PER_KEY:
+                self.by_key[key].append(pk)
+        self.candidates = _load_candidates({pk for pks in self.by_key.values() for pk in pks})
+
+    def indexed(self, sketch: CopySketch) -> bool:
+        """Whether a text is long enough to be matched (and its bands stored)."""
+        return len(sketch.shingles) >= self.rule.min_shingles
+
+    def original_of(self, sketch: CopySketch, before: int | None = None) -> int | None:
+        """The first-seen article this text copies (among articles with an id below
+        ``before``, if given), or None."""
+        if not self.indexed(sketch):
+            return None
+        ids = {pk for key in sketch.band_keys for pk in self.by_key.get(key, ())}
+        ids = {pk for pk in ids if before is None or pk < before}
+        return best_original(sketch, [self.candidates[pk] for pk in sorted(ids)], self.rule)
+
+    def add(self, pk: int, sketch: CopySketch, original_pk: int | None) -> list[CopyBand]:
+        """Make a saved article of the batch a candidate for the next ones; its bands to store."""
+        if not self.indexed(sketch):
+            return []
+        self.candidates[pk] = Candidate(pk, sketch.shingles, original_pk)
+        for key in sketch.band_keys:
+            if pk not in self.by_key[key]:
+                self.by_key[key].append(pk)
+        return [CopyBand(article_id=pk, band=i, key=key) for i, key in enumerate(sketch.band_keys)]
+
+
+def _load_candidates(ids: set[int]) -> dict[int, Candidate]:
+    rows = Article.objects.filter(pk__in=ids).values_list("pk", "summary", "body", "duplicate_of")
+    return {
+        pk: Candidate(pk, shingles(copy_text(summary, body)), original)
+        for pk, summary, body, original in rows.iterator(chunk_size=500)
+    }
+
+
+def mark_stored_copies(index: CopyIndex, articles: Sequence[Article], sketches) -> None:
+    """Before the articles are created: point each at the stored article it copies."""
+    for article, sketch in zip(articles, sketches, strict=True):
+        article.duplicate_of_id = index.original_of(sketch)
+
+
+def store_copies(
+    index: CopyIndex, articles: Sequence[Article], sketches, recheck: bool = False
+) -> list[Article]:
+    """Once the articles are saved, in id order: match each against the earlier ones of the
+    batch too (all of them again if ``recheck``; never an editor's choice), store its bands.
+
+    Returns the articles whose ``duplicate_of`` changed here (for the caller to save).
+    """
+    changed, bands = [], []
+    for article, sketch in zip(articles, sketches, strict=True):
+        editors = "duplicate_of" in article.edited_fields
+        if not editors and (recheck or article.duplicate_of_id is None):
+            found = index.original_of(sketch, before=article.pk)
+            if found != article.duplicate_of_id:
+                article.duplicate_of_id = found
+                changed.append(article)
+        bands += index.add(article.pk, sketch, article.duplicate_of_id)
+    CopyBand.objects.bulk_create(bands)
+    return changed
+
+
+def save_copy_changes(articles: Sequence[Article], reason: str) -> None:
+    """Save changed ``duplicate_of`` values with a history entry; their originals' and their
+    own ``updated_at`` move (both representations changed: ``duplicate_of``, ``duplicates``)."""
+    now = timezone.now()
+    for article in articles:
+        article.updated_at = now
+    fields = ["duplicate_of", "updated_at"]
+    bulk_update_with_history(articles, Article, fields, default_change_reason=reason)
+    originals = {article.duplicate_of_id for article in articles} - {None}
+    Article.objects.filter(pk__in=originals).update(updated_at=now)
+
+
+def recheck_copies(articles: Sequence[Article], reason: str) -> int:
+    """Recompute the bands and the (not editor-chosen) ``duplicate_of`` of stored articles,
+    given in id order, against every article before each; how many changed."""
+    sketches = [sketch_of(article.summary, article.body) for article in articles]
+    CopyBand.objects.filter(article__in=[article.pk for article in articles]).delete()
+    changed = store_copies(CopyIndex(sketches), articles, sketches, recheck=True)
+    save_copy_changes(changed, reason)
+    return len(changed)
