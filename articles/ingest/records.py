@@ -140,7 +140,8 @@ class ExtractedArticle:
     persons: tuple[PersonMention, ...] = ()
     countries: tuple[CountryMention, ...] = ()
     topics: tuple[TopicMatch, ...] = ()
-    copy_sketch: CopySketch = CopySketch()  # shingles and band keys: is it a copy? (``copies``)
+    # Shingles and band keys: is it a copy of an earlier article? (``copies``)
+    copy_sketch: CopySketch = field(default_factory=CopySketch)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from articles.ingest.copies import (
     best_original,
     copy_text,
     shingles,
+)
+from articles.ingest.copies import (
     sketch as sketch_of,
 )
 from articles.models import Article, CopyBand
