@@ -192,8 +192,9 @@ class ArticleQuerySet(models.QuerySet):
         """What the API and export representation read, in one query.
 
         Each article carries its links as JSON lists built by the database: ``linked_authors``,
-        ``linked_persons`` (mentioned), ``linked_countries`` and ``linked_topics`` (empty may be
-        ``None``; see ``articles.api.serializers`` for their keys).
+        ``linked_persons`` (mentioned), ``linked_countries``, ``linked_topics`` and
+        ``linked_duplicates`` (the copies' ids; empty may be ``None``; see
+        ``articles.api.serializers`` for their keys).
         """
         persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
         countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
@@ -223,6 +224,9 @@ class ArticleQuerySet(models.QuerySet):
                 name="t.name",
                 slug="t.slug",
                 score="tl.score",
+            ),
+            linked_duplicates=json_rows(
+                "articles_article d", "d.duplicate_of_id = {outer}", id="d.id"
             ),
         )
 
