@@ -380,6 +380,16 @@ class ArticleQuerySet(models.QuerySet):
         """Publish these articles (which also takes them off the review queue)."""
         return self._set_status(self.model.Status.PUBLISHED)
 
+    def mark_not_copies(self) -> int:
+        """Make these articles originals, as an editor's choice re-import keeps."""
+        articles = list(self.order_by())
+        for article in articles:
+            article.duplicate_of = None
+            article.mark_edited("duplicate_of")
+            article.updated_at = timezone.now()
+        fields = ["duplicate_of", "edited_fields", "updated_at"]
+        return bulk_update_with_history(articles, self.model, fields, default_change_reason="")
+
     def _set_status(self, status: str, keep=()) -> int:
         articles = list(self.order_by())
         for article in articles:
