@@ -1,4 +1,4 @@
-"""Syndicated copies in the API: ``duplicate_of``, ``duplicates``, ``is_duplicate``, editors' undo."""
+"""Syndicated copies in the API: duplicate_of, duplicates, is_duplicate, an editor's undo."""
 
 import pytest
 

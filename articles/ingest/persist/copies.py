@@ -11,9 +11,10 @@ changed here; the article's bands are still stored, so later copies can match it
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -28,6 +29,7 @@ from articles.ingest.copies import (
 from articles.ingest.copies import (
     sketch as sketch_of,
 )
+from articles.ingest.persist.locking import lock_persistence
 from articles.models import Article, CopyBand
 
 # Candidates read per band key at most: a key shared by more articles than this (a text
@@ -137,3 +139,25 @@ def recheck_copies(articles: Sequence[Article], reason: str) -> int:
     changed = store_copies(CopyIndex(sketches), articles, sketches, recheck=True)
     save_copy_changes(changed, reason)
     return len(changed)
+
+
+# Stored articles re-checked per transaction by ``recheck_stored`` (40 band keys each in one IN).
+RECHECK_CHUNK = 250
+RECHECK_FIELDS = ("id", "summary", "body", "duplicate_of", "edited_fields")
+
+
+def recheck_stored(advance: Callable[[int], None] | None = None) -> int:
+    """``recheck_copies`` over every stored article in id order, a chunk per transaction taken
+    under the importers' lock (an import running meanwhile waits, then sees the new bands);
+    how many articles changed."""
+    changed, after = 0, 0
+    while chunk := list(
+        Article.objects.filter(pk__gt=after).order_by("pk").only(*RECHECK_FIELDS)[:RECHECK_CHUNK]
+    ):
+        with transaction.atomic():
+            lock_persistence()
+            changed += recheck_copies(chunk, "find_duplicates")
+        after = chunk[-1].pk
+        if advance:
+            advance(len(chunk))
+    return changed
