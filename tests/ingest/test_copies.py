@@ -4,6 +4,7 @@ from articles.ingest.copies import (
     BANDS,
     Candidate,
     CopyRule,
+    Similarity,
     best_original,
     shingles,
     similarity,
@@ -60,3 +61,10 @@ def test_copy_rule_needs_both_jaccard_and_containment():
     long_piece = shingles(TEXT + " " + " ".join(f"word{n} other{n}" for n in range(60)))
     assert similarity(quoted, long_piece).containment == 1.0
     assert not rule.matches(similarity(quoted, long_piece))
+
+
+def test_copy_rule_takes_a_lightly_edited_copy_without_containment():
+    rule = CopyRule(min_containment=0.8, min_jaccard=0.3, edited_jaccard=0.5)
+    assert rule.matches(Similarity(jaccard=0.55, containment=0.7))
+    assert not rule.matches(Similarity(jaccard=0.45, containment=0.7))
+    assert rule.matches(Similarity(jaccard=0.35, containment=0.9))

@@ -43,6 +43,7 @@ def copy_rule() -> CopyRule:
         min_shingles=settings.NEWSDB_COPY_MIN_SHINGLES,
         min_jaccard=settings.NEWSDB_COPY_MIN_JACCARD,
         min_containment=settings.NEWSDB_COPY_MIN_CONTAINMENT,
+        edited_jaccard=settings.NEWSDB_COPY_EDITED_JACCARD,
     )
 
 
