@@ -531,12 +531,14 @@ class CopyBand(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="copy_bands")
     band = models.PositiveSmallIntegerField()
-    key = models.BigIntegerField(db_index=True)
+    key = models.BigIntegerField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["article", "band"], name="uniq_copy_band"),
         ]
+        # A key's earliest holders are one index range: ``WHERE key = … ORDER BY article_id``.
+        indexes = [models.Index(fields=["key", "article"], name="copyband_key_article")]
 
     def __str__(self):
         return f"band {self.band} of #{self.article_id}"

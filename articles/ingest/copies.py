@@ -2,7 +2,10 @@
 
 An article republished elsewhere keeps most of its words in order while its headline, layout
 and trailers change, so an article is compared by the set of its summary's and body's word
-3-grams (its *shingles*; the title is left out: headlines are what republishers rewrite).
+3-grams (its *shingles*; the title is left out: headlines are what republishers rewrite). A copy
+also keeps the facts: its *names and numbers* (words written with a capital or a digit) are
+compared too, which tells a copy from another article written on the same template or around
+the same boilerplate paragraph (another person, place or date in the same sentences).
 
 Finding the earlier articles that share many shingles must not read the corpus: each article's
 MinHash signature (``PERMUTATIONS`` minima of affine maps of the shingle hashes) is cut into
@@ -16,6 +19,8 @@ Hashes are blake2b, not ``hash()``: a key must be the same in every process and 
 """
 
 import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 
@@ -27,21 +32,31 @@ SHINGLE_WORDS = 3
 BANDS = 40
 ROWS = 3
 PERMUTATIONS = BANDS * ROWS
+# Candidates taken per band key at most: a key shared by more articles than this (a text
+# republished that often, or a template) brings its earliest ones, where the originals are.
+MAX_PER_KEY = 50
+# Candidates verified per text at most, those sharing most band keys first (a copy shares many:
+# 1 - (1 - J^ROWS) of them on average): the cost per article stays bounded on templated text.
+MAX_VERIFIED = 10
 _WORD = re.compile(r"\w+")
+# Words and the marks after which a capital starts a sentence rather than naming something.
+_TOKEN = re.compile(r"\w+|[.!?:\"“”]")
+_SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "”"})
 # Fixed multipliers (odd, so each map is a bijection of 64-bit integers) and offsets: changing
 # them, BANDS or ROWS changes every key (run ``manage.py find_duplicates`` afterwards).
 _RANDOM = np.random.default_rng(20261201)
-_MULTIPLIERS = _RANDOM.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(
-    1
-)
+_ODD = np.uint64(1)
+_MULTIPLIERS = _RANDOM.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + _ODD
 _OFFSETS = _RANDOM.integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
 
 
 @dataclass(frozen=True)
 class CopySketch:
-    """What identifies an article's text as a copy: its shingle hashes and band keys."""
+    """What identifies an article's text as a copy: its shingle hashes, names and numbers, and
+    band keys."""
 
     shingles: frozenset[int] = frozenset()
+    facts: frozenset[str] = frozenset()
     band_keys: tuple[int, ...] = ()  # one per band, in band order; empty without shingles
 
 
@@ -51,6 +66,8 @@ class Similarity:
 
     jaccard: float  # shared / all
     containment: float  # shared / the smaller article's
+    facts: float = 1.0  # names and numbers shared / the fewer's (1.0 if either has none)
+    numbers: float = 1.0  # likewise, of the numbers alone
 
 
 @dataclass(frozen=True)
@@ -65,11 +82,17 @@ class CopyRule:
     # A lightly edited copy changes words all through, each change costing three shingles,
     # but still shares half of them; a reused template or a follow-up shares far fewer.
     edited_jaccard: float = 0.5
+    # Either way a copy keeps the names and numbers of the shorter text, and its numbers (a
+    # date, a count, a toll) in particular, where another article on a template differs.
+    min_facts: float = 0.7
+    min_numbers: float = 0.75
 
     def matches(self, similarity: Similarity) -> bool:
-        """A cut or trailed copy, or a lightly edited one."""
+        """A cut or trailed copy, or a lightly edited one, with the same facts."""
         cut = similarity.containment >= self.min_containment
-        return similarity.jaccard >= (self.min_jaccard if cut else self.edited_jaccard)
+        enough = similarity.jaccard >= (self.min_jaccard if cut else self.edited_jaccard)
+        facts = similarity.facts >= self.min_facts and similarity.numbers >= self.min_numbers
+        return enough and facts
 
 
 @dataclass(frozen=True)
@@ -78,7 +101,14 @@ class Candidate:
 
     pk: int
     shingles: frozenset[int] = field(repr=False)
+    facts: frozenset[str] = field(repr=False)
     original_pk: int | None = None
+
+    @classmethod
+    def from_text(cls, pk: int, summary: str, body: str, original_pk: int | None = None):
+        """A stored article as a candidate (its shingles and facts, no band keys needed)."""
+        text = copy_text(summary, body)
+        return cls(pk, shingles(text), facts(text), original_pk)
 
     @property
     def root(self) -> int:
@@ -98,10 +128,27 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(_hash64(gram.encode(), signed=False) for gram in grams)
 
 
+def facts(text: str) -> frozenset[str]:
+    """The names and numbers of a text: words holding a digit, or capitalised where a sentence
+    does not start (accents and case folded, so a retyped name still matches)."""
+    found, previous = set(), ""
+    for token in _TOKEN.findall(fold_accents(text)):
+        named = token[0].isupper() and previous not in _SENTENCE_ENDS
+        if named or _is_number(token):
+            found.add(token.casefold())
+        previous = token
+    return frozenset(found)
+
+
+def _is_number(word: str) -> bool:
+    return any(map(str.isdigit, word))
+
+
 def sketch(summary: str, body: str) -> CopySketch:
-    """The shingles and band keys of an article's text."""
-    found = shingles(copy_text(summary, body))
-    return CopySketch(found, band_keys(found))
+    """The shingles, facts and band keys of an article's text."""
+    text = copy_text(summary, body)
+    found = shingles(text)
+    return CopySketch(found, facts(text), band_keys(found))
 
 
 def band_keys(hashes: frozenset[int]) -> tuple[int, ...]:
@@ -118,12 +165,25 @@ def band_keys(hashes: frozenset[int]) -> tuple[int, ...]:
     )
 
 
-def similarity(one: frozenset[int], other: frozenset[int]) -> Similarity:
-    """Exact Jaccard similarity and containment of two shingle sets."""
-    if not one or not other:
+def similarity(one, other) -> Similarity:
+    """Exact Jaccard similarity and containment of two texts' shingles, and the share of the
+    names and numbers they have in common (``one`` and ``other``: sketches or candidates)."""
+    if not one.shingles or not other.shingles:
         return Similarity(0.0, 0.0)
-    shared = len(one & other)
-    return Similarity(shared / len(one | other), shared / min(len(one), len(other)))
+    shared = len(one.shingles & other.shingles)
+    numbers = [frozenset(filter(_is_number, found.facts)) for found in (one, other)]
+    return Similarity(
+        jaccard=shared / len(one.shingles | other.shingles),
+        containment=shared / min(len(one.shingles), len(other.shingles)),
+        facts=_kept(one.facts, other.facts),
+        numbers=_kept(*numbers),
+    )
+
+
+def _kept(one: frozenset, other: frozenset) -> float:
+    """The share of the smaller set found in the other (1.0 if either is empty)."""
+    fewer = min(len(one), len(other))
+    return len(one & other) / fewer if fewer else 1.0
 
 
 def best_original(sketch: CopySketch, candidates, rule: CopyRule) -> int | None:
@@ -138,10 +198,24 @@ def best_original(sketch: CopySketch, candidates, rule: CopyRule) -> int | None:
     for candidate in candidates:
         if len(candidate.shingles) < rule.min_shingles:
             continue
-        found = similarity(sketch.shingles, candidate.shingles)
+        found = similarity(sketch, candidate)
         if rule.matches(found):
             scored.append((-found.jaccard, candidate.pk, candidate))
     return min(scored)[2].root if scored else None
+
+
+def likeliest(
+    sketch: CopySketch, by_key: Mapping[int, Sequence[int]], before: int | None = None
+) -> list[int]:
+    """The ids holding most of this text's band keys (ties: earliest), ``MAX_VERIFIED`` at most,
+    only ids below ``before`` if given."""
+    shared = Counter(
+        pk
+        for key in sketch.band_keys
+        for pk in by_key.get(key, ())
+        if before is None or pk < before
+    )
+    return sorted(shared, key=lambda pk: (-shared[pk], pk))[:MAX_VERIFIED]
 
 
 def _hash64(data: bytes, signed: bool = True) -> int:

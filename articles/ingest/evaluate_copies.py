@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from articles.ingest.copies import Candidate, CopyRule, best_original, sketch
+from articles.ingest.copies import (
+    MAX_PER_KEY,
+    Candidate,
+    CopyRule,
+    best_original,
+    likeliest,
+    sketch,
+)
 from articles.ingest.records import ParsedItem
 
 GOLD_FILE = "gold.json"
@@ -68,12 +75,13 @@ def originals(items: Sequence[tuple[str, ParsedItem]], rule: CopyRule) -> dict[s
     roots: dict[str, str] = {}
     for pk, (ref, item) in enumerate(items):
         found = sketch(item.summary, item.body)
-        ids = {other for key in found.band_keys for other in by_key[key]}
-        root = best_original(found, [candidates[other] for other in sorted(ids)], rule)
-        candidates.append(Candidate(pk, found.shingles, root))
+        ids = likeliest(found, by_key)
+        root = best_original(found, [candidates[other] for other in ids], rule)
+        candidates.append(Candidate(pk, found.shingles, found.facts, root))
         if len(found.shingles) >= rule.min_shingles:
             for key in found.band_keys:
-                by_key[key].append(pk)
+                if len(by_key[key]) < MAX_PER_KEY:  # as the stored lookup does
+                    by_key[key].append(pk)
         roots[ref] = items[root][0] if root is not None else ref
     return roots
 

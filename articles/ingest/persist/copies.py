@@ -11,20 +11,20 @@ changed here; the article's bands are still stored, so later copies can match it
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles.ingest.copies import (
+    MAX_PER_KEY,
     Candidate,
     CopyRule,
     CopySketch,
     best_original,
-    copy_text,
-    shingles,
+    likeliest,
 )
 from articles.ingest.copies import (
     sketch as sketch_of,
@@ -32,9 +32,22 @@ from articles.ingest.copies import (
 from articles.ingest.persist.locking import lock_persistence
 from articles.models import Article, CopyBand
 
-# Candidates read per band key at most: a key shared by more articles than this (a text
-# republished that often, or boilerplate) brings its earliest ones, where the originals are.
-MAX_PER_KEY = 50
+# A key's earliest ``MAX_PER_KEY`` holders, read as one index range per key (so a hot key
+# costs no more than a cold one).
+_HOLDERS_SQL = {
+    "postgresql": """
+        SELECT wanted.key, band.article_id FROM unnest(%s::bigint[]) AS wanted(key)
+        CROSS JOIN LATERAL (
+            SELECT article_id FROM articles_copyband WHERE key = wanted.key
+            ORDER BY article_id LIMIT %s
+        ) AS band""",
+    "other": """
+        SELECT key, article_id FROM (
+            SELECT key, article_id,
+                   ROW_NUMBER() OVER (PARTITION BY key ORDER BY article_id) AS n
+            FROM articles_copyband WHERE key IN ({keys})
+        ) WHERE n <= %s""",
+}
 
 
 def copy_rule() -> CopyRule:
@@ -44,6 +57,8 @@ def copy_rule() -> CopyRule:
         min_jaccard=settings.NEWSDB_COPY_MIN_JACCARD,
         min_containment=settings.NEWSDB_COPY_MIN_CONTAINMENT,
         edited_jaccard=settings.NEWSDB_COPY_EDITED_JACCARD,
+        min_facts=settings.NEWSDB_COPY_MIN_FACTS,
+        min_numbers=settings.NEWSDB_COPY_MIN_NUMBERS,
     )
 
 
@@ -51,15 +66,14 @@ class CopyIndex:
     """The stored articles sharing a band key with a batch of texts, and the batch's own
     articles as they are added: what a text of the batch is compared with."""
 
-    def __init__(self, sketches: Iterable[CopySketch], rule: CopyRule | None = None):
+    def __init__(self, sketches: Sequence[CopySketch], rule: CopyRule | None = None):
         self.rule = rule or copy_rule()
         keys = {key for sketch in sketches if self.indexed(sketch) for key in sketch.band_keys}
         self.by_key: dict[int, list[int]] = defaultdict(list)
-        rows = CopyBand.objects.filter(key__in=keys).order_by("article_id")
-        for key, pk in rows.values_list("key", "article_id").iterator(chunk_size=2000):
-            if len(self.by_key[key]) < MAX_PER_KEY:
-                self.by_key[key].append(pk)
-        self.candidates = _load_candidates({pk for pks in self.by_key.values() for pk in pks})
+        for key, pk in _holders(sorted(keys)):
+            self.by_key[key].append(pk)
+        wanted = {pk for sketch in sketches for pk in likeliest(sketch, self.by_key)}
+        self.candidates = _load_candidates(wanted)
 
     def indexed(self, sketch: CopySketch) -> bool:
         """Whether a text is long enough to be matched (and its bands stored)."""
@@ -70,25 +84,37 @@ class CopyIndex:
         ``before``, if given), or None."""
         if not self.indexed(sketch):
             return None
-        ids = {pk for key in sketch.band_keys for pk in self.by_key.get(key, ())}
-        ids = {pk for pk in ids if before is None or pk < before}
-        return best_original(sketch, [self.candidates[pk] for pk in sorted(ids)], self.rule)
+        ids = [pk for pk in likeliest(sketch, self.by_key, before) if pk in self.candidates]
+        return best_original(sketch, [self.candidates[pk] for pk in ids], self.rule)
 
     def add(self, pk: int, sketch: CopySketch, original_pk: int | None) -> list[CopyBand]:
         """Make a saved article of the batch a candidate for the next ones; its bands to store."""
         if not self.indexed(sketch):
             return []
-        self.candidates[pk] = Candidate(pk, sketch.shingles, original_pk)
+        self.candidates[pk] = Candidate(pk, sketch.shingles, sketch.facts, original_pk)
         for key in sketch.band_keys:
             if pk not in self.by_key[key]:
                 self.by_key[key].append(pk)
         return [CopyBand(article_id=pk, band=i, key=key) for i, key in enumerate(sketch.band_keys)]
 
 
+def _holders(keys: list[int]) -> list[tuple[int, int]]:
+    """(key, article id) of the earliest ``MAX_PER_KEY`` stored articles holding each key."""
+    if not keys:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_HOLDERS_SQL["postgresql"], [keys, MAX_PER_KEY])
+        else:
+            marks = ", ".join(["%s"] * len(keys))
+            cursor.execute(_HOLDERS_SQL["other"].format(keys=marks), [*keys, MAX_PER_KEY])
+        return cursor.fetchall()
+
+
 def _load_candidates(ids: set[int]) -> dict[int, Candidate]:
     rows = Article.objects.filter(pk__in=ids).values_list("pk", "summary", "body", "duplicate_of")
     return {
-        pk: Candidate(pk, shingles(copy_text(summary, body)), original)
+        pk: Candidate.from_text(pk, summary, body, original)
         for pk, summary, body, original in rows.iterator(chunk_size=500)
     }
 
