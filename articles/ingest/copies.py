@@ -18,6 +18,7 @@ verifies each candidate on the exact shingle sets (``similarity``): the bands on
 Hashes are blake2b, not ``hash()``: a key must be the same in every process and every run.
 """
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -40,6 +41,7 @@ MAX_PER_KEY = 50
 MAX_VERIFIED = 10
 _WORD = re.compile(r"\w+")
 # Words and the marks after which a capital starts a sentence rather than naming something.
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\w+|[.!?:\"“”]")
 _SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "”"})
 # Fixed multipliers (odd, so each map is a bijection of 64-bit integers) and offsets: changing
@@ -107,7 +109,7 @@ class Candidate:
     @classmethod
     def from_text(cls, pk: int, summary: str, body: str, original_pk: int | None = None):
         """A stored article as a candidate (its shingles and facts, no band keys needed)."""
-        text = copy_text(summary, body)
+        text = fold_accents(copy_text(summary, body))
         return cls(pk, shingles(text), facts(text), original_pk)
 
     @property
@@ -123,7 +125,7 @@ def copy_text(summary: str, body: str) -> str:
 
 def shingles(text: str) -> frozenset[int]:
     """64-bit hashes of the text's word 3-grams, case and accents folded."""
-    words = _WORD.findall(fold_accents(text).casefold())
+    words = _WORD.findall(fold_accents(text).casefold())  # fold_accents: free if done before
     grams = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     return frozenset(_hash64(gram.encode(), signed=False) for gram in grams)
 
@@ -141,12 +143,12 @@ def facts(text: str) -> frozenset[str]:
 
 
 def _is_number(word: str) -> bool:
-    return any(map(str.isdigit, word))
+    return _DIGIT.search(word) is not None
 
 
 def sketch(summary: str, body: str) -> CopySketch:
     """The shingles, facts and band keys of an article's text."""
-    text = copy_text(summary, body)
+    text = fold_accents(copy_text(summary, body))
     found = shingles(text)
     return CopySketch(found, facts(text), band_keys(found))
 
@@ -205,17 +207,20 @@ def best_original(sketch: CopySketch, candidates, rule: CopyRule) -> int | None:
 
 
 def likeliest(
-    sketch: CopySketch, by_key: Mapping[int, Sequence[int]], before: int | None = None
+    sketch: CopySketch,
+    by_key: Mapping[int, Sequence[int]],
+    before: int | None = None,
+    since: int = 0,
 ) -> list[int]:
     """The ids holding most of this text's band keys (ties: earliest), ``MAX_VERIFIED`` at most,
-    only ids below ``before`` if given."""
+    only ids from ``since`` and below ``before`` if given."""
     shared = Counter(
         pk
         for key in sketch.band_keys
         for pk in by_key.get(key, ())
-        if before is None or pk < before
+        if since <= pk and (before is None or pk < before)
     )
-    return sorted(shared, key=lambda pk: (-shared[pk], pk))[:MAX_VERIFIED]
+    return heapq.nsmallest(MAX_VERIFIED, shared, key=lambda pk: (-shared[pk], pk))
 
 
 def _hash64(data: bytes, signed: bool = True) -> int:

@@ -79,12 +79,15 @@ class CopyIndex:
         """Whether a text is long enough to be matched (and its bands stored)."""
         return len(sketch.shingles) >= self.rule.min_shingles
 
-    def original_of(self, sketch: CopySketch, before: int | None = None) -> int | None:
-        """The first-seen article this text copies (among articles with an id below
-        ``before``, if given), or None."""
+    def original_of(
+        self, sketch: CopySketch, before: int | None = None, since: int = 0
+    ) -> int | None:
+        """The first-seen article this text copies (among articles with an id from ``since``
+        and below ``before``, if given), or None."""
         if not self.indexed(sketch):
             return None
-        ids = [pk for pk in likeliest(sketch, self.by_key, before) if pk in self.candidates]
+        ids = likeliest(sketch, self.by_key, before, since)
+        ids = [pk for pk in ids if pk in self.candidates]
         return best_original(sketch, [self.candidates[pk] for pk in ids], self.rule)
 
     def add(self, pk: int, sketch: CopySketch, original_pk: int | None) -> list[CopyBand]:
@@ -134,10 +137,13 @@ def store_copies(
     Returns the articles whose ``duplicate_of`` changed here (for the caller to save).
     """
     changed, bands = [], []
+    # Stored articles were compared before the batch was created (``mark_stored_copies``): only
+    # the batch's own are new, unless everything is checked again.
+    since = 0 if recheck else min((article.pk for article in articles), default=0)
     for article, sketch in zip(articles, sketches, strict=True):
         editors = "duplicate_of" in article.edited_fields
         if not editors and (recheck or article.duplicate_of_id is None):
-            found = index.original_of(sketch, before=article.pk)
+            found = index.original_of(sketch, before=article.pk, since=since)
             if found != article.duplicate_of_id:
                 article.duplicate_of_id = found
                 changed.append(article)
