@@ -35,7 +35,7 @@ ROWS = 3
 PERMUTATIONS = BANDS * ROWS
 # Candidates taken per band key at most: a key shared by more articles than this (a text
 # republished that often, or a template) brings its earliest ones, where the originals are.
-MAX_PER_KEY = 50
+MAX_PER_KEY = 10
 # Candidates verified per text at most, those sharing most band keys first (a copy shares many:
 # 1 - (1 - J^ROWS) of them on average): the cost per article stays bounded on templated text.
 MAX_VERIFIED = 10
