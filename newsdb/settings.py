@@ -175,8 +175,8 @@ NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 # either keeps MIN_CONTAINMENT of the shorter text's 3-grams and MIN_JACCARD of all of them (cut,
 # trailers added) or EDITED_JACCARD of all of them (lightly edited), and either way MIN_FACTS of
 # the names and numbers and MIN_NUMBERS of the numbers of the text with fewer (another event on
-# the same template differs there). Precision first: a false copy hides an article from `is_duplicate=false`. Measured in
-# docs/quality.md.
+# the same template differs there). Precision first: a false copy hides an article from
+# `is_duplicate=false`. Measured in docs/quality.md.
 NEWSDB_COPY_MIN_SHINGLES = int(os.environ.get("NEWSDB_COPY_MIN_SHINGLES", "12"))
 NEWSDB_COPY_MIN_JACCARD = float(os.environ.get("NEWSDB_COPY_MIN_JACCARD", "0.3"))
 NEWSDB_COPY_EDITED_JACCARD = float(os.environ.get("NEWSDB_COPY_EDITED_JACCARD", "0.5"))
