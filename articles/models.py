@@ -244,6 +244,17 @@ class Article(models.Model):
         help_text="Who first published it, when the dump names another outlet.",
     )
     section = models.CharField(max_length=200, blank=True)  # indexed with the id (Meta)
+    # Set by the importer (``articles.ingest.copies``) or an editor; an editor's choice, null
+    # included, is kept by re-import and ``find_duplicates`` (``edited_fields``).
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="The first-seen article this one republishes (another outlet, layout or "
+        "headline); empty if it is an original.",
+    )
     fingerprint = models.CharField(max_length=64, unique=True, editable=False)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.IMPORTED
@@ -286,6 +297,12 @@ class Article(models.Model):
                 fields=["-created_at", "-id"],
                 condition=Q(title_derived=True),
                 name="article_derived_recent",
+            ),
+            # The copies filter likewise (almost every article is an original).
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(duplicate_of__isnull=False),
+                name="article_copies_recent",
             ),
         ]
         constraints = [
@@ -528,6 +545,25 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
+
+
+class CopyBand(models.Model):
+    """One LSH band key of an article's text (``articles.ingest.copies``): articles sharing a
+    key are candidate copies, found by one index probe per band whatever the corpus size."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="copy_bands")
+    band = models.PositiveSmallIntegerField()
+    key = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "band"], name="uniq_copy_band"),
+        ]
+        # A key's earliest holders are one index range: ``WHERE key = … ORDER BY article_id``.
+        indexes = [models.Index(fields=["key", "article"], name="copyband_key_article")]
+
+    def __str__(self):
+        return f"band {self.band} of #{self.article_id}"
 
 
 class ImportJob(models.Model):

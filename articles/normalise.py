@@ -13,6 +13,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def fold_accents(text: str) -> str:
     """Drop diacritics: "Zelenskyy" and "Zelénskyy" fold to the same letters."""
+    if text.isascii():  # nothing to fold (NFKD leaves ASCII as it is), and most text is
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

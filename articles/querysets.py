@@ -199,8 +199,9 @@ class ArticleQuerySet(models.QuerySet):
         """What the API and export representation read, in one query.
 
         Each article carries its links as JSON lists built by the database: ``linked_authors``,
-        ``linked_persons`` (mentioned), ``linked_countries`` and ``linked_topics`` (empty may be
-        ``None``; see ``articles.api.serializers`` for their keys).
+        ``linked_persons`` (mentioned), ``linked_countries``, ``linked_topics`` and
+        ``linked_duplicates`` (the copies' ids; empty may be ``None``; see
+        ``articles.api.serializers`` for their keys).
         """
         persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
         countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
@@ -230,6 +231,9 @@ class ArticleQuerySet(models.QuerySet):
                 name="t.name",
                 slug="t.slug",
                 score="tl.score",
+            ),
+            linked_duplicates=json_rows(
+                "articles_article d", "d.duplicate_of_id = {outer}", id="d.id"
             ),
         )
 
@@ -384,6 +388,16 @@ class ArticleQuerySet(models.QuerySet):
     def publish(self) -> int:
         """Publish these articles (which also takes them off the review queue)."""
         return self._set_status(self.model.Status.PUBLISHED)
+
+    def mark_not_copies(self) -> int:
+        """Make these articles originals, as an editor's choice re-import keeps."""
+        articles = list(self.order_by())
+        for article in articles:
+            article.duplicate_of = None
+            article.mark_edited("duplicate_of")
+            article.updated_at = timezone.now()
+        fields = ["duplicate_of", "edited_fields", "updated_at"]
+        return bulk_update_with_history(articles, self.model, fields, default_change_reason="")
 
     def _set_status(self, status: str, keep=()) -> int:
         articles = list(self.order_by())

@@ -182,6 +182,20 @@ NEWSDB_MAX_ITEM_CHARS = int(os.environ.get("NEWSDB_MAX_ITEM_CHARS", "200000"))
 # command's process).
 NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 
+# Syndicated copies (`Article.duplicate_of`, see articles/ingest/copies.py), compared on word
+# 3-grams of summary and body: a text of fewer 3-grams than MIN_SHINGLES is never matched. A copy
+# either keeps MIN_CONTAINMENT of the shorter text's 3-grams and MIN_JACCARD of all of them (cut,
+# trailers added) or EDITED_JACCARD of all of them (lightly edited), and either way MIN_FACTS of
+# the names and numbers and MIN_NUMBERS of the numbers of the text with fewer (another event on
+# the same template differs there). Precision first: a false copy hides an article from
+# `is_duplicate=false`. Measured in docs/quality.md.
+NEWSDB_COPY_MIN_SHINGLES = int(os.environ.get("NEWSDB_COPY_MIN_SHINGLES", "12"))
+NEWSDB_COPY_MIN_JACCARD = float(os.environ.get("NEWSDB_COPY_MIN_JACCARD", "0.3"))
+NEWSDB_COPY_EDITED_JACCARD = float(os.environ.get("NEWSDB_COPY_EDITED_JACCARD", "0.5"))
+NEWSDB_COPY_MIN_CONTAINMENT = float(os.environ.get("NEWSDB_COPY_MIN_CONTAINMENT", "0.8"))
+NEWSDB_COPY_MIN_FACTS = float(os.environ.get("NEWSDB_COPY_MIN_FACTS", "0.7"))
+NEWSDB_COPY_MIN_NUMBERS = float(os.environ.get("NEWSDB_COPY_MIN_NUMBERS", "0.75"))
+
 # Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a
 # broker is set, e.g. redis://127.0.0.1:6379/0 (RabbitMQ's amqp:// URLs work the same).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 
 from articles import counts
 from articles.admin.actions import asking
@@ -86,12 +88,15 @@ class ArticleAdmin(DeskHistoryAdmin):
         "needs_review",
         "person_count",
         "country_count",
+        "copy_of",
         "provenance_short",
     ]
     list_select_related = ["source"]
     list_filter = [
         "status",
         "needs_review",
+        # "Empty": the originals; "Not empty": the copies of an earlier article.
+        ("duplicate_of", admin.EmptyFieldListFilter),
         ("source", LinkedOnlyFilter),
         ("countries", AutocompleteFilter),
         ("topics", LinkedOnlyFilter),
@@ -104,17 +109,28 @@ class ArticleAdmin(DeskHistoryAdmin):
     # No date_hierarchy: its year bar reads the date of every article (SELECT DISTINCT over the
     # table); the created_at filter's ranges (today, past 7 days, this month, this year) do not.
     autocomplete_fields = ["source", "original_source"]
+    # An id box with a lookup popup: a select of a million articles would never load.
+    raw_id_fields = ["duplicate_of"]
     readonly_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
         (
             "Curation",
-            {"fields": ["status", "needs_review", "source", "original_source", "section"]},
+            {
+                "fields": [
+                    "status",
+                    "needs_review",
+                    "source",
+                    "original_source",
+                    "section",
+                    "duplicate_of",
+                ]
+            },
         ),
         ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
-    actions = ["mark_reviewed", "publish", "assign_topic", "remove_person"]
+    actions = ["mark_reviewed", "publish", "assign_topic", "remove_person", "mark_not_copies"]
     list_per_page = 50
     # At a million articles: no second COUNT(*) of the whole table, an estimate past 10,000.
     show_full_result_count = False
@@ -144,6 +160,15 @@ class ArticleAdmin(DeskHistoryAdmin):
     @admin.display(description="countries")
     def country_count(self, article):
         return article.country_count
+
+    # Not sortable: almost every article is an original; the "duplicate of" filter lists copies.
+    @admin.display(description="copy of")
+    def copy_of(self, article):
+        """The original's id, linked to its page (no query: the id is on the row)."""
+        if article.duplicate_of_id is None:
+            return "-"
+        url = reverse("admin:articles_article_change", args=[article.duplicate_of_id])
+        return format_html('<a href="{}">#{}</a>', url, article.duplicate_of_id)
 
     # Not sortable: ordering a million articles by their outlet's name joins and sorts them all
     # (10 s); the source filter lists one outlet's articles from its index instead.
@@ -213,6 +238,12 @@ class ArticleAdmin(DeskHistoryAdmin):
         topic = form.cleaned_data["topic"]
         count = queryset.assign_topic(topic)
         message = f"Topic “{topic}” assigned to {count} article(s)."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Not a copy (keep as an original)", permissions=["change"])
+    def mark_not_copies(self, request, queryset):
+        count = queryset.mark_not_copies()
+        message = f"{count} article(s) kept as originals; re-import will not mark them again."
         self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Remove person link…", permissions=["change"])

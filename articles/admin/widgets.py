@@ -52,6 +52,7 @@ class ArticleForm(forms.ModelForm):
             "source",
             "original_source",
             "section",
+            "duplicate_of",
         ]
         field_classes = {"summary": MultilineField, "body": MultilineField}
         widgets = {

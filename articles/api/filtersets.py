@@ -169,6 +169,11 @@ class ArticleFilterSet(FilterSet):
     needs_review = StrictBooleanFilter(
         help_text="`true`: only articles the importer flagged for review; `false`: the others."
     )
+    is_duplicate = StrictBooleanFilter(
+        method="filter_is_duplicate",
+        help_text="`false`: only first-seen articles, each republished text once (count "
+        "coverage with it); `true`: only the copies (see `duplicate_of`).",
+    )
     created_after = UtcDateTimeFilter(
         field_name="created_at",
         lookup_expr="gte",
@@ -230,6 +235,9 @@ class ArticleFilterSet(FilterSet):
 
     def filter_topic(self, queryset, name, value: list[Resolved]):
         return queryset.linked_to("topic", [ref.pk for ref in value])
+
+    def filter_is_duplicate(self, queryset, name, value: bool):
+        return queryset.filter(duplicate_of__isnull=not value)
 
     def filter_search(self, queryset, name, value: full_text.Query):
         return queryset.search(value)

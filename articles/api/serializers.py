@@ -72,13 +72,23 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     persons = serializers.SerializerMethodField()
     countries = serializers.SerializerMethodField()
     provenance = serializers.SerializerMethodField()
+    duplicate_of = serializers.IntegerField(
+        source="duplicate_of_id",
+        allow_null=True,
+        help_text="The first-seen article this one republishes (another outlet, layout or "
+        "headline), or null.",
+    )
+    duplicates = serializers.SerializerMethodField(
+        help_text="The articles republishing this one, by id."
+    )
 
     class Meta:
         model = Article
         fields = [
             "id", "title", "title_derived", "summary", "body", "authors", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
-            "needs_review", "provenance", "created_at", "updated_at",
+            "needs_review", "duplicate_of", "duplicates", "provenance", "created_at",
+            "updated_at",
         ]  # fmt: skip
         read_only_fields = fields  # writes go through ArticleWriteSerializer
 
@@ -105,6 +115,10 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     @extend_schema_field(CountryLinkSerializer(many=True))
     def get_countries(self, article):
         return _rows(article.linked_countries, ("code", "name", "mentions"), ("-mentions", "name"))
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_duplicates(self, article) -> list[int]:
+        return [row["id"] for row in _rows(article.linked_duplicates, ("id",), ("id",))]
 
     @extend_schema_field(ProvenanceSerializer)
     def get_provenance(self, article):
@@ -137,13 +151,28 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     original_source = serializers.SlugRelatedField(
         slug_field="slug", queryset=Source.objects.all(), allow_null=True, required=False
     )
+    duplicate_of = serializers.PrimaryKeyRelatedField(
+        queryset=Article.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Id of the article this one republishes (a copy of a copy names the first); "
+        "null: not a copy. Re-import and `find_duplicates` keep what an editor writes.",
+    )
 
     class Meta:
         model = Article
         fields = [
             "title", "summary", "body", "section", "status", "needs_review", "source",
-            "original_source",
+            "original_source", "duplicate_of",
         ]  # fmt: skip
+
+    def validate_duplicate_of(self, original: Article | None) -> Article | None:
+        """The first-seen article of ``original``'s copies; never this article itself."""
+        if original is not None and original.duplicate_of_id is not None:
+            original = original.duplicate_of
+        if original is not None and self.instance is not None and original.pk == self.instance.pk:
+            raise serializers.ValidationError("An article cannot be a copy of itself.")
+        return original
 
     def validate(self, attrs):
         text = [attrs.get(name, getattr(self.instance, name, "")) for name in TEXT_FIELDS]

@@ -73,6 +73,7 @@ def requests() -> list[tuple[str, str, int]]:
         ("admin article list, derived titles", f"{articles}?title_derived__exact=1", ADMIN),
         ("admin article list, file filter", f"{articles}?provenance_file={file}", ADMIN),
         ("admin review queue", f"{articles}?needs_review__exact=1", ADMIN),
+        ("admin article list, copies", f"{articles}?duplicate_of__isempty=0", ADMIN),
         *(
             (f"admin article list sorted by {name}", f"{articles}?o={column}", ADMIN)
             for name, column in SORTED_COLUMNS
@@ -106,14 +107,21 @@ def requests() -> list[tuple[str, str, int]]:
     ]
 
 
-# The article list's sortable columns (``?o=`` is the column's place in ``list_display``).
+def _column(name: str, descending: bool = False) -> str:
+    """``?o=`` of an article list column: its place in ``list_display``, from 1."""
+    from articles.admin.articles import ArticleAdmin
+
+    return f"{'-' if descending else ''}{ArticleAdmin.list_display.index(name) + 1}"
+
+
+# The article list's sortable columns.
 SORTED_COLUMNS = [
-    ("title", "1"),
-    ("title, descending", "-1"),
-    ("section", "3"),
-    ("status", "4"),
-    ("review flag", "5"),
-    ("provenance", "8"),
+    ("title", _column("title")),
+    ("title, descending", _column("title", descending=True)),
+    ("section", _column("section_name")),
+    ("status", _column("status")),
+    ("review flag", _column("needs_review")),
+    ("provenance", _column("provenance_short")),
 ]
 
 

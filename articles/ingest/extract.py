@@ -9,6 +9,7 @@ en_core_web_sm, so the entities are the same and it runs twice as fast); texts g
 from collections.abc import Sequence
 from functools import cache
 
+from articles.ingest import copies
 from articles.ingest.entities import countries, nonpersons, persons, sources, topics
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.registry import PersonRegistry
@@ -90,6 +91,7 @@ class Extractor:
             persons=(*mentioned, *self.registry.resolve(author_mentions(item))),
             countries=found_countries,
             topics=found_topics,
+            copy_sketch=copies.sketch(item.summary, item.body),
         )
 
 

@@ -39,7 +39,7 @@ class ImportReport:
         return [report for report in self.files if report.error]
 
     def totals(self) -> dict[str, int]:
-        keys = ("created", "unchanged", "updated")
+        keys = ("created", "unchanged", "updated", "copies")
         keys += ("persons_linked", "countries_linked", "topics_linked")
         totals = {key: sum(getattr(report, key) for report in self.files) for key in keys}
         totals["files"] = len(self.files)
@@ -186,5 +186,5 @@ def _extracted_chunks(
 def _reset_counts(report: FileReport, error: IngestError) -> None:
     """The file's transaction was rolled back: nothing of it was stored."""
     report.error = str(error)
-    report.created = report.updated = report.unchanged = 0
+    report.created = report.updated = report.unchanged = report.copies = 0
     report.persons_linked = report.countries_linked = report.topics_linked = 0

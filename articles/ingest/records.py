@@ -6,6 +6,7 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 
 from dataclasses import dataclass, field
 
+from articles.ingest.copies import CopySketch
 from articles.normalise import content_fingerprint
 
 
@@ -152,6 +153,8 @@ class ExtractedArticle:
     persons: tuple[PersonMention, ...] = ()
     countries: tuple[CountryMention, ...] = ()
     topics: tuple[TopicMatch, ...] = ()
+    # Shingles and band keys: is it a copy of an earlier article? (``copies``)
+    copy_sketch: CopySketch = field(default_factory=CopySketch)
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,7 @@ class FileReport:
     created: int = 0
     unchanged: int = 0
     updated: int = 0
+    copies: int = 0  # created articles found to copy an earlier one (``duplicate_of``)
     skipped: list[SkippedItem] = field(default_factory=list)
     error: str | None = None
     persons_linked: int = 0

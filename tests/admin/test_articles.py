@@ -363,3 +363,28 @@ def test_article_changelist_lists_each_provenance_file_once(editor_client, make_
     assert list(spec.lookup_choices) == ["a.txt", "b.txt"]
     chosen = editor_client.get(CHANGELIST + "?provenance_file__exact=b.txt").context["cl"]
     assert chosen.result_count == 2
+
+
+def test_article_changelist_shows_and_filters_copies(editor_client, make_article):
+    original = make_article("Original report")
+    copy = make_article("Republished report", duplicate_of=original)
+    html = editor_client.get(CHANGELIST).content.decode()
+    assert f'href="{change_url(original)}">#{original.pk}</a>' in html
+    copies = editor_client.get(f"{CHANGELIST}?duplicate_of__isempty=0").content.decode()
+    originals = editor_client.get(f"{CHANGELIST}?duplicate_of__isempty=1").content.decode()
+    assert "Republished report" in copies and "Original report" not in copies
+    assert "Original report" in originals and "Republished report" not in originals
+    assert copy.duplicate_of == original
+
+
+def test_article_action_not_a_copy_is_kept_as_an_editors_choice(editor_client, make_article):
+    copy = make_article("Republished", duplicate_of=make_article("Original"))
+    post_action(editor_client, "mark_not_copies", [copy])
+    copy.refresh_from_db()
+    assert copy.duplicate_of is None and copy.edited_fields == ["duplicate_of"]
+
+
+def test_article_change_form_sets_duplicate_of_by_id(editor_client, make_article):
+    original, article = make_article("Original"), make_article("Later")
+    submit_change_form(editor_client, article, lambda d: d.update(duplicate_of=[str(original.pk)]))
+    assert article.duplicate_of == original and article.edited_fields == ["duplicate_of"]

@@ -11,8 +11,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = [
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
-    "created_at", "updated_at",
+    "section", "topics", "persons", "countries", "status", "needs_review", "duplicate_of",
+    "duplicates", "provenance", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -47,6 +47,7 @@ def test_article_serializer_has_the_export_shape(linked_article):
         {"id": data["persons"][0]["id"], "name": "Vladimir Putin", "mentions": 3}
     ]
     assert data["countries"] == [{"code": "UA", "name": "Ukraine", "mentions": 2}]
+    assert (data["duplicate_of"], data["duplicates"]) == (None, [])
     assert data["topics"][0] | {"id": 0} == {
         "id": 0,
         "name": "Diplomacy",

@@ -11,8 +11,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = {
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
-    "created_at", "updated_at",
+    "section", "topics", "persons", "countries", "status", "needs_review", "duplicate_of",
+    "duplicates", "provenance", "created_at", "updated_at",
 }  # fmt: skip
 
 
@@ -86,3 +86,18 @@ def test_export_articles_runs_a_fixed_number_of_queries(
         make_article(f"Article {n}")
     with django_assert_max_num_queries(6):
         export()
+
+
+@pytest.mark.django_db
+def test_export_articles_names_copies_and_originals(make_article):
+    original = make_article("Original")
+    copies = [make_article(f"Copy {n}", duplicate_of=original) for n in range(2)]
+    rows = {row["title"]: row for row in map(json.loads, export().splitlines())}
+    assert rows["Original"]["duplicates"] == [copy.pk for copy in copies]
+    assert rows["Copy 0"]["duplicate_of"] == original.pk
+    flat = {row["title"]: row for row in csv.DictReader(io.StringIO(export("--format", "csv")))}
+    assert flat["Original"]["duplicates"] == f"{copies[0].pk}; {copies[1].pk}"
+    assert (flat["Original"]["duplicate_of"], flat["Copy 1"]["duplicate_of"]) == (
+        "",
+        str(original.pk),
+    )

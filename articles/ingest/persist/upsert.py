@@ -7,6 +7,12 @@ from simple_history.utils import bulk_create_with_history
 from articles import counts
 from articles.choices import REASON_LENGTH
 from articles.ingest.persist.catalog import Linker
+from articles.ingest.persist.copies import (
+    CopyIndex,
+    mark_stored_copies,
+    save_copy_changes,
+    store_copies,
+)
 from articles.ingest.persist.items import imported_values, new_article
 from articles.ingest.persist.links import LINK_KINDS, LinkPlan, apply_plans, plan_links
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
@@ -51,7 +57,13 @@ def _save_chunk(
         else:
             fresh[extracted.fingerprint] = (new_article(extracted, document, linker), extracted)
     created = [article for article, _ in fresh.values()]
+    sketches = [extracted.copy_sketch for _, extracted in fresh.values()]
+    index = CopyIndex(sketches)
+    mark_stored_copies(index, created, sketches)
     bulk_create_with_history(created, Article, default_change_reason=import_reason(document))
+    # The same text twice in one chunk: the later one is found once the first has an id.
+    save_copy_changes(store_copies(index, created, sketches), import_reason(document))
+    report.copies += sum(article.duplicate_of_id is not None for article in created)
     counts.touch(Source, (article.source_id for article in created))
     report.created += len(fresh)
     for article, extracted in fresh.values():

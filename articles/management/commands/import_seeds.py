@@ -111,7 +111,8 @@ class Command(BaseCommand):
         linked = "to add" if report.dry_run else "added"
         self.stdout.write(
             f"{totals['files']} file(s), {totals['failed_files']} failed; articles: "
-            f"{totals['created']} {verb}, {totals['unchanged']} unchanged, "
+            f"{totals['created']} {verb} ({totals['copies']} copies of earlier ones), "
+            f"{totals['unchanged']} unchanged, "
             f"{totals['updated']} updated, {totals['skipped']} skipped; links {linked}: "
             f"{totals['persons_linked']} persons, {totals['countries_linked']} countries, "
             f"{totals['topics_linked']} topics"

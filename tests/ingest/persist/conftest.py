@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.ingest.copies import sketch
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.upsert import save_chunk
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
@@ -25,6 +26,7 @@ def make_extracted(title="Strike in Kharkiv", persons=(), countries=(), topics=(
         persons=tuple(persons),
         countries=tuple(countries),
         topics=tuple(topics),
+        copy_sketch=sketch(item.summary, item.body),  # as the extractor computes it
     )
 
 
