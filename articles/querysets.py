@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from articles import counts, search
+from articles import counts, evidence, search
 from articles.choices import REASON_LENGTH, Origin
 from articles.jsonagg import Nested, json_rows
 
@@ -439,6 +439,7 @@ class ArticlePersonQuerySet(models.QuerySet):
         twins = self.model.objects.filter(
             person=person, article=OuterRef("article"), role=OuterRef("role")
         )
+        self._merge_evidence_into_twins(person, twins)
         mine = self.filter(article=OuterRef("article"), role=OuterRef("role"))
         self.model.objects.filter(person=person).filter(Exists(mine)).update(
             count=F("count") + Subquery(mine.values("count")[:1]),
@@ -452,6 +453,24 @@ class ArticlePersonQuerySet(models.QuerySet):
         self.filter(Exists(twins)).delete()
         counts.touch(type(person), {person.pk, *self.values_list("person_id", flat=True)})
         self.update(person=person)
+
+    def _merge_evidence_into_twins(self, person: "Person", twins) -> None:
+        """The twin keeps both links' evidence (few rows: only articles naming both)."""
+        moving = {
+            (link.article_id, link.role): link.evidence
+            for link in self.filter(Exists(twins))
+            .exclude(evidence=[])
+            .only("article", "role", "evidence")
+        }
+        if not moving:
+            return
+        kept = self.model.objects.filter(person=person, article_id__in={a for a, _ in moving})
+        changed = []
+        for link in kept.only("article", "role", "evidence"):
+            if (link.article_id, link.role) in moving:
+                link.evidence = evidence.merged(link.evidence, moving[link.article_id, link.role])
+                changed.append(link)
+        self.model.objects.bulk_update(changed, ["evidence"])
 
 
 class LinkRejectionQuerySet(models.QuerySet):

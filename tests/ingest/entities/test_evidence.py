@@ -89,9 +89,9 @@ def test_evidence_refers_to_fields_after_they_are_cut_to_fit(extract_item):
     assert notes and len(fitted.title) <= 60
     extracted = extract_item(fitted)
     assert_mentions_as_written(fitted, extracted)
-    assert "ES" not in {m.code for m in extracted.countries if any(
-        e.field == "title" for e in m.evidence
-    )}  # the cut removed "Spain" from the title: no evidence may point past its end
+    assert "ES" not in {
+        m.code for m in extracted.countries if any(e.field == "title" for e in m.evidence)
+    }  # the cut removed "Spain" from the title: no evidence may point past its end
 
 
 def test_photographers_have_their_role_and_their_credit_as_evidence(extract_item):
