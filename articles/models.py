@@ -5,13 +5,14 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from django.db import models, transaction
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from articles import counts
+from articles import counts, evidence
 from articles.choices import REASON_LENGTH, Origin
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
@@ -365,6 +366,18 @@ class Article(models.Model):
     def mark_edited(self, *field_names: str) -> None:
         """Remember that an editor changed these fields, so re-import keeps them."""
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+
+    def forget_evidence(self, changed: Iterable[str]) -> None:
+        """Drop the links' evidence in text fields an editor changed: its offsets no longer
+        point at the mentions (``reextract`` finds them again)."""
+        stale = set(changed) & set(evidence.TEXT_FIELDS)
+        if not stale or self.pk is None:
+            return
+        for model in LINK_MODELS.values():
+            links = list(model.objects.filter(article=self).exclude(evidence=[]))
+            for link in links:
+                link.evidence = evidence.without_fields(link.evidence, stale)
+            model.objects.bulk_update(links, ["evidence"])
 
     def changed_fields(self) -> list[str]:
         """The editable fields whose values differ from the stored row (all of them if unsaved)."""

@@ -210,7 +210,9 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             name for name, value in validated_data.items() if getattr(instance, name) != value
         ]
         instance.mark_edited(*changed)
-        return super().update(instance, validated_data)
+        article = super().update(instance, validated_data)
+        article.forget_evidence(changed)
+        return article
 
     def to_representation(self, instance):
         article = Article.objects.for_representation().get(pk=instance.pk)
