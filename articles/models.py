@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles import counts, evidence
@@ -79,8 +80,9 @@ class Source(ArticleCounted):
         """
         if target.pk == self.pk:
             raise ValueError(f"Cannot merge {self} into itself.")
-        Article.objects.filter(source=self).update(source=target)
-        Article.objects.filter(original_source=self).update(original_source=target)
+        now = timezone.now()  # ``update`` skips auto_now: an export --since must see the move
+        Article.objects.filter(source=self).update(source=target, updated_at=now)
+        Article.objects.filter(original_source=self).update(original_source=target, updated_at=now)
         counts.touch(Source, {self.pk, target.pk})
         self.aliases.update(source=target)
         SourceAlias.objects.get_or_create(

@@ -63,6 +63,8 @@ FIELDS = {
     # entities
     "Person.aliases": "Other names the importer reads as this person: spelling variants and "
     "the names of persons merged into it.",
+    "Source.aliases": "Other names the importer files under this outlet: the names of sources "
+    "merged into it, and spellings editors added.",
     "Country.code": "ISO 3166-1 alpha-2 code.",
     "Country.alpha3": "ISO 3166-1 alpha-3 code.",
     "Country.aliases": "Names, demonyms and abbreviations the importer reads as this country.",

@@ -346,8 +346,12 @@ class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
 class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="source-detail")
+    aliases = serializers.SerializerMethodField()
     articles_filter = ("source", "slug")
 
     class Meta:
         model = Source
-        fields = ["id", "url", "name", "slug", "article_count", "articles"]
+        fields = ["id", "url", "name", "slug", "aliases", "article_count", "articles"]
+
+    def get_aliases(self, source) -> list[str]:
+        return [alias.name for alias in source.aliases.all()]

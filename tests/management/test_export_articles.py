@@ -11,8 +11,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = {
     "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
-    "original_source", "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
-    "created_at", "updated_at",
+    "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
+    "provenance", "created_at", "updated_at",
 }  # fmt: skip
 
 
