@@ -51,12 +51,18 @@ class Extractor:
 
     def extract(self, items: Sequence[ParsedItem]) -> list[ExtractedArticle]:
         """Entities of every item, in order; texts are batched through the model."""
+        items = [self.filed_under_outlet(item) for item in items]
         texts = [item.text_for_entities()[:MAX_CHARS] for item in items]
         docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
         return [
             self.extract_one(item, text, spans_from_doc(doc))
             for item, text, doc in zip(items, texts, docs, strict=True)
         ]
+
+    def filed_under_outlet(self, item: ParsedItem) -> ParsedItem:
+        """The item's source read as outlet and section, known outlets first (``sources``)."""
+        known, merged = self.catalog.outlet_keys, self.catalog.merged_outlet_keys
+        return sources.filed_under_outlet(item, known, merged)
 
     def extract_one(self, item: ParsedItem, text: str, spans: Sequence[Span]) -> ExtractedArticle:
         """Entities of one item whose text has already been through the model."""

@@ -150,6 +150,8 @@ class Catalog:
     country_names: dict[str, str]  # alpha-2 → display name
     country_aliases: tuple[CountryAliasRecord, ...] = ()
     topics: tuple[TopicRule, ...] = ()
+    outlet_keys: frozenset[str] = frozenset()  # keys of the stored sources and their aliases
+    merged_outlet_keys: frozenset[str] = frozenset()  # keys of the aliases alone
 
 
 @dataclass(frozen=True)

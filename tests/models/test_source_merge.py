@@ -67,3 +67,25 @@ def test_source_merge_moves_articles_keeps_counts_exact_and_reimport_uses_the_ke
     assert Source.objects.count() == 1 and SourceAlias.objects.count() == 2
     assert Source.objects.get(pk=kept.pk).article_count == 3
     assert_exact()
+
+
+@pytest.mark.django_db
+def test_reextract_agrees_with_import_on_a_feed_name_s_section(tmp_path):
+    """The section a feed name gives is read before extraction, so topics see the stored one."""
+    import_text(tmp_path, BULLETS.format(source="Climate | The Guardian"))
+    article = Article.objects.get()
+    assert (article.source.name, article.section) == ("The Guardian", "Climate")
+    topics = set(article.topics.values_list("slug", flat=True))
+    out = io.StringIO()
+    call_command("reextract", stdout=out, stderr=io.StringIO())
+    assert "changed 0" in out.getvalue()
+    assert set(article.topics.values_list("slug", flat=True)) == topics
+
+
+@pytest.mark.django_db
+def test_a_merged_feed_name_stays_under_the_source_it_was_merged_into(tmp_path, make_source):
+    kept, feed = make_source("The Guardian"), make_source("Climate | The Guardian")
+    feed.merge_into(kept)
+    import_text(tmp_path, BULLETS.format(source="Climate | The Guardian"))
+    assert Article.objects.get().source == kept
+    assert Source.objects.count() == 1

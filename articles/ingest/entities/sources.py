@@ -6,8 +6,9 @@ spelling first seen, tidied by ``display_name``.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from articles.ingest.records import ParsedItem
 from articles.normalise import clean_spaces, name_key, words
 
 _LEADING = re.compile(r"^[\s\"'“”‘’«»(\[]+")
@@ -138,6 +139,25 @@ def outlet_readings(raw: str) -> list[OutletReading]:
         OutletReading(outlet, " | ".join(part for part in short if part != outlet))
         for outlet in ordered
     ]
+
+
+def filed_under_outlet(
+    item: ParsedItem, known: frozenset[str], merged: frozenset[str] = frozenset()
+) -> ParsedItem:
+    """The item with its feed name read as outlet and section ("Human rights | The Guardian" →
+    The Guardian, section "Human rights"); the outlet's own section wins over the dump's heading.
+
+    ``known`` holds the keys of stored outlets and aliases: the first reading whose outlet is
+    known wins, else the likeliest. A whole name in ``merged`` (an alias an editor's merge
+    left) stays whole: persistence files it under the source it was merged into.
+    """
+    if not item.source or source_key(item.source) in merged:
+        return item
+    readings = outlet_readings(item.source)
+    chosen = next((r for r in readings if source_key(r.name) in known), readings[0])
+    if chosen.name == item.source:
+        return item
+    return replace(item, source=chosen.name, section=chosen.section or item.section)
 
 
 def _is_section_heading(part: str) -> bool:

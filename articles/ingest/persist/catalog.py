@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from articles.ingest.entities.sources import display_name, outlet_readings, source_key
+from articles.ingest.entities.sources import display_name, source_key
 from articles.ingest.records import Catalog, CountryAliasRecord, TopicMatch, TopicRule
 from articles.models import Country, CountryAlias, Person, PersonAlias, Source, SourceAlias, Topic
 from articles.normalise import name_key, slug_for
@@ -21,45 +21,38 @@ def load_catalog() -> Catalog:
         for topic in Topic.objects.exclude(keywords="")
     )
     names = dict(Country.objects.values_list("code", "name"))
-    return Catalog(country_names=names, country_aliases=aliases, topics=topics)
+    merged = frozenset(SourceAlias.objects.values_list("key", flat=True))
+    outlets = frozenset(Source.objects.values_list("key", flat=True)) | merged
+    return Catalog(
+        country_names=names,
+        country_aliases=aliases,
+        topics=topics,
+        outlet_keys=outlets,
+        merged_outlet_keys=merged,
+    )
 
 
 class Linker:
     """Finds or creates the rows articles link to, caching them for one import run."""
 
     def __init__(self):
-        self._outlets: dict[str, tuple[Source, str]] = {}
+        self._sources: dict[str, Source] = {}
         self._topics: dict[str, Topic] = {}
         self._persons: dict[str, Person] = {}
         self._country_ids = dict(Country.objects.values_list("code", "id"))
 
     def source(self, name: str | None) -> Source | None:
-        """The Source of an outlet name (``outlet``), created on first sight."""
-        return self.outlet(name)[0]
-
-    def outlet(self, name: str | None) -> tuple[Source | None, str]:
-        """The Source a feed's name means and the section it names besides ("" if none).
-
-        "Human rights | The Guardian" is The Guardian, section "Human rights": the first reading
-        (``outlet_readings``) whose outlet is a known Source or alias wins, else the likeliest,
-        created. A name an editor merged into another source (a ``SourceAlias``) is that source.
-        """
+        """The Source of an outlet name, created on first sight; all spellings share one key, and
+        a name merged into another source (a ``SourceAlias``) is that source."""
         key = source_key(name or "")
         if not key:
-            return None, ""
-        if key not in self._outlets:
-            self._outlets[key] = self._resolve_outlet(name)
-        return self._outlets[key]
-
-    def _resolve_outlet(self, name: str) -> tuple[Source, str]:
-        if (merged := _known_source(name, aliases_only=True)) is not None:
-            return merged, ""
-        readings = outlet_readings(name)
-        for reading in readings:
-            if (known := _known_source(reading.name)) is not None:
-                return known, reading.section
-        likeliest = readings[0]
-        return _create_unique_slug(Source, name=display_name(likeliest.name)), likeliest.section
+            return None
+        if key not in self._sources:
+            source = _known_source(key)
+            if source is None:
+                source = _create_unique_slug(Source, name=display_name(name))
+            self._sources[key] = source
+        return self._sources[key]
 
     def topic(self, match: TopicMatch) -> Topic:
         if match.slug not in self._topics:
@@ -80,10 +73,9 @@ class Linker:
         return self._country_ids.get(code.upper())
 
 
-def _known_source(name: str, aliases_only: bool = False) -> Source | None:
-    """The stored Source this outlet name is, by key or by an alias (``None`` if new)."""
-    key = source_key(name)
-    found = None if aliases_only else Source.objects.filter(key=key).first()
+def _known_source(key: str) -> Source | None:
+    """The stored Source with this key, or the one an alias with this key names."""
+    found = Source.objects.filter(key=key).first()
     if found is None:
         alias = SourceAlias.objects.select_related("source").filter(key=key).first()
         found = alias.source if alias else None

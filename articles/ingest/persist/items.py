@@ -21,15 +21,9 @@ SOURCE_FIELDS = ("source", "original_source")
 
 
 def imported_values(item: ParsedItem, linker: Linker) -> dict:
-    """The Article fields the importer owns until an editor edits them.
-
-    A section the source's feed name gives ("Human rights | The Guardian") is the outlet's own
-    and wins over the dump's heading.
-    """
+    """The Article fields the importer owns until an editor edits them."""
     values = {name: getattr(item, name) for name in IMPORTED_FIELDS}
     values.update({name: linker.source(getattr(item, name)) for name in SOURCE_FIELDS})
-    if section := linker.outlet(item.source)[1]:
-        values["section"] = section
     return values
 
 
