@@ -6,6 +6,7 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 
 from dataclasses import dataclass, field
 
+from articles.evidence import TEXT_FIELDS
 from articles.normalise import content_fingerprint
 
 # Between the fields of ``ParsedItem.text_for_entities`` (``evidence`` maps offsets back).
@@ -47,7 +48,7 @@ class ParsedItem:
 
     def text_fields(self) -> tuple[tuple[str, str], ...]:
         """The non-empty stored text fields, (name, value), in the order the text joins them."""
-        fields = (("title", self.title), ("summary", self.summary), ("body", self.body))
+        fields = ((name, getattr(self, name)) for name in TEXT_FIELDS)
         return tuple((name, value) for name, value in fields if value)
 
     def text_for_entities(self) -> str:
