@@ -16,6 +16,13 @@ AGGREGATE = {
 }
 
 
+class Nested(str):
+    """A column holding JSON: nested as JSON, not as a string (SQLite needs ``json()``)."""
+
+    def spelled(self, vendor: str) -> str:
+        return self if vendor == "postgresql" else f"json({self})"
+
+
 class VendorSQL(RawSQL):
     """A raw SQL expression with a PostgreSQL spelling and a portable one."""
 
@@ -31,14 +38,22 @@ def json_rows(tables: str, where: str, **fields: str) -> VendorSQL:
     """A JSON array of objects, one per row of ``tables`` linked to the outer article.
 
     ``where`` may use ``{outer}`` for the outer article's id; ``fields`` maps each key to a
-    column expression. No rows gives ``None`` on PostgreSQL and ``[]`` elsewhere.
+    column expression (``Nested`` for a JSON column). No rows gives ``None`` on PostgreSQL and
+    ``[]`` elsewhere.
     """
-    pairs = ", ".join(f"'{key}', {column}" for key, column in fields.items())
     clause = where.format(outer=OUTER_ID)
     return VendorSQL(
         {
-            vendor: sql.format(pairs=pairs, tables=tables, where=clause)
+            vendor: sql.format(pairs=_pairs(fields, vendor), tables=tables, where=clause)
             for vendor, sql in AGGREGATE.items()
         },
         output_field=JSONField(),
     )
+
+
+def _pairs(fields: dict[str, str], vendor: str) -> str:
+    spelled = {
+        key: column.spelled(vendor) if isinstance(column, Nested) else column
+        for key, column in fields.items()
+    }
+    return ", ".join(f"'{key}', {column}" for key, column in spelled.items())

@@ -5,13 +5,15 @@ Links between an article and an entity are through-models that remember where th
 (``origin``: the importer or an editor), so that re-importing never undoes an editor's work.
 """
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from articles import counts
+from articles import counts, evidence
 from articles.choices import REASON_LENGTH, Origin
 from articles.ingest.entities.variants import variant_key
 from articles.normalise import name_key, slug_for
@@ -66,6 +68,49 @@ class Source(ArticleCounted):
         self.key = name_key(self.name)
         if not self.slug:
             self.slug = slug_for(self.name)
+        super().save(*args, **kwargs)
+
+    @transaction.atomic
+    @counts.kept
+    def merge_into(self, target: "Source") -> None:
+        """Make ``target`` the one row for this outlet: all or nothing.
+
+        Its articles (as source and as original source) and aliases move to ``target``, its
+        name becomes an alias of ``target`` (so re-import files that name under ``target``),
+        and this row goes. Both counts are recounted from the articles.
+        """
+        if target.pk == self.pk:
+            raise ValueError(f"Cannot merge {self} into itself.")
+        now = timezone.now()  # ``update`` skips auto_now: an export --since must see the move
+        Article.objects.filter(source=self).update(source=target, updated_at=now)
+        Article.objects.filter(original_source=self).update(original_source=target, updated_at=now)
+        counts.touch(Source, {self.pk, target.pk})
+        self.aliases.update(source=target)
+        SourceAlias.objects.get_or_create(
+            key=self.key, defaults={"source": target, "name": self.name}
+        )
+        target._change_reason = f"merged {self.name} (#{self.pk}) into this source"[:REASON_LENGTH]
+        target.save()
+        self._change_reason = f"merged into {target.name} (#{target.pk})"[:REASON_LENGTH]
+        self.delete()
+
+
+class SourceAlias(models.Model):
+    """Another name of an outlet: a spelling, or the name of a source merged into it."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "source aliases"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
         super().save(*args, **kwargs)
 
 
@@ -357,6 +402,18 @@ class Article(models.Model):
         """Remember that an editor changed these fields, so re-import keeps them."""
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
 
+    def forget_evidence(self, changed: Iterable[str]) -> None:
+        """Drop the links' evidence in text fields an editor changed: its offsets no longer
+        point at the mentions (``reextract`` finds them again)."""
+        stale = set(changed) & set(evidence.TEXT_FIELDS)
+        if not stale or self.pk is None:
+            return
+        for model in LINK_MODELS.values():
+            links = list(model.objects.filter(article=self).exclude(evidence=[]))
+            for link in links:
+                link.evidence = evidence.without_fields(link.evidence, stale)
+            model.objects.bulk_update(links, ["evidence"])
+
     def changed_fields(self) -> list[str]:
         """The editable fields whose values differ from the stored row (all of them if unsaved)."""
         names = [f.attname for f in self._meta.concrete_fields if f.editable and not f.primary_key]
@@ -382,6 +439,9 @@ class ArticleLink(models.Model):
     """
 
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
+    # Where the importer found each mention: [[field, start, end], …] (``articles.evidence``);
+    # empty for editors' links and for kinds found without offsets (topics).
+    evidence = models.JSONField(default=list, blank=True, editable=False)
 
     kind: ClassVar[str]
     target_field: ClassVar[str]
@@ -436,15 +496,16 @@ class ArticleLink(models.Model):
 
 
 class ArticlePerson(ArticleLink):
-    """A person named in (or credited as author of) an article."""
+    """A person named in an article, or credited as its author or photographer."""
 
     class Role(models.TextChoices):
         MENTIONED = "mentioned", "mentioned"
         AUTHOR = "author", "author"
+        PHOTOGRAPHER = "photographer", "photographer"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_links")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="article_links")
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MENTIONED)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MENTIONED)
     count = models.PositiveIntegerField(default=1)
 
     objects = ArticlePersonQuerySet.as_manager()

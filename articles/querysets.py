@@ -14,9 +14,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from articles import counts, search
+from articles import counts, evidence, search
 from articles.choices import REASON_LENGTH, Origin
-from articles.jsonagg import json_rows
+from articles.jsonagg import Nested, json_rows
 
 if TYPE_CHECKING:
     from articles.models import Person, Topic
@@ -199,9 +199,9 @@ class ArticleQuerySet(models.QuerySet):
         """What the API and export representation read, in one query.
 
         Each article carries its links as JSON lists built by the database: ``linked_authors``,
-        ``linked_persons`` (mentioned), ``linked_countries``, ``linked_topics`` and
-        ``linked_duplicates`` (the copies' ids; empty may be ``None``; see
-        ``articles.api.serializers`` for their keys).
+        ``linked_photographers``, ``linked_persons`` (mentioned, with their evidence),
+        ``linked_countries`` (with their evidence), ``linked_topics`` and ``linked_duplicates``
+        (the copies' ids; empty may be ``None``; see ``articles.api.serializers`` for their keys).
         """
         persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
         countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
@@ -210,12 +210,16 @@ class ArticleQuerySet(models.QuerySet):
             linked_authors=json_rows(
                 persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
             ),
+            linked_photographers=json_rows(
+                persons, "ap.article_id = {outer} AND ap.role = 'photographer'", name="p.name"
+            ),
             linked_persons=json_rows(
                 persons,
                 "ap.article_id = {outer} AND ap.role = 'mentioned'",
                 id="p.id",
                 name="p.name",
                 mentions="ap.count",
+                evidence=Nested("ap.evidence"),
             ),
             linked_countries=json_rows(
                 countries,
@@ -223,6 +227,7 @@ class ArticleQuerySet(models.QuerySet):
                 code="c.code",
                 name="c.name",
                 mentions="ac.count",
+                evidence=Nested("ac.evidence"),
             ),
             linked_topics=json_rows(
                 topics,
@@ -456,6 +461,7 @@ class ArticlePersonQuerySet(models.QuerySet):
         twins = self.model.objects.filter(
             person=person, article=OuterRef("article"), role=OuterRef("role")
         )
+        self._merge_evidence_into_twins(person, twins)
         mine = self.filter(article=OuterRef("article"), role=OuterRef("role"))
         self.model.objects.filter(person=person).filter(Exists(mine)).update(
             count=F("count") + Subquery(mine.values("count")[:1]),
@@ -469,6 +475,24 @@ class ArticlePersonQuerySet(models.QuerySet):
         self.filter(Exists(twins)).delete()
         counts.touch(type(person), {person.pk, *self.values_list("person_id", flat=True)})
         self.update(person=person)
+
+    def _merge_evidence_into_twins(self, person: "Person", twins) -> None:
+        """The twin keeps both links' evidence (few rows: only articles naming both)."""
+        moving = {
+            (link.article_id, link.role): link.evidence
+            for link in self.filter(Exists(twins))
+            .exclude(evidence=[])
+            .only("article", "role", "evidence")
+        }
+        if not moving:
+            return
+        kept = self.model.objects.filter(person=person, article_id__in={a for a, _ in moving})
+        changed = []
+        for link in kept.only("article", "role", "evidence"):
+            if (link.article_id, link.role) in moving:
+                link.evidence = evidence.merged(link.evidence, moving[link.article_id, link.role])
+                changed.append(link)
+        self.model.objects.bulk_update(changed, ["evidence"])
 
 
 class LinkRejectionQuerySet(models.QuerySet):

@@ -11,6 +11,7 @@ from articles import counts
 from articles.admin.actions import asking
 from articles.admin.changelist import IndexOrderedChangeList
 from articles.admin.columns import SECTION_CHARS, SOURCE_CHARS, compact_provenance, hover_cell
+from articles.admin.evidence import evidence_panel
 from articles.admin.filters import AutocompleteFilter, IndexedValuesFilter, LinkedOnlyFilter
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
@@ -114,6 +115,7 @@ class ArticleAdmin(DeskHistoryAdmin):
     readonly_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
+        ("Mentions found by the importer", {"fields": ["mentions"], "classes": ["collapse"]}),
         (
             "Curation",
             {
@@ -129,6 +131,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         ),
         ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
+    readonly_fields = [*readonly_fields, "mentions"]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
     actions = ["mark_reviewed", "publish", "assign_topic", "remove_person", "mark_not_copies"]
     list_per_page = 50
@@ -180,6 +183,11 @@ class ArticleAdmin(DeskHistoryAdmin):
     def section_name(self, article):
         return hover_cell(article.section, SECTION_CHARS)
 
+    @admin.display(description="in the text")
+    def mentions(self, article):
+        """Why each automatic person and country link exists: its mentions, highlighted."""
+        return evidence_panel(article)
+
     @admin.display(description="provenance", ordering="provenance_file")
     def provenance_lines(self, article):
         return article.provenance
@@ -218,9 +226,10 @@ class ArticleAdmin(DeskHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         """An editor's change is kept by re-import: the changed fields are marked edited."""
-        if change:
-            obj.mark_edited(*obj.changed_fields())
+        changed = obj.changed_fields() if change else []
+        obj.mark_edited(*changed)
         super().save_model(request, obj, form, change)
+        obj.forget_evidence(changed)
 
     @admin.action(description="Mark reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):

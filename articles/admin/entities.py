@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from articles.admin.actions import action_page, asking
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
-from articles.admin.widgets import MergeForm
+from articles.admin.widgets import MergeForm, SourceMergeForm
 from articles.models import (
     Country,
     CountryAlias,
@@ -16,6 +16,7 @@ from articles.models import (
     Person,
     PersonAlias,
     Source,
+    SourceAlias,
     Topic,
 )
 
@@ -134,14 +135,64 @@ class TopicAdmin(ArticlesColumn, DeskHistoryAdmin):
     fields = ["name", "slug", "parent", "keywords"]
 
 
+class SourceAliasInline(admin.TabularInline):
+    model = SourceAlias
+    fields = ["name"]
+    extra = 0
+
+
 @admin.register(Source)
 class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "source__id__exact"
-    list_display = ["name", "slug", "linked_articles"]
+    list_display = ["name", "slug", "linked_articles", "alias_names"]
     ordering = ["name"]
-    search_fields = ["name"]
+    search_fields = ["name", "aliases__name"]
     fields = ["name", "slug", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
+    inlines = [SourceAliasInline]
+    actions = ["merge_sources"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="also known as")
+    def alias_names(self, source):
+        return ", ".join(alias.name for alias in source.aliases.all())
+
+    @admin.action(description="Merge into…", permissions=["change"])
+    def merge_sources(self, request, queryset):
+        """Merge the selected sources into one of them (a bounded list to pick from)."""
+        if queryset.count() > MERGE_LIMIT:
+            message = f"Select at most {MERGE_LIMIT} sources to merge at once."
+            self.message_user(request, message, messages.WARNING)
+            return None
+        return self.merge_selected(request, queryset)
+
+    @asking(SourceMergeForm, title="Merge sources", submit="Review merge")
+    def merge_selected(self, request, queryset, form):
+        target = form.cleaned_data["target"]
+        merged = list(queryset.exclude(pk=target.pk))
+        if not merged:
+            self.message_user(request, f"Nothing to merge into “{target}”.", messages.WARNING)
+            return None
+        if "confirm" not in request.POST:
+            template = "admin/articles/source/merge_confirmation.html"
+            return action_page(
+                self,
+                request,
+                queryset,
+                form,
+                title="Confirm the merge",
+                submit="Yes, merge",
+                template=template,
+                target=target,
+                merged=merged,
+            )
+        with transaction.atomic():
+            for source in merged:
+                source.merge_into(target)
+        names = ", ".join(source.name for source in merged)
+        self.message_user(request, f"Merged {names} into “{target}”.", messages.SUCCESS)
 
 
 @admin.register(LinkRejection)

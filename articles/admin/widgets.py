@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from articles.models import Article, Person, Topic
+from articles.models import Article, Person, Source, Topic
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -96,9 +96,9 @@ class PersonChoiceForm(ActionForm):
 
 
 class MergeTargetField(forms.ModelChoiceField):
-    def label_from_instance(self, person):
-        count = getattr(person, "article_count", None)
-        return person.name if count is None else f"{person.name} ({count} articles)"
+    def label_from_instance(self, row):
+        count = getattr(row, "article_count", None)
+        return row.name if count is None else f"{row.name} ({count} articles)"
 
 
 class MergeForm(ActionForm):
@@ -113,3 +113,11 @@ class MergeForm(ActionForm):
         super().__init__(*args, **kwargs)
         if self.selected is not None:
             self.fields["target"].queryset = self.selected.order_by("name", "pk")
+
+
+class SourceMergeForm(MergeForm):
+    """Pick which of the selected sources the others merge into."""
+
+    target = MergeTargetField(
+        Source.objects.all(), label="Merge into", widget=forms.RadioSelect, empty_label=None
+    )

@@ -20,11 +20,19 @@ FIELDS = {
     "Article.summary": "The item's lead: the paragraph under the headline.",
     "Article.body": "The rest of the item's text; lists leave it out unless `include=body`.",
     "Article.authors": "Names of the persons credited with writing the item.",
+    "Article.photographers": "Names of the persons a photo credit in the item names "
+    "(`(Reuters/Toby Melville)`, `Credit: AP Photo/…`); agencies are left out.",
     "Article.source": "Outlet that published the item (`null` if the dump names none).",
     "Article.original_source": "Outlet the item first appeared in, when the dump credits one.",
     "Article.section": "Section heading the dump filed the item under (empty if none).",
     "Article.topics": "Topics the item is about, strongest first.",
-    "Article.persons": "Persons the item names (besides its authors), most mentioned first.",
+    "Article.persons": "Persons the item names (besides its authors and photographers), most "
+    "mentioned first.",
+    "evidence": "Where the importer found each mention (empty for a link an editor made).",
+    "Evidence.field": "The article field the mention is in: `title`, `summary` or `body`.",
+    "Evidence.start": "Offset of the mention's first character in that field (0-based, in "
+    "Unicode characters): `article[field][start:end]` is the mention as written.",
+    "Evidence.end": "Offset just past the mention's last character.",
     "Article.countries": "Countries the item names, most mentioned first.",
     "Article.status": "Editorial status: `imported` (as read from a dump), `reviewed` (an editor "
     "checked it), `published`, `withdrawn` (taken back).",
@@ -47,7 +55,7 @@ FIELDS = {
     "Provenance.sha256": "SHA-256 of the dump file (from the API: the content fingerprint).",
     "TopicLink.score": "How surely the item is about the topic, 0 to 1 (1: an editor's choice).",
     "PersonLinkWrite.person": "Id of the person to link.",
-    "PersonLinkWrite.role": "`mentioned` (default) or `author`.",
+    "PersonLinkWrite.role": "`mentioned` (default), `author` or `photographer`.",
     "PersonLinkWrite.mentions": "How many times the article names the person (default 1).",
     "CountryLinkWrite.mentions": "How many times the article names the country (default 1).",
     "TopicLinkWrite.topic": "Id of the topic to link.",
@@ -55,6 +63,8 @@ FIELDS = {
     # entities
     "Person.aliases": "Other names the importer reads as this person: spelling variants and "
     "the names of persons merged into it.",
+    "Source.aliases": "Other names the importer files under this outlet: the names of sources "
+    "merged into it, and spellings editors added.",
     "Country.code": "ISO 3166-1 alpha-2 code.",
     "Country.alpha3": "ISO 3166-1 alpha-3 code.",
     "Country.aliases": "Names, demonyms and abbreviations the importer reads as this country.",
@@ -76,6 +86,7 @@ VALUES = {
     "withdrawn": "taken back by an editor",
     "mentioned": "the article names the person",
     "author": "the person wrote (or co-wrote) the article",
+    "photographer": "a photo credit in the article names the person",
     "any": "articles naming any of the countries (the default)",
     "all": "articles naming every one of the countries",
     "-created": "newest first (the default without `search`)",

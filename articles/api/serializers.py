@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from articles import evidence
 from articles.api.exceptions import Conflict
 from articles.api.representation import FastRepresentationMixin
 from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
@@ -34,16 +35,24 @@ class TopicLinkSerializer(serializers.Serializer):
     score = serializers.FloatField()
 
 
+class EvidenceSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+
+
 class PersonLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     mentions = serializers.IntegerField()
+    evidence = EvidenceSerializer(many=True)
 
 
 class CountryLinkSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2")
     name = serializers.CharField()
     mentions = serializers.IntegerField()
+    evidence = EvidenceSerializer(many=True)
 
 
 class ProvenanceSerializer(serializers.Serializer):
@@ -54,18 +63,25 @@ class ProvenanceSerializer(serializers.Serializer):
 
 
 def _rows(rows, keys: tuple[str, ...], order: tuple[str, ...]) -> list[dict]:
-    """JSON link rows with ``keys`` in that order, sorted by ``order`` (``-key`` descending)."""
-    rows = [{key: row[key] for key in keys} for row in rows or []]
+    """JSON link rows with ``keys`` in that order, sorted by ``order`` (``-key`` descending);
+    an ``evidence`` key turns its stored triples into objects."""
+    rows = [{key: _value(row, key) for key in keys} for row in rows or []]
     for key in reversed(order):
         name = key.lstrip("-")
         rows.sort(key=lambda row, name=name: row[name], reverse=key.startswith("-"))
     return rows
 
 
+def _value(row: dict, key: str):
+    return evidence.as_objects(row[key]) if key == "evidence" else row[key]
+
+
 class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
-    """One article with its source, authors, persons, countries, topics and provenance."""
+    """One article with its source, authors, photographers, persons, countries, topics and
+    provenance."""
 
     authors = serializers.SerializerMethodField()
+    photographers = serializers.SerializerMethodField()
     source = SourceBriefSerializer(read_only=True, allow_null=True)
     original_source = SourceBriefSerializer(read_only=True, allow_null=True)
     topics = serializers.SerializerMethodField()
@@ -85,7 +101,7 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "title", "title_derived", "summary", "body", "authors", "source",
+            "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
             "needs_review", "duplicate_of", "duplicates", "provenance", "created_at",
             "updated_at",
@@ -104,17 +120,24 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     def get_authors(self, article) -> list[str]:
         return [row["name"] for row in _rows(article.linked_authors, ("name",), ("name",))]
 
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_photographers(self, article) -> list[str]:
+        rows = _rows(article.linked_photographers, ("name",), ("name",))
+        return [row["name"] for row in rows]
+
     @extend_schema_field(TopicLinkSerializer(many=True))
     def get_topics(self, article):
         return _rows(article.linked_topics, ("id", "name", "slug", "score"), ("-score", "name"))
 
     @extend_schema_field(PersonLinkSerializer(many=True))
     def get_persons(self, article):
-        return _rows(article.linked_persons, ("id", "name", "mentions"), ("-mentions", "name"))
+        keys = ("id", "name", "mentions", "evidence")
+        return _rows(article.linked_persons, keys, ("-mentions", "name"))
 
     @extend_schema_field(CountryLinkSerializer(many=True))
     def get_countries(self, article):
-        return _rows(article.linked_countries, ("code", "name", "mentions"), ("-mentions", "name"))
+        keys = ("code", "name", "mentions", "evidence")
+        return _rows(article.linked_countries, keys, ("-mentions", "name"))
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_duplicates(self, article) -> list[int]:
@@ -216,7 +239,9 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             name for name, value in validated_data.items() if getattr(instance, name) != value
         ]
         instance.mark_edited(*changed)
-        return super().update(instance, validated_data)
+        article = super().update(instance, validated_data)
+        article.forget_evidence(changed)
+        return article
 
     def to_representation(self, instance):
         article = Article.objects.for_representation().get(pk=instance.pk)
@@ -350,8 +375,12 @@ class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
 class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="source-detail")
+    aliases = serializers.SerializerMethodField()
     articles_filter = ("source", "slug")
 
     class Meta:
         model = Source
-        fields = ["id", "url", "name", "slug", "article_count", "articles"]
+        fields = ["id", "url", "name", "slug", "aliases", "article_count", "articles"]
+
+    def get_aliases(self, source) -> list[str]:
+        return [alias.name for alias in source.aliases.all()]

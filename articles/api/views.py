@@ -223,7 +223,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     """Outlets that published the articles, with their number of articles."""
 
-    queryset = Source.objects.with_article_counts()
+    queryset = Source.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.SourceSerializer
     filterset_class = SourceFilterSet
 

@@ -127,17 +127,18 @@ def _copy_links(rng, ids, persons, countries, topics) -> None:
     country_weights = _zipf(len(countries))
     for pk in ids:
         for person in set(rng.choices(persons, person_weights, k=rng.randint(0, 6))):
-            person_rows.append((pk, person, "mentioned", rng.randint(1, 5), "auto"))
+            person_rows.append((pk, person, "mentioned", rng.randint(1, 5), "auto", "[]"))
         if rng.random() < 0.3:
-            person_rows.append((pk, rng.choice(persons), "author", 1, "auto"))
+            person_rows.append((pk, rng.choice(persons), "author", 1, "auto", "[]"))
         for country in set(rng.choices(countries, country_weights, k=rng.randint(1, 4))):
-            country_rows.append((pk, country, rng.randint(1, 6), "auto"))
+            country_rows.append((pk, country, rng.randint(1, 6), "auto", "[]"))
         for topic in rng.sample(topics, rng.randint(1, 3)):
-            topic_rows.append((pk, topic, round(rng.uniform(0.2, 1.0), 3), "auto"))
+            topic_rows.append((pk, topic, round(rng.uniform(0.2, 1.0), 3), "auto", "[]"))
     person_rows = list({(r[0], r[1], r[2]): r for r in person_rows}.values())
-    _copy(ArticlePerson, ("article_id", "person_id", "role", "count", "origin"), person_rows)
-    _copy(ArticleCountry, ("article_id", "country_id", "count", "origin"), country_rows)
-    _copy(ArticleTopic, ("article_id", "topic_id", "score", "origin"), topic_rows)
+    link = ("origin", "evidence")  # no offsets: the synthetic text names no one
+    _copy(ArticlePerson, ("article_id", "person_id", "role", "count", *link), person_rows)
+    _copy(ArticleCountry, ("article_id", "country_id", "count", *link), country_rows)
+    _copy(ArticleTopic, ("article_id", "topic_id", "score", *link), topic_rows)
 
 
 def _zipf(count: int) -> list[float]:

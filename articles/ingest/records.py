@@ -6,8 +6,12 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 
 from dataclasses import dataclass, field
 
+from articles.evidence import TEXT_FIELDS
 from articles.ingest.copies import CopySketch
 from articles.normalise import content_fingerprint
+
+# Between the fields of ``ParsedItem.text_for_entities`` (``evidence`` maps offsets back).
+TEXT_JOINER = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,18 @@ class ParsedItem:
     source: str | None = None  # where the dump got it ("This post was originally published on X")
     original_source: str | None = None  # who first published it ("originally appeared on X")
     captions: tuple[str, ...] = ()  # image captions: kept apart from title and summary
+    # Credited photographers already known (a stored article's, when it is re-extracted); the
+    # entity stage adds those the text's photo credits name.
+    photographers: tuple[str, ...] = ()
+
+    def text_fields(self) -> tuple[tuple[str, str], ...]:
+        """The non-empty stored text fields, (name, value), in the order the text joins them."""
+        fields = ((name, getattr(self, name)) for name in TEXT_FIELDS)
+        return tuple((name, value) for name, value in fields if value)
 
     def text_for_entities(self) -> str:
         """The article's own words: title, summary and body (no trailers, no captions)."""
-        return "\n\n".join(part for part in (self.title, self.summary, self.body) if part)
+        return TEXT_JOINER.join(value for _, value in self.text_fields())
 
     def fingerprint(self) -> str:
         """The content hash that makes an article unique (see ``normalise.content_fingerprint``)."""
@@ -85,19 +97,30 @@ class ParseResult:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Where a mention is written: ``article[field][start:end]`` (a stored field, after fitting)."""
+
+    field: str  # "title", "summary" or "body"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class PersonMention:
     name: str  # fullest form the article gives
     count: int = 1
-    role: str = "mentioned"  # or "author"
+    role: str = "mentioned"  # or "author", "photographer"
     # The registry person this mention is ("Donald Trump" for a bare "Trump"), when the registry
     # resolved it; "" leaves the choice to persistence, by name.
     known_as: str = ""
+    evidence: tuple[Evidence, ...] = ()  # each mention, in text order
 
 
 @dataclass(frozen=True)
 class CountryMention:
     code: str  # ISO 3166-1 alpha-2
     count: int = 1
+    evidence: tuple[Evidence, ...] = ()  # each mention, in text order
 
 
 @dataclass(frozen=True)
@@ -142,6 +165,8 @@ class Catalog:
     topics: tuple[TopicRule, ...] = ()
     persons: tuple[RegistryPerson, ...] = ()  # what registry-assisted recognition looks for
     outlets: tuple[str, ...] = ()  # the Source registry's names: never persons
+    outlet_keys: frozenset[str] = frozenset()  # keys of the stored sources and their aliases
+    merged_outlet_keys: frozenset[str] = frozenset()  # keys of the aliases alone
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,9 @@ def test_article_link_and_unlink_country_and_topic(editor_api, linked, make_topi
     countries = editor_api.post(
         f"{detail}countries/", {"country": "fr", "mentions": 2}, format="json"
     )
-    assert {"code": "FR", "name": "France", "mentions": 2} in countries.json()["countries"]
+    assert {"code": "FR", "name": "France", "mentions": 2, "evidence": []} in countries.json()[
+        "countries"
+    ]
     topics = editor_api.post(f"{detail}topics/", {"topic": energy.pk}, format="json").json()
     assert topics["topics"][0]["slug"] == "energy-policy"  # score 1.0 first
     assert editor_api.delete(f"{detail}countries/ua/").status_code == 204

@@ -10,9 +10,9 @@ from articles.api.serializers import ArticleSerializer, SourceBriefSerializer
 from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = [
-    "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "duplicate_of",
-    "duplicates", "provenance", "created_at", "updated_at",
+    "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
+    "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
+    "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -26,7 +26,12 @@ def linked_article(make_article, make_source, make_person, make_topic, country):
     author = make_person("Jane Writer")
     putin = make_person("Vladimir Putin")
     ArticlePerson.objects.create(article=article, person=author, role="author")
-    ArticlePerson.objects.create(article=article, person=putin, role="mentioned", count=3)
+    ArticlePerson.objects.create(
+        article=article, person=putin, count=3, evidence=[["title", 0, 5], ["body", 2, 7]]
+    )
+    ArticlePerson.objects.create(
+        article=article, person=make_person("Toby Lens"), role="photographer"
+    )
     ArticleCountry.objects.create(article=article, country=country("UA"), count=2)
     ArticleTopic.objects.create(article=article, topic=make_topic("Diplomacy"), score=0.75)
     return article
@@ -37,16 +42,26 @@ def test_article_serializer_has_the_export_shape(linked_article):
     data = ArticleSerializer(article).data
     assert list(data) == KEYS
     assert data["authors"] == ["Jane Writer"]
+    assert data["photographers"] == ["Toby Lens"]
     assert data["source"] == {
         "id": article.source_id,
         "name": "Dissident Voice",
         "slug": "dissident-voice",
     }
     assert data["original_source"]["name"] == "Reuters"
-    assert data["persons"] == [
-        {"id": data["persons"][0]["id"], "name": "Vladimir Putin", "mentions": 3}
+    evidence = [
+        {"field": "title", "start": 0, "end": 5},
+        {"field": "body", "start": 2, "end": 7},
     ]
-    assert data["countries"] == [{"code": "UA", "name": "Ukraine", "mentions": 2}]
+    assert data["persons"] == [
+        {
+            "id": data["persons"][0]["id"],
+            "name": "Vladimir Putin",
+            "mentions": 3,
+            "evidence": evidence,
+        }
+    ]
+    assert data["countries"] == [{"code": "UA", "name": "Ukraine", "mentions": 2, "evidence": []}]
     assert (data["duplicate_of"], data["duplicates"]) == (None, [])
     assert data["topics"][0] | {"id": 0} == {
         "id": 0,
@@ -94,9 +109,9 @@ def test_article_serializer_orders_links_and_their_keys(linked_article, make_per
     ArticleCountry.objects.create(article=linked_article, country=country("RU"), count=2)
     data = ArticleSerializer(Article.objects.for_representation().get(pk=linked_article.pk)).data
     assert [p["name"] for p in data["persons"]] == ["Zed Ay", "Anna Bee", "Vladimir Putin"]
-    assert list(data["persons"][0]) == ["id", "name", "mentions"]
+    assert list(data["persons"][0]) == ["id", "name", "mentions", "evidence"]
     assert [c["code"] for c in data["countries"]] == ["RU", "UA"]  # same count: by name
-    assert list(data["countries"][0]) == ["code", "name", "mentions"]
+    assert list(data["countries"][0]) == ["code", "name", "mentions", "evidence"]
     assert list(data["topics"][0]) == ["id", "name", "slug", "score"]
 
 

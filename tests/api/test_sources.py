@@ -35,5 +35,12 @@ def test_sources_list_queries_are_constant(
 ):
     for n in range(extra):
         make_source(f"Outlet {n}")
-    with django_assert_num_queries(2):  # count, page
+    with django_assert_num_queries(3):  # count, page, the page's aliases
         assert len(slugs(api.get(f"{URL}?page_size=100"))) == extra + 2
+
+
+def test_api_lists_source_aliases(api, make_source):
+    source = make_source("Truthout")
+    source.aliases.create(name="Latest – Truthout")
+    row = api.get(f"/api/sources/{source.pk}/").json()
+    assert row["aliases"] == ["Latest – Truthout"]

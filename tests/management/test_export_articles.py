@@ -10,9 +10,9 @@ from django.utils import timezone
 from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = {
-    "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "duplicate_of",
-    "duplicates", "provenance", "created_at", "updated_at",
+    "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
+    "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
+    "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
 }  # fmt: skip
 
 
@@ -46,9 +46,12 @@ def test_export_articles_writes_one_json_line_per_article_in_id_order(linked_art
     assert set(first) == KEYS
     assert first["authors"] == ["Jeremy Galloway"]
     assert first["persons"] == [
-        {"id": first["persons"][0]["id"], "name": "Jill Stein", "mentions": 3}
+        {"id": first["persons"][0]["id"], "name": "Jill Stein", "mentions": 3, "evidence": []}
     ]
-    assert first["countries"] == [{"code": "US", "name": "United States", "mentions": 2}]
+    assert first["photographers"] == []
+    assert first["countries"] == [
+        {"code": "US", "name": "United States", "mentions": 2, "evidence": []}
+    ]
     assert first["topics"][0]["slug"] == "labour" and first["topics"][0]["score"] == 0.8
     assert first["source"]["name"] == "Dissident Voice"
     assert first["provenance"]["file"] == "sample.txt"

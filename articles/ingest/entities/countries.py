@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from articles.ingest.entities import evidence
 from articles.ingest.entities.spans import Span, at_word_boundaries, inside_any
 from articles.ingest.records import CountryAliasRecord, CountryMention
 
@@ -119,10 +120,12 @@ def country_mentions(
     automaton: ahocorasick.Automaton,
     persons: Sequence[Span] = (),
     places: Sequence[Span] = (),
+    locate: evidence.Locate | None = None,
 ) -> tuple[CountryMention, ...]:
     """The countries ``text`` refers to, most mentioned first.
 
-    ``persons`` are the accepted person-name spans; ``places`` the NER's GPE/LOC spans.
+    ``persons`` are the accepted person-name spans; ``places`` the NER's GPE/LOC spans;
+    ``locate`` maps a span of ``text`` to its field, for each country's evidence.
     """
     hits = [h for h in find_hits(automaton, text) if h.code != _BLOCKED]
     kept = [
@@ -136,4 +139,10 @@ def country_mentions(
     counts = Counter(hit.code for hit in kept)
     first = {hit.code: index for index, hit in reversed(list(enumerate(kept)))}
     ordered = sorted(counts, key=lambda code: (-counts[code], first[code]))
-    return tuple(CountryMention(code, counts[code]) for code in ordered)
+    return tuple(
+        CountryMention(code, counts[code], _evidence(kept, code, locate)) for code in ordered
+    )
+
+
+def _evidence(hits: Sequence[AliasHit], code: str, locate: evidence.Locate | None):
+    return evidence.collect(locate, ((hit.start, hit.end) for hit in hits if hit.code == code))

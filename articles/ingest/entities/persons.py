@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import names, variants
+from articles.ingest.entities import evidence, names, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -206,12 +206,25 @@ def _fold_variants(names_: Sequence[str]) -> dict[str, str]:
     return {name: first.setdefault(variants.variant_key(name), name) for name in names_}
 
 
-def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> int:
+def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> list[tuple[int, int]]:
     """Occurrences of a surname the NER did not tag as a person ("denied Bodaghi the right")."""
     if len(surname) < _MIN_LOOSE_SURNAME:
-        return 0
+        return []
     pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
-    return sum(1 for m in pattern.finditer(text) if not inside_any(taken, m.start(), m.end()))
+    found = (m.span() for m in pattern.finditer(text))
+    return [(start, end) for start, end in found if not inside_any(taken, start, end)]
+
+
+def name_span(candidate: Candidate) -> tuple[int, int]:
+    """Where the cleaned name is written inside its raw span ("Mr. Putin’s" → "Putin")."""
+    span, tokens = candidate.span, candidate.name.split()
+    at = span.text.find(candidate.name)
+    if at >= 0:
+        return span.start + at, span.start + at + len(candidate.name)
+    first, last = span.text.find(tokens[0]), span.text.rfind(tokens[-1])
+    if 0 <= first <= last:  # white space inside the name differs ("Ursula  von der Leyen")
+        return span.start + first, span.start + last + len(tokens[-1])
+    return span.start, span.end
 
 
 def find_persons(
@@ -226,19 +239,30 @@ def find_persons(
 
 
 def mentions_from(
-    found: Sequence[Candidate], spans: Sequence[Span], text: str
+    found: Sequence[Candidate],
+    spans: Sequence[Span],
+    text: str,
+    locate: evidence.Locate | None = None,
 ) -> tuple[PersonMention, ...]:
-    """Merge candidates into persons: short forms join the fullest name; mentions counted."""
+    """Merge candidates into persons: short forms join the fullest name; mentions counted.
+
+    ``locate`` maps a span of ``text`` to the field it is written in (``evidence.FieldMap``):
+    with it, each person carries the evidence of its mentions.
+    """
     distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
     folded = _fold_variants(distinct)
     full = {name: folded[_full_form(name, distinct)] for name in distinct}
-    counts: dict[str, int] = {}
+    places: dict[str, list[tuple[int, int]]] = {}
     for candidate in found:
-        person = full[candidate.name]
-        counts[person] = counts.get(person, 0) + 1
+        places.setdefault(full[candidate.name], []).append(name_span(candidate))
     taken = [c.span for c in found] + [s for s in spans if s.label == "PERSON"]
-    for person in counts:
+    for person, where in places.items():
         if len(person.split()) > 1:
-            counts[person] += _loose_mentions(person.split()[-1], text, taken)
-    ordered = sorted(counts, key=lambda person: -counts[person])
-    return tuple(PersonMention(person, counts[person]) for person in ordered)
+            where += _loose_mentions(person.split()[-1], text, taken)
+    ordered = sorted(places, key=lambda person: -len(places[person]))
+    return tuple(
+        PersonMention(
+            person, len(places[person]), evidence=evidence.collect(locate, places[person])
+        )
+        for person in ordered
+    )

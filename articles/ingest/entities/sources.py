@@ -6,7 +6,9 @@ spelling first seen, tidied by ``display_name``.
 """
 
 import re
+from dataclasses import dataclass, replace
 
+from articles.ingest.records import ParsedItem
 from articles.normalise import clean_spaces, name_key, words
 
 _LEADING = re.compile(r"^[\s\"'“”‘’«»(\[]+")
@@ -93,3 +95,70 @@ def author_names(credited: tuple[str, ...]) -> list[str]:
         if name and not is_outlet(name):
             seen.setdefault(name_key(name), name)
     return list(seen.values())
+
+
+@dataclass(frozen=True)
+class OutletReading:
+    """One way to read a feed's name: the outlet, and the section it names besides (or "")."""
+
+    name: str
+    section: str = ""
+
+
+# Feed names join a section or a tagline to the outlet: "Human rights | The Guardian",
+# "Latest – Truthout", "Common Dreams - Breaking News & Views". Spaced separators only, so
+# "Al-Monitor" and "Stop-the-War" stay whole.
+_FEED_SEPARATOR = re.compile(r"\s+(?:[|–—•»·:]{1,2}|-{1,2})\s+")
+# A part this long is a tagline: neither the outlet nor a section.
+_TAGLINE_WORDS = 6
+# Words of a generic section heading: a part made only of these is no outlet.
+_SECTION_WORDS = frozenset(
+    words("""latest news top stories home front page world national local international opinion
+    opinions comment commentary politics business economy culture arts sport sports science
+    technology tech environment climate health features feature analysis blog blogs posts
+    articles feed rss all and the in of human rights uk us europe asia africa americas middle
+    east australia""")
+)
+
+
+def outlet_readings(raw: str) -> list[OutletReading]:
+    """The ways to read an outlet name, likeliest first; the caller takes the first whose outlet
+    it already knows (``Source`` or ``SourceAlias``), else the first.
+
+    A name without a spaced separator is one outlet. Otherwise each part may be the outlet and
+    the other short parts its section: parts that read as a generic section heading come last,
+    and among the rest the last part first (feeds write "Section | Site").
+    """
+    name = display_name(raw)
+    parts = [part for part in _FEED_SEPARATOR.split(name) if part]
+    if len(parts) < 2:
+        return [OutletReading(name)]
+    short = [part for part in parts if len(part.split()) < _TAGLINE_WORDS] or parts[:1]
+    ordered = sorted(reversed(short), key=_is_section_heading)
+    return [
+        OutletReading(outlet, " | ".join(part for part in short if part != outlet))
+        for outlet in ordered
+    ]
+
+
+def filed_under_outlet(
+    item: ParsedItem, known: frozenset[str], merged: frozenset[str] = frozenset()
+) -> ParsedItem:
+    """The item with its feed name read as outlet and section ("Human rights | The Guardian" →
+    The Guardian, section "Human rights"); the outlet's own section wins over the dump's heading.
+
+    ``known`` holds the keys of stored outlets and aliases: the first reading whose outlet is
+    known wins, else the likeliest. A whole name in ``merged`` (an alias an editor's merge
+    left) stays whole: persistence files it under the source it was merged into.
+    """
+    if not item.source or source_key(item.source) in merged:
+        return item
+    readings = outlet_readings(item.source)
+    chosen = next((r for r in readings if source_key(r.name) in known), readings[0])
+    if chosen.name == item.source:
+        return item
+    return replace(item, source=chosen.name, section=chosen.section or item.section)
+
+
+def _is_section_heading(part: str) -> bool:
+    return all(word in _SECTION_WORDS for word in re.findall(r"\w+", part.lower()))

@@ -13,7 +13,7 @@ from articles.ingest.records import (
     TopicMatch,
     TopicRule,
 )
-from articles.models import Country, CountryAlias, Person, PersonAlias, Source, Topic
+from articles.models import Country, CountryAlias, Person, PersonAlias, Source, SourceAlias, Topic
 from articles.normalise import name_key, slug_for
 
 
@@ -30,12 +30,16 @@ def load_catalog() -> Catalog:
         for topic in Topic.objects.exclude(keywords="")
     )
     names = dict(Country.objects.values_list("code", "name"))
+    merged = frozenset(SourceAlias.objects.values_list("key", flat=True))
+    outlets = frozenset(Source.objects.values_list("key", flat=True)) | merged
     return Catalog(
         country_names=names,
         country_aliases=aliases,
         topics=topics,
         persons=load_person_registry(),
         outlets=tuple(Source.objects.values_list("name", flat=True)),
+        outlet_keys=outlets,
+        merged_outlet_keys=merged,
     )
 
 
@@ -60,12 +64,13 @@ class Linker:
         self._country_ids = dict(Country.objects.values_list("code", "id"))
 
     def source(self, name: str | None) -> Source | None:
-        """The Source of an outlet name, created on first sight; all spellings share one key."""
+        """The Source of an outlet name, created on first sight; all spellings share one key, and
+        a name merged into another source (a ``SourceAlias``) is that source."""
         key = source_key(name or "")
         if not key:
             return None
         if key not in self._sources:
-            source = Source.objects.filter(key=key).first()
+            source = _known_source(key)
             if source is None:
                 source = _create_unique_slug(Source, name=display_name(name))
             self._sources[key] = source
@@ -88,6 +93,15 @@ class Linker:
 
     def country_id(self, code: str) -> int | None:
         return self._country_ids.get(code.upper())
+
+
+def _known_source(key: str) -> Source | None:
+    """The stored Source with this key, or the one an alias with this key names."""
+    found = Source.objects.filter(key=key).first()
+    if found is None:
+        alias = SourceAlias.objects.select_related("source").filter(key=key).first()
+        found = alias.source if alias else None
+    return found
 
 
 def resolve_person(name: str) -> Person | None:

@@ -49,15 +49,22 @@ def item_from_article(article: Article) -> ParsedItem:
         **{name: source.name if source else None for name, source in sources.items()},
         line_start=article.provenance_line_start,
         line_end=article.provenance_line_end,
-        authors=tuple(link.person.name for link in getattr(article, "author_links", ())),
+        authors=_credited(article, ArticlePerson.Role.AUTHOR),
+        photographers=_credited(article, ArticlePerson.Role.PHOTOGRAPHER),
     )
+
+
+def _credited(article: Article, role: str) -> tuple[str, ...]:
+    """The names credited in this role, from the links ``stored_articles`` prefetched."""
+    links = getattr(article, "credit_links", ())
+    return tuple(link.person.name for link in links if link.role == role)
 
 
 def stored_articles(ids: Iterable[int] = ()):
     """Stored articles (all, or these ids) with what ``item_from_article`` reads, in id order."""
-    authors = ArticlePerson.objects.filter(role=ArticlePerson.Role.AUTHOR).select_related("person")
+    credits = ArticlePerson.objects.exclude(role=ArticlePerson.Role.MENTIONED)
     articles = Article.objects.select_related(*SOURCE_FIELDS).prefetch_related(
-        Prefetch("person_links", queryset=authors, to_attr="author_links")
+        Prefetch("person_links", queryset=credits.select_related("person"), to_attr="credit_links")
     )
     ids = list(ids)
     return (articles.filter(pk__in=ids) if ids else articles).order_by("pk")

@@ -7,11 +7,11 @@ persons); its value is the model's ``value_field`` (a count or a score).
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
-from articles import counts
+from articles import counts, evidence
 from articles.ingest.persist.catalog import Linker
-from articles.ingest.records import ExtractedArticle, FileReport, TopicMatch
+from articles.ingest.records import ExtractedArticle, FileReport, ParsedItem, TopicMatch
 from articles.models import LINK_MODELS, Article, ArticleLink, Origin
 
 
@@ -44,12 +44,12 @@ class LinkKind:
         """The Person, Country or Topic id in a link key (what a rejection names)."""
         return key[self.model.key_fields.index(self.model.target_field)]
 
-    def build(self, article: Article, key: tuple, value) -> ArticleLink:
-        """An unsaved automatic link of ``article`` with this key and count or score."""
+    def build(self, article: Article, key: tuple, value, evidence: list | None = None):
+        """An unsaved automatic link of ``article`` with this key, count or score and evidence."""
         names = [self.model._meta.get_field(name).attname for name in self.model.key_fields]
         values = dict(zip(names, key, strict=True))
         values[self.value_field] = value
-        return self.model(article=article, **values)
+        return self.model(article=article, evidence=evidence or [], **values)
 
 
 LINK_KINDS: dict[str, LinkKind] = {name: LinkKind(model) for name, model in LINK_MODELS.items()}
@@ -91,21 +91,45 @@ class LinkPlan:
     remove: list = field(default_factory=list)
 
 
-def wanted_links(extracted: ExtractedArticle, linker: Linker) -> dict[str, dict]:
-    """The links the extraction asks for, by kind: key → count or score."""
-    persons: Counter = Counter()
+@dataclass
+class Wanted:
+    """What the extraction asks of one link: its count or score, and its evidence rows."""
+
+    value: float = 0
+    evidence: list = field(default_factory=list)
+
+
+def wanted_links(extracted: ExtractedArticle, linker: Linker) -> dict[str, dict[tuple, Wanted]]:
+    """The links the extraction asks for, by kind: key → count or score, with evidence."""
+    persons: dict[tuple, Wanted] = {}
     for mention in extracted.persons:
-        persons[(linker.person(mention.known_as or mention.name).id, mention.role)] += mention.count
-    countries: Counter = Counter()
+        _add(persons, (linker.person(mention.known_as or mention.name).id, mention.role), mention)
+    countries: dict[tuple, Wanted] = {}
     for mention in extracted.countries:
         if country_id := linker.country_id(mention.code):
-            countries[(country_id,)] += mention.count
+            _add(countries, (country_id,), mention)
     topics = _wanted_topics(extracted.topics, linker)
     return {"person": persons, "country": countries, "topic": topics}
 
 
-def _wanted_topics(matches: Iterable[TopicMatch], linker: Linker) -> dict:
-    return {(linker.topic(match).id,): match.score for match in matches}
+def _add(wanted: dict[tuple, Wanted], key: tuple, mention) -> None:
+    """Two mentions can be one link (two spellings of one person): counts and evidence add up."""
+    link = wanted.setdefault(key, Wanted())
+    link.value += mention.count
+    link.evidence = evidence.merged(link.evidence, evidence.rows(map(astuple, mention.evidence)))
+
+
+def _wanted_topics(matches: Iterable[TopicMatch], linker: Linker) -> dict[tuple, Wanted]:
+    return {(linker.topic(match).id,): Wanted(match.score) for match in matches}
+
+
+def _in_stored_text(wanted: dict[tuple, Wanted], article: Article, item: ParsedItem) -> None:
+    """Drop the evidence of fields the article stores otherwise than the item has them (an
+    editor's text, which re-import keeps): their offsets would point at other words."""
+    stale = [name for name in evidence.TEXT_FIELDS if getattr(article, name) != getattr(item, name)]
+    if stale:
+        for link in wanted.values():
+            link.evidence = evidence.without_fields(link.evidence, stale)
 
 
 def plan_links(
@@ -113,25 +137,32 @@ def plan_links(
 ) -> list[LinkPlan]:
     """Plan every kind of automatic link of an article (``new``: it has none yet)."""
     wanted = wanted_links(extracted, linker)
+    for links in wanted.values():
+        _in_stored_text(links, article, extracted.item)
     return [_plan_kind(article, kind, wanted[name], new) for name, kind in LINK_KINDS.items()]
 
 
-def _plan_kind(article: Article, kind: LinkKind, wanted: dict, new: bool = False) -> LinkPlan:
+def _plan_kind(
+    article: Article, kind: LinkKind, wanted: dict[tuple, Wanted], new: bool = False
+) -> LinkPlan:
     """Add the missing, recount the changed, drop the stale autos; editors' links stay."""
     plan = LinkPlan(kind)
     rejected = set() if new else _rejected_targets(article, kind.name)
-    wanted = {key: value for key, value in wanted.items() if kind.target_id(key) not in rejected}
+    wanted = {key: link for key, link in wanted.items() if kind.target_id(key) not in rejected}
     existing = {} if new else {link.key: link for link in getattr(article, kind.related).all()}
     for key, link in existing.items():
         if link.origin != Origin.AUTO:
             continue
         if key not in wanted:
             plan.remove.append(link.pk)
-        elif getattr(link, kind.value_field) != wanted[key]:
-            setattr(link, kind.value_field, wanted[key])
+        elif (getattr(link, kind.value_field), link.evidence) != astuple(wanted[key]):
+            setattr(link, kind.value_field, wanted[key].value)
+            link.evidence = wanted[key].evidence
             plan.update.append(link)
     plan.add = [
-        kind.build(article, key, value) for key, value in wanted.items() if key not in existing
+        kind.build(article, key, link.value, link.evidence)
+        for key, link in wanted.items()
+        if key not in existing
     ]
     return plan
 
@@ -161,7 +192,7 @@ def _apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
         manager = plan.kind.model.objects
         manager.bulk_create(plan.add)
         counts.touch(plan.kind.model.target_model(), (link.target_id for link in plan.add))
-        manager.bulk_update(plan.update, [plan.kind.value_field])
+        manager.bulk_update(plan.update, [plan.kind.value_field, "evidence"])
         manager.filter(pk__in=plan.remove).delete()
         changes.added += len(plan.add)
         changes.updated += len(plan.update)

@@ -13,9 +13,9 @@ from articles.models import Article
 
 CHUNK_SIZE = 500
 CSV_COLUMNS = [
-    "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "duplicate_of",
-    "duplicates", "provenance_file",
+    "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
+    "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
+    "duplicate_of", "duplicates", "provenance_file",
     "provenance_line_start", "provenance_line_end", "provenance_sha256", "created_at", "updated_at",
 ]  # fmt: skip
 
@@ -36,6 +36,7 @@ def csv_row(data: dict) -> list:
     flat = {
         **data,
         "authors": "; ".join(data["authors"]),
+        "photographers": "; ".join(data["photographers"]),
         "source": (data["source"] or {}).get("name", ""),
         "original_source": (data["original_source"] or {}).get("name", ""),
         "topics": "; ".join(topic["slug"] for topic in data["topics"]),

@@ -49,3 +49,9 @@ def countries_in(extract):
         return {m.code: m.count for m in extract(body, **kwargs).countries}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract_item(extractor):
+    """Extract one ``ParsedItem`` as the importer does."""
+    return lambda item: extractor.extract([item])[0]
