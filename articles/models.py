@@ -7,18 +7,21 @@ Links between an article and an entity are through-models that remember where th
 
 from typing import ClassVar
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from articles import counts
-from articles.choices import REASON_LENGTH, Origin
+from articles.choices import REASON_LENGTH, Origin, Suspicion, codes_of
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
     ArticlePersonQuerySet,
     ArticleQuerySet,
     CountryQuerySet,
     LinkRejectionQuerySet,
+    PersonBlockQuerySet,
     PersonQuerySet,
     SourceQuerySet,
     TopicQuerySet,
@@ -116,13 +119,40 @@ class Person(ArticleCounted):
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
     slug = models.SlugField(max_length=200, unique=True)
+    wikidata_id = models.CharField(
+        "Wikidata id",
+        max_length=20,
+        blank=True,
+        default="",
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q and a number: Q42.")],
+        help_text="The person's Wikidata item (Q42), for consumers who link out; optional.",
+    )
+    # Why the person looks wrong (``Suspicion`` codes), set by ``ingest.persist.suspects`` at
+    # import and by ``flag_suspects``: the suspects queue reads it instead of judging every row.
+    suspicion = models.CharField(max_length=100, blank=True, default="", editable=False)
+    suspected_duplicate = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["article_count"])
+    history = HistoricalRecords(
+        excluded_fields=["article_count", "suspicion", "suspected_duplicate"]
+    )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="uniq_person_wikidata_id",
+                violation_error_message="Another person has this Wikidata id.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["name"], condition=~Q(suspicion=""), name="person_suspect_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -157,6 +187,36 @@ class Person(ArticleCounted):
         self._change_reason = f"merged into {target.name} (#{target.pk})"[:REASON_LENGTH]
         self.delete()
 
+    @property
+    def suspicion_codes(self) -> list[str]:
+        """The stored ``Suspicion`` codes, and ``no_articles`` read from the count."""
+        codes = codes_of(self.suspicion)
+        return [*codes, Suspicion.NO_ARTICLES] if self.article_count == 0 else codes
+
+    @transaction.atomic
+    @counts.kept
+    def reject_as_not_a_person(self, user=None) -> list[int]:
+        """Not a person: its links become rejections, its names are blocked, the row goes.
+
+        Returns the ids of the articles it was linked to.
+        """
+        article_ids = sorted(set(self.article_links.values_list("article_id", flat=True)))
+        LinkRejection.objects.record(LinkRejection.Kind.PERSON, article_ids, self.pk)
+        names = [self.name, *self.aliases.values_list("name", flat=True)]
+        PersonBlock.objects.block(names, user)
+        self._change_reason = "not a person: blocked"
+        self.delete()
+        return article_ids
+
+
+class SuspectPerson(Person):
+    """The suspects queue of the desk: persons that look wrong (``PersonQuerySet.suspects``)."""
+
+    class Meta:
+        proxy = True
+        ordering = ["name"]
+        verbose_name = "suspect person"
+
 
 class PersonAlias(models.Model):
     """Another name for a person: a spelling variant, or the name of a person merged into it."""
@@ -171,6 +231,29 @@ class PersonAlias(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "person aliases"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonBlock(models.Model):
+    """A name that is not a person: the importer never creates or links a person by it."""
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonBlockQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
@@ -244,6 +327,8 @@ class Article(models.Model):
         max_length=10, choices=Status.choices, default=Status.IMPORTED, db_index=True
     )
     needs_review = models.BooleanField(default=False, db_index=True)
+    # Why it is on the review queue (``ReviewReason`` codes); empty once it is off the queue.
+    review_reasons = models.CharField(max_length=100, blank=True, default="", editable=False)
     # Names of fields an editor has changed: re-import leaves them alone.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     provenance_file = models.CharField(max_length=255, db_index=True)
@@ -271,6 +356,12 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["source", "-created_at"], name="article_source_created"),
             models.Index(fields=["title"], name="article_title"),
+            # The review queue, newest first: only the articles on it are in this index.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(needs_review=True),
+                name="article_review_queue",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

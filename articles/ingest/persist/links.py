@@ -95,7 +95,8 @@ def wanted_links(extracted: ExtractedArticle, linker: Linker) -> dict[str, dict]
     """The links the extraction asks for, by kind: key → count or score."""
     persons: Counter = Counter()
     for mention in extracted.persons:
-        persons[(linker.person(mention.name).id, mention.role)] += mention.count
+        if person := linker.person(mention.name):  # None: a blocked name
+            persons[(person.id, mention.role)] += mention.count
     countries: Counter = Counter()
     for mention in extracted.countries:
         if country_id := linker.country_id(mention.code):
