@@ -194,6 +194,20 @@ class Person(ArticleCounted):
         return [*codes, Suspicion.NO_ARTICLES] if self.article_count == 0 else codes
 
     @transaction.atomic
+    def merge_into_suggested(self) -> "Person":
+        """Merge into the person this one likely duplicates (``suspected_duplicate``)."""
+        target = self.suspected_duplicate
+        if target is None:
+            raise ValueError(f"No person is suggested for {self}.")
+        article_ids = list(self.article_links.values_list("article_id", flat=True))
+        pointing = list(
+            Person.objects.filter(suspected_duplicate=self).values_list("pk", flat=True)
+        )
+        self.merge_into(target)
+        rejudge([target.pk, *pointing], article_ids)
+        return target
+
+    @transaction.atomic
     @counts.kept
     def reject_as_not_a_person(self, user=None) -> list[int]:
         """Not a person: its links become rejections, its names are blocked, the row goes.
@@ -201,12 +215,24 @@ class Person(ArticleCounted):
         Returns the ids of the articles it was linked to.
         """
         article_ids = sorted(set(self.article_links.values_list("article_id", flat=True)))
+        pointing = list(
+            Person.objects.filter(suspected_duplicate=self).values_list("pk", flat=True)
+        )
         LinkRejection.objects.record(LinkRejection.Kind.PERSON, article_ids, self.pk)
-        names = [self.name, *self.aliases.values_list("name", flat=True)]
-        PersonBlock.objects.block(names, user)
-        self._change_reason = "not a person: blocked"
+        PersonBlock.objects.block([self.name, *self.aliases.values_list("name", flat=True)], user)
+        self._change_reason = "not a person: links rejected, name blocked"
         self.delete()
+        rejudge(pointing, article_ids)
         return article_ids
+
+
+def rejudge(person_ids: list[int], article_ids: list[int]) -> None:
+    """After an editor changed the registry: judge these persons again (and those they may
+    duplicate), and take corrected causes off these articles' review reasons."""
+    from articles.ingest.persist.suspects import refresh_suspicion
+
+    refresh_suspicion(person_ids)
+    Article.objects.filter(pk__in=article_ids).refresh_review_reasons()
 
 
 class SuspectPerson(Person):
@@ -412,8 +438,18 @@ class Article(models.Model):
         return removed
 
     def mark_edited(self, *field_names: str) -> None:
-        """Remember that an editor changed these fields, so re-import keeps them."""
+        """Remember that an editor changed these fields, so re-import keeps them.
+
+        A title the editor wrote is no longer a derived one.
+        """
+        if "title" in field_names and self.title_derived:
+            self.title_derived = False
+            field_names = (*field_names, "title_derived")
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+
+    def refresh_review_reasons(self) -> None:
+        """Drop the review reasons an edit corrected (the queue's rule: see the QuerySet's)."""
+        type(self).objects.filter(pk=self.pk).refresh_review_reasons()
 
     def changed_fields(self) -> list[str]:
         """The editable fields whose values differ from the stored row (all of them if unsaved)."""

@@ -1,12 +1,13 @@
 """The editors' desk: one declarative ModelAdmin per model.
 
 ``articles`` holds the article list and change form with their link inlines and review actions;
-``entities`` the registries (persons, countries, topics, sources) and link rejections.
+``entities`` the registries (persons, countries, topics, sources) and link rejections;
+``suspects`` the suspects queue and the name blocks.
 """
 
 from django.contrib import admin
 
-from articles.admin import articles, entities  # noqa: F401  (importing registers the admins)
+from articles.admin import articles, entities, suspects  # noqa: F401  (importing registers the admins)
 
 admin.site.site_header = "newsdb editors' desk"
 admin.site.site_title = "newsdb desk"

@@ -4,11 +4,17 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
 
 from articles import counts
 from articles.admin.actions import asking
 from articles.admin.columns import SECTION_CHARS, SOURCE_CHARS, compact_provenance, hover_cell
-from articles.admin.filters import AutocompleteFilter, IndexedValuesFilter, LinkedOnlyFilter
+from articles.admin.filters import (
+    AutocompleteFilter,
+    IndexedValuesFilter,
+    LinkedOnlyFilter,
+    ReviewReasonFilter,
+)
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import (
@@ -18,7 +24,16 @@ from articles.admin.widgets import (
     PrefetchedAutocompleteSelect,
     TopicChoiceForm,
 )
+from articles.choices import ReviewReason, codes_of
 from articles.models import LINK_MODELS, Article
+
+# The review column's word per reason (the list fits 1,280 px; the full reasons on hover).
+REVIEW_SHORT = {
+    ReviewReason.DERIVED_TITLE: "title",
+    ReviewReason.SUSPECT_PERSON: "suspect",
+    ReviewReason.LOW_CONFIDENCE: "weak",
+    ReviewReason.NO_COUNTRY: "country",
+}
 
 
 class LinkFormSet(BaseInlineFormSet):
@@ -82,7 +97,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         "source_name",
         "section_name",
         "status",
-        "needs_review",
+        "review",
         "person_count",
         "country_count",
         "provenance_short",
@@ -91,6 +106,7 @@ class ArticleAdmin(DeskHistoryAdmin):
     list_filter = [
         "status",
         "needs_review",
+        ReviewReasonFilter,
         ("source", LinkedOnlyFilter),
         ("countries", AutocompleteFilter),
         ("topics", LinkedOnlyFilter),
@@ -103,14 +119,24 @@ class ArticleAdmin(DeskHistoryAdmin):
     # No date_hierarchy: its year bar reads the date of every article (SELECT DISTINCT over the
     # table); the created_at filter's ranges (today, past 7 days, this month, this year) do not.
     autocomplete_fields = ["source", "original_source"]
-    readonly_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
+    provenance_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
+    readonly_fields = ["reasons", *provenance_fields]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
         (
             "Curation",
-            {"fields": ["status", "needs_review", "source", "original_source", "section"]},
+            {
+                "fields": [
+                    "status",
+                    "needs_review",
+                    "reasons",
+                    "source",
+                    "original_source",
+                    "section",
+                ]
+            },
         ),
-        ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
+        ("Provenance", {"fields": provenance_fields, "classes": ["collapse"]}),
     ]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
     actions = ["mark_reviewed", "publish", "assign_topic", "remove_person"]
@@ -140,6 +166,22 @@ class ArticleAdmin(DeskHistoryAdmin):
     @admin.display(description="countries")
     def country_count(self, article):
         return article.country_count
+
+    @admin.display(description="review reasons")
+    def reasons(self, article):
+        labels = dict(ReviewReason.choices)
+        return ", ".join(labels.get(code, code) for code in codes_of(article.review_reasons))
+
+    @admin.display(description="review", ordering="needs_review")
+    def review(self, article):
+        """On the queue or not, and why: a short word per reason, the full reasons on hover."""
+        if not article.needs_review:
+            return "-"
+        codes = codes_of(article.review_reasons)
+        short = ", ".join(REVIEW_SHORT.get(code, code) for code in codes) or "yes"
+        return format_html(
+            '<span class="desk-clip" title="{}">{}</span>', self.reasons(article), short
+        )
 
     @admin.display(description="source", ordering="source__name")
     def source_name(self, article):
@@ -190,6 +232,12 @@ class ArticleAdmin(DeskHistoryAdmin):
         if change:
             obj.mark_edited(*obj.changed_fields())
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """After the links are saved: a corrected cause leaves the review reasons (a country
+        added clears "no country"; an edited title, "derived title")."""
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_review_reasons()
 
     @admin.action(description="Mark reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):

@@ -10,6 +10,7 @@ from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import MergeForm
 from articles.models import (
+    ArticlePerson,
     Country,
     CountryAlias,
     LinkRejection,
@@ -17,6 +18,7 @@ from articles.models import (
     PersonAlias,
     Source,
     Topic,
+    rejudge,
 )
 
 # The merge target is picked among the selected persons: a list an editor can read.
@@ -53,10 +55,10 @@ class PersonAliasInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "persons__id__exact"
-    list_display = ["name", "linked_articles", "alias_names"]
+    list_display = ["name", "linked_articles", "alias_names", "wikidata_id"]
     ordering = ["name"]
-    search_fields = ["name", "aliases__name"]
-    fields = ["name", "slug", "key", "created_at"]
+    search_fields = ["name", "aliases__name", "=wikidata_id"]
+    fields = ["name", "slug", "wikidata_id", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
     inlines = [PersonAliasInline]
     actions = ["merge_persons"]
@@ -98,8 +100,12 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
                 merged=merged,
             )
         with transaction.atomic():
+            article_ids = list(
+                ArticlePerson.objects.filter(person__in=merged).values_list("article", flat=True)
+            )
             for person in merged:
                 person.merge_into(target)
+            rejudge([target.pk], article_ids)
         names = ", ".join(person.name for person in merged)
         self.message_user(request, f"Merged {names} into “{target}”.", messages.SUCCESS)
 

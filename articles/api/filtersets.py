@@ -20,6 +20,7 @@ from articles.api.references import (
     TopicsFilter,
     canonical_values,
 )
+from articles.choices import ReviewReason
 from articles.models import (
     Article,
     Country,
@@ -169,6 +170,11 @@ class ArticleFilterSet(FilterSet):
     needs_review = StrictBooleanFilter(
         help_text="`true`: only articles the importer flagged for review; `false`: the others."
     )
+    review_reason = filters.ChoiceFilter(
+        choices=ReviewReason.choices,
+        method="filter_review_reason",
+        help_text="Articles on the review queue for this reason (see `review_reasons`).",
+    )
     created_after = UtcDateTimeFilter(
         field_name="created_at",
         lookup_expr="gte",
@@ -217,6 +223,9 @@ class ArticleFilterSet(FilterSet):
 
     def filter_nothing(self, queryset, name, value):
         return queryset  # read by another filter or by filter_queryset
+
+    def filter_review_reason(self, queryset, name, value: str):
+        return queryset.filter(needs_review=True, review_reasons__contains=value)
 
     def filter_source(self, queryset, name, value: list[Resolved]):
         return queryset.filter(source_id__in=[ref.pk for ref in value])

@@ -11,7 +11,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = {
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
+    "section", "topics", "persons", "countries", "status", "needs_review", "review_reasons",
+    "provenance",
     "created_at", "updated_at",
 }  # fmt: skip
 
