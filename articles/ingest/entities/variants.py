@@ -146,12 +146,13 @@ def _strength(name: Name) -> tuple:
 def duplicate_of(name: Name, index: VariantIndex) -> int | None:
     """The person ``name`` is likely a duplicate of, if one stands out; else None.
 
-    A one-word name that several full names may stand behind is ambiguous: no suggestion.
+    A one-word name that several full names may stand behind is ambiguous: no suggestion
+    (unless they are spellings of one name: the strongest of them is suggested).
     """
     stronger = [index.names[pk] for pk in index.matches(name)]
     stronger = [other for other in stronger if _strength(other) > _strength(name)]
     if len(name.name.split()) == 1:
         full = [other for other in stronger if len(other.name.split()) > 1]
-        if full:
-            return full[0].id if len(full) == 1 else None
+        if len({variant_key(other.name) for other in full}) > 1:
+            return None  # two different people (not two spellings of one) may be meant
     return max(stronger, key=_strength).id if stronger else None
