@@ -35,9 +35,10 @@ class Name:
 
 
 def token_key(token: str) -> str:
-    """A word with case, accents, punctuation, doubled letters and the -y/-iy ending folded."""
+    """A word with case, accents, punctuation, doubled letters and y/i (-y/-iy/-yy) folded."""
     letters = re.sub(r"[^a-z]", "", fold_accents(token).casefold())
-    return _ENDING.sub("i", _DOUBLED.sub(r"\1", letters))
+    # y and i stand for one sound in transliterations (Volodymyr/Volodimir, Zelenskyy/-skiy).
+    return _DOUBLED.sub(r"\1", _ENDING.sub("i", letters).replace("y", "i"))
 
 
 def variant_key(name: str) -> str:
@@ -147,12 +148,15 @@ def duplicate_of(name: Name, index: VariantIndex) -> int | None:
     """The person ``name`` is likely a duplicate of, if one stands out; else None.
 
     A one-word name that several full names may stand behind is ambiguous: no suggestion
-    (unless they are spellings of one name: the strongest of them is suggested).
+    (unless they are variants of one name: the strongest of them is suggested).
     """
     stronger = [index.names[pk] for pk in index.matches(name)]
     stronger = [other for other in stronger if _strength(other) > _strength(name)]
     if len(name.name.split()) == 1:
         full = [other for other in stronger if len(other.name.split()) > 1]
-        if len({variant_key(other.name) for other in full}) > 1:
-            return None  # two different people (not two spellings of one) may be meant
+        if full:
+            best = max(full, key=_strength)
+            if any(best.id not in index.matches(other) for other in full if other != best):
+                return None  # two different people (not two spellings of one) may be meant
+            return best.id
     return max(stronger, key=_strength).id if stronger else None
