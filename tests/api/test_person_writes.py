@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def person_editor_api(editor, editor_api):
-    editor.user_permissions.add(Permission.objects.get(codename="change_person"))
+def person_editor_api(editor_api):
+    """An editor's token (the editor holds ``change_person``, as the Editor group does)."""
     return editor_api
 
 
@@ -66,10 +66,11 @@ def test_wikidata_id_is_unique_when_set(person_editor_api, make_person):
         duplicate.full_clean()
 
 
-def test_only_editors_set_the_wikidata_id(api, reader_api, editor_api, make_person):
+def test_only_editors_set_the_wikidata_id(api, reader_api, editor, editor_api, make_person):
     person = make_person()
     assert api.patch(url(person), {"wikidata_id": "Q1"}, format="json").status_code in (401, 403)
     assert reader_api.patch(url(person), {"wikidata_id": "Q1"}, format="json").status_code == 403
+    editor.user_permissions.remove(Permission.objects.get(codename="change_person"))
     assert editor_api.patch(url(person), {"wikidata_id": "Q1"}, format="json").status_code == 403
     assert Person.objects.get(pk=person.pk).wikidata_id == ""
     assert api.delete(url(person)).status_code in (401, 403, 405)
