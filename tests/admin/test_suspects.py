@@ -150,3 +150,22 @@ def test_block_list_queries_do_not_grow_with_rows(editor_client, editor):
     few = queries_for(editor_client, BLOCKS)
     PersonBlock.objects.block([f"Other {i}" for i in range(30)], editor)
     assert queries_for(editor_client, BLOCKS) == few <= 8
+
+
+def test_person_change_form_edits_the_wikidata_id(editor_client, make_person):
+    from tests.admin.helpers import form_data
+
+    first, second = make_person("Ada Lovelace"), make_person("Grace Hopper")
+    url = reverse("admin:articles_person_change", args=[second.pk])
+    data = form_data(editor_client.get(url).content.decode())
+    assert editor_client.post(url, {**data, "wikidata_id": ["Q7259"]}).status_code == 302
+    assert Person.objects.get(pk=second.pk).wikidata_id == "Q7259"
+    url = reverse("admin:articles_person_change", args=[first.pk])
+    data = form_data(editor_client.get(url).content.decode())
+    taken = editor_client.post(url, {**data, "wikidata_id": ["Q7259"]})
+    assert (
+        taken.status_code == 200
+        and "Another person has this Wikidata id." in taken.content.decode()
+    )
+    bad = editor_client.post(url, {**data, "wikidata_id": ["7259"]})
+    assert bad.status_code == 200 and Person.objects.get(pk=first.pk).wikidata_id == ""
