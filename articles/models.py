@@ -221,6 +221,8 @@ class Person(ArticleCounted):
         LinkRejection.objects.record(LinkRejection.Kind.PERSON, article_ids, self.pk)
         PersonBlock.objects.block([self.name, *self.aliases.values_list("name", flat=True)], user)
         self._change_reason = "not a person: links rejected, name blocked"
+        reason = f"removed person link {self.name} (not a person)"
+        Article.objects.filter(pk__in=article_ids)._record_history(reason)
         self.delete()
         rejudge(pointing, article_ids)
         return article_ids

@@ -169,3 +169,16 @@ def test_person_change_form_edits_the_wikidata_id(editor_client, make_person):
     )
     bad = editor_client.post(url, {**data, "wikidata_id": ["7259"]})
     assert bad.status_code == 200 and Person.objects.get(pk=first.pk).wikidata_id == ""
+
+
+def test_desk_home_links_the_suspects_queue_with_its_size(editor_client, suspects):
+    home = editor_client.get(reverse("admin:index")).content.decode()
+    assert QUEUE in home and "2 person(s) look wrong" in home
+
+
+def test_not_a_person_is_in_the_articles_history(editor_client, suspects):
+    editor_client.post(reject_url(suspects["Keys"]))
+    article = Article.objects.get(title="About Keys")
+    assert (
+        article.history.first().history_change_reason == "removed person link Keys (not a person)"
+    )

@@ -56,6 +56,7 @@ class VariantIndex:
 
     def __init__(self, names: Iterable[Name]):
         self.names: dict[int, Name] = {}
+        self.words: dict[int, list[str]] = {}  # id → the words of its variant key
         self.by_key: dict[str, list[int]] = defaultdict(list)
         self.by_surname: dict[str, list[int]] = defaultdict(list)
         self.by_given: dict[str, list[int]] = defaultdict(list)
@@ -67,7 +68,7 @@ class VariantIndex:
         self.names[name.id] = name
         key = variant_key(name.name)
         self.by_key[key].append(name.id)
-        words = key.split()
+        words = self.words[name.id] = key.split()
         if len(words) > 1:
             self.by_surname[words[-1]].append(name.id)
             self.by_given[words[0][:MIN_GIVEN_PREFIX]].append(name.id)
@@ -94,8 +95,7 @@ class VariantIndex:
         return {
             pk
             for pk in self.by_surname.get(words[-1], ())
-            if _words(self.names[pk])[-len(words) :] == words
-            and len(_words(self.names[pk])) > len(words)
+            if self.words[pk][-len(words) :] == words and len(self.words[pk]) > len(words)
         } | set(self.by_key.get(" ".join(words), ()))
 
     def _given_names_of(self, word: str) -> set[int]:
@@ -103,13 +103,13 @@ class VariantIndex:
         if len(word) < MIN_GIVEN_PREFIX:
             return set()
         candidates = self.by_given.get(word[:MIN_GIVEN_PREFIX], ())
-        return {pk for pk in candidates if _is_prefix(word, _words(self.names[pk])[0])}
+        return {pk for pk in candidates if _is_prefix(word, self.words[pk][0])}
 
     def _close_full_names(self, words: list[str]) -> set[int]:
         """Full names with this surname whose given name is a short form or near miss."""
         found = set()
         for pk in self.by_surname.get(words[-1], ()):
-            other = _words(self.names[pk])
+            other = self.words[pk]
             if _is_prefix(words[0], other[0]) or _similar(" ".join(words), " ".join(other)):
                 found.add(pk)
         return found
@@ -121,13 +121,9 @@ class VariantIndex:
         tails = (" ".join(words[-size:]) for size in range(1, len(words)))
         found = {pk for tail in tails for pk in self.by_key.get(tail, ())}
         for pk in self.by_single_prefix.get(words[0][:MIN_GIVEN_PREFIX], ()):
-            if _is_prefix(_words(self.names[pk])[0], words[0]):
+            if _is_prefix(self.words[pk][0], words[0]):
                 found.add(pk)
         return found
-
-
-def _words(name: Name) -> list[str]:
-    return variant_key(name.name).split()
 
 
 def _is_prefix(one: str, other: str) -> bool:
