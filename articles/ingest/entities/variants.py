@@ -110,7 +110,10 @@ class VariantIndex:
         found = set()
         for pk in self.by_surname.get(words[-1], ()):
             other = self.words[pk]
-            if _is_prefix(words[0], other[0]) or _similar(" ".join(words), " ".join(other)):
+            same_initial = other[0][:1] == words[0][:1]  # spares difflib on common surnames
+            if _is_prefix(words[0], other[0]) or (
+                same_initial and _similar(" ".join(words), " ".join(other))
+            ):
                 found.add(pk)
         return found
 
