@@ -9,6 +9,7 @@ newer row.
 """
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from articles.normalise import fold_accents
 # Transliterations of one Slavic ending: Zelensky, Zelenskyy, Zelenskiy, Zelenskyi, Zelenskii.
 _ENDING = re.compile(r"(?:iy|yi|yy|ii|y)$")
 _DOUBLED = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^a-z]+")
 # Given names this long or longer may stand for a longer one ("Steve" for "Steven").
 MIN_GIVEN_PREFIX = 4
 # Full names this similar (difflib ratio of their keys) with one surname are one person.
@@ -34,9 +36,13 @@ class Name:
     article_count: int = 0
 
 
+# Cached: a registry's words repeat (given names, common surnames), and each import judges
+# its new persons against an index of every name.
+@functools.lru_cache(maxsize=1 << 17)
 def token_key(token: str) -> str:
     """A word with case, accents, punctuation, doubled letters and y/i (-y/-iy/-yy) folded."""
-    letters = re.sub(r"[^a-z]", "", fold_accents(token).casefold())
+    folded = token.casefold()
+    letters = _NOT_LETTER.sub("", folded if folded.isascii() else fold_accents(folded))
     # y and i stand for one sound in transliterations (Volodymyr/Volodimir, Zelenskyy/-skiy).
     return _DOUBLED.sub(r"\1", _ENDING.sub("i", letters).replace("y", "i"))
 
