@@ -17,6 +17,7 @@ from simple_history.utils import bulk_update_with_history
 from articles import counts, search
 from articles.choices import REASON_LENGTH, Origin, ReviewReason, Suspicion, codes_of, codes_text
 from articles.jsonagg import json_rows
+from articles.normalise import name_key
 
 if TYPE_CHECKING:
     from articles.models import Person, Topic
@@ -101,8 +102,6 @@ class PersonQuerySet(CountedQuerySet):
 class PersonBlockQuerySet(models.QuerySet):
     def block(self, names: Iterable[str], user=None) -> None:
         """Block these names (a name already blocked stays as it is)."""
-        from articles.normalise import name_key
-
         rows = {name_key(name): name for name in names if name_key(name)}
         existing = set(self.filter(key__in=rows).values_list("key", flat=True))
         for key, name in rows.items():
@@ -446,12 +445,16 @@ class ArticleQuerySet(models.QuerySet):
         rows changed.
         """
         changed = []
-        for article in self.with_review_causes().order_by():
+        fields = ("pk", "title_derived", "needs_review", "review_reasons")
+        for article in self.only(*fields).with_review_causes().order_by():
             reasons = set(_review_codes(article))
-            if not queue and article.review_reasons:  # only what is still true stays
+            if queue:
+                on_queue = bool(reasons)
+            elif article.review_reasons:  # only what is still true stays
                 reasons &= set(codes_of(article.review_reasons))
-            on_queue = bool(reasons) if queue or article.review_reasons else article.needs_review
-            on_queue = on_queue and (queue or article.needs_review)
+                on_queue = article.needs_review and bool(reasons)
+            else:  # queued by hand, or not queued: the editor's choice stands
+                on_queue = article.needs_review
             reasons = codes_text(reasons) if on_queue else ""
             if (on_queue, reasons) != (article.needs_review, article.review_reasons):
                 article.needs_review, article.review_reasons = on_queue, reasons
