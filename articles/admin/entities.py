@@ -66,6 +66,11 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
 
+    def save_related(self, request, form, formsets, change):
+        """A renamed person (or new alias) is judged again for the suspects queue."""
+        super().save_related(request, form, formsets, change)
+        rejudge([form.instance.pk], [])
+
     @admin.display(description="also known as")
     def alias_names(self, person):
         return ", ".join(alias.name for alias in person.aliases.all())

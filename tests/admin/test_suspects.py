@@ -182,3 +182,13 @@ def test_not_a_person_is_in_the_articles_history(editor_client, suspects):
     assert (
         article.history.first().history_change_reason == "removed person link Keys (not a person)"
     )
+
+
+def test_renaming_a_suspect_judges_it_again(editor_client, suspects):
+    from tests.admin.helpers import form_data
+
+    keys = suspects["Keys"]
+    url = reverse("admin:articles_person_change", args=[keys.pk])
+    data = form_data(editor_client.get(url).content.decode())
+    assert editor_client.post(url, {**data, "name": ["Alicia Keys"]}).status_code == 302
+    assert Person.objects.get(pk=keys.pk).suspicion_codes == []
