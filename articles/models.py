@@ -8,13 +8,15 @@ Links between an article and an entity are through-models that remember where th
 from collections.abc import Iterable
 from typing import ClassVar
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles import counts, evidence
-from articles.choices import REASON_LENGTH, Origin
+from articles.choices import REASON_LENGTH, Origin, Suspicion, codes_of
 from articles.ingest.entities.variants import variant_key
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
@@ -22,6 +24,7 @@ from articles.querysets import (
     ArticleQuerySet,
     CountryQuerySet,
     LinkRejectionQuerySet,
+    PersonBlockQuerySet,
     PersonQuerySet,
     SourceQuerySet,
     TopicQuerySet,
@@ -165,13 +168,40 @@ class Person(ArticleCounted):
     # importer folds a new name into the one person with its variant key (``variants``).
     variant_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
     slug = models.SlugField(max_length=200, unique=True)
+    wikidata_id = models.CharField(
+        "Wikidata id",
+        max_length=20,
+        blank=True,
+        default="",
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q and a number: Q42.")],
+        help_text="The person's Wikidata item (Q42), for consumers who link out; optional.",
+    )
+    # Why the person looks wrong (``Suspicion`` codes), set by ``ingest.persist.suspects`` at
+    # import and by ``flag_suspects``: the suspects queue reads it instead of judging every row.
+    suspicion = models.CharField(max_length=100, blank=True, default="", editable=False)
+    suspected_duplicate = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["article_count"])
+    history = HistoricalRecords(
+        excluded_fields=["article_count", "suspicion", "suspected_duplicate"]
+    )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="uniq_person_wikidata_id",
+                violation_error_message="Another person has this Wikidata id.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["name"], condition=~Q(suspicion=""), name="person_suspect_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -207,6 +237,64 @@ class Person(ArticleCounted):
         self._change_reason = f"merged into {target.name} (#{target.pk})"[:REASON_LENGTH]
         self.delete()
 
+    @property
+    def suspicion_codes(self) -> list[str]:
+        """The stored ``Suspicion`` codes, and ``no_articles`` read from the count."""
+        codes = codes_of(self.suspicion)
+        return [*codes, Suspicion.NO_ARTICLES] if self.article_count == 0 else codes
+
+    @transaction.atomic
+    def merge_into_suggested(self) -> "Person":
+        """Merge into the person this one likely duplicates (``suspected_duplicate``)."""
+        target = self.suspected_duplicate
+        if target is None:
+            raise ValueError(f"No person is suggested for {self}.")
+        article_ids = list(self.article_links.values_list("article_id", flat=True))
+        pointing = list(
+            Person.objects.filter(suspected_duplicate=self).values_list("pk", flat=True)
+        )
+        self.merge_into(target)
+        rejudge([target.pk, *pointing], article_ids)
+        return target
+
+    @transaction.atomic
+    @counts.kept
+    def reject_as_not_a_person(self, user=None) -> list[int]:
+        """Not a person: its links become rejections, its names are blocked, the row goes.
+
+        Returns the ids of the articles it was linked to.
+        """
+        article_ids = sorted(set(self.article_links.values_list("article_id", flat=True)))
+        pointing = list(
+            Person.objects.filter(suspected_duplicate=self).values_list("pk", flat=True)
+        )
+        LinkRejection.objects.record(LinkRejection.Kind.PERSON, article_ids, self.pk)
+        PersonBlock.objects.block([self.name, *self.aliases.values_list("name", flat=True)], user)
+        self._change_reason = "not a person: links rejected, name blocked"
+        reason = f"removed person link {self.name} (not a person)"
+        Article.objects.filter(pk__in=article_ids)._record_history(reason)
+        self.delete()
+        rejudge(pointing, article_ids)
+        return article_ids
+
+
+def rejudge(person_ids: list[int], article_ids: list[int]) -> None:
+    """After an editor changed the registry: judge these persons again (and those they may
+    duplicate), and take corrected causes off these articles' review reasons."""
+    from articles.ingest.persist.suspects import refresh_suspicion
+
+    refresh_suspicion(person_ids)
+    Article.objects.filter(pk__in=article_ids).refresh_review_reasons()
+
+
+class SuspectPerson(Person):
+    """The suspects queue of the desk: persons that look wrong (``PersonQuerySet.suspects``)."""
+
+    class Meta:
+        proxy = True
+        ordering = ["name"]
+        verbose_name = "suspect person"
+
 
 class PersonAlias(models.Model):
     """Another name for a person: a spelling variant, or the name of a person merged into it."""
@@ -221,6 +309,29 @@ class PersonAlias(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "person aliases"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonBlock(models.Model):
+    """A name that is not a person: the importer never creates or links a person by it."""
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonBlockQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
@@ -305,6 +416,8 @@ class Article(models.Model):
         max_length=10, choices=Status.choices, default=Status.IMPORTED
     )  # indexed with the id (Meta), as needs_review and section are
     needs_review = models.BooleanField(default=False)
+    # Why it is on the review queue (``ReviewReason`` codes); empty once it is off the queue.
+    review_reasons = models.CharField(max_length=100, blank=True, default="", editable=False)
     # Names of fields an editor has changed: re-import leaves them alone.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     provenance_file = models.CharField(max_length=255, db_index=True)
@@ -348,6 +461,12 @@ class Article(models.Model):
                 fields=["-created_at", "-id"],
                 condition=Q(duplicate_of__isnull=False),
                 name="article_copies_recent",
+            ),
+            # The review queue, newest first: only the articles on it are in this index.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(needs_review=True),
+                name="article_review_queue",
             ),
         ]
         constraints = [
@@ -399,7 +518,13 @@ class Article(models.Model):
         return removed
 
     def mark_edited(self, *field_names: str) -> None:
-        """Remember that an editor changed these fields, so re-import keeps them."""
+        """Remember that an editor changed these fields, so re-import keeps them.
+
+        A title the editor wrote is no longer a derived one.
+        """
+        if "title" in field_names and self.title_derived:
+            self.title_derived = False
+            field_names = (*field_names, "title_derived")
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
 
     def forget_evidence(self, changed: Iterable[str]) -> None:
@@ -413,6 +538,10 @@ class Article(models.Model):
             for link in links:
                 link.evidence = evidence.without_fields(link.evidence, stale)
             model.objects.bulk_update(links, ["evidence"])
+
+    def refresh_review_reasons(self) -> None:
+        """Drop the review reasons an edit corrected (the queue's rule: see the QuerySet's)."""
+        type(self).objects.filter(pk=self.pk).refresh_review_reasons()
 
     def changed_fields(self) -> list[str]:
         """The editable fields whose values differ from the stored row (all of them if unsaved)."""

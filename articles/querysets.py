@@ -15,8 +15,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles import counts, evidence, search
-from articles.choices import REASON_LENGTH, Origin
+from articles.choices import REASON_LENGTH, Origin, ReviewReason, Suspicion, codes_of, codes_text
 from articles.jsonagg import Nested, json_rows
+from articles.normalise import name_key
 
 if TYPE_CHECKING:
     from articles.models import Person, Topic
@@ -94,6 +95,30 @@ class PersonQuerySet(CountedQuerySet):
         aliased = _model("PersonAlias").objects.filter(person=OuterRef("pk"))
         return self.filter(Q(article_count__gte=min_articles) | Exists(edited) | Exists(aliased))
 
+    def suspects(self):
+        """Persons that look wrong: a stored suspicion, or no articles (two indexed tests)."""
+        return self.filter(~Q(suspicion="") | Q(article_count=0))
+
+    def suspected(self, code: str):
+        """Persons suspected for this ``Suspicion`` code."""
+        if code == Suspicion.NO_ARTICLES:
+            return self.filter(article_count=0)
+        return self.filter(suspicion__contains=code)
+
+
+class PersonBlockQuerySet(models.QuerySet):
+    def block(self, names: Iterable[str], user=None) -> None:
+        """Block these names (a name already blocked stays as it is)."""
+        rows = {name_key(name): name for name in names if name_key(name)}
+        existing = set(self.filter(key__in=rows).values_list("key", flat=True))
+        for key, name in rows.items():
+            if key not in existing:
+                self.create(name=name, created_by=user)
+
+    def keys(self) -> set[str]:
+        """Every blocked name key (a small table, read once per import run)."""
+        return set(self.values_list("key", flat=True))
+
 
 # A country or topic is linked at most once per article (a unique constraint): rows are articles.
 class CountryQuerySet(CountedQuerySet):
@@ -110,6 +135,13 @@ class SourceQuerySet(CountedQuerySet):
     def counted_articles(self):
         """Articles from each source (``Article.source``, not ``original_source``)."""
         return _count_of("Article", "source")
+
+
+# Person suspicions that send an article naming the person to review ("suspect person"). Only
+# those a name has whatever was imported before it: "likely duplicate" and "named like an outlet"
+# depend on which person or source came first, and concurrent importers must end up as one does.
+# The suspects queue lists those persons all the same.
+STRONG_SUSPICIONS = (Suspicion.PLACE, Suspicion.ORGANISATION)
 
 
 # Links of the other articles to the same persons (3), topics (2) and countries (1), summed.
@@ -409,11 +441,56 @@ class ArticleQuerySet(models.QuerySet):
         for article in articles:
             if article.status not in keep:
                 article.status = status
-            article.needs_review = False
+            article.needs_review, article.review_reasons = False, ""
             article.mark_edited("status", "needs_review")
             article.updated_at = timezone.now()
-        fields = ["status", "needs_review", "edited_fields", "updated_at"]
+        fields = ["status", "needs_review", "review_reasons", "edited_fields", "updated_at"]
         return bulk_update_with_history(articles, self.model, fields, default_change_reason="")
+
+    def with_review_causes(self):
+        """Annotate one boolean per ``ReviewReason`` the links decide (the title is a field).
+
+        A suspect person is one flagged as a place, outlet, organisation or duplicate; a
+        low-confidence link names a one-word person once.
+        """
+        persons = _model("ArticlePerson").objects.filter(
+            article=OuterRef("pk"), role=_model("ArticlePerson").Role.MENTIONED
+        )
+        strong = Q()
+        for code in STRONG_SUSPICIONS:
+            strong |= Q(person__suspicion__contains=code)
+        weak = Q(count=1, person__suspicion__contains=Suspicion.SINGLE_WORD)
+        countries = _model("ArticleCountry").objects.filter(article=OuterRef("pk"))
+        return self.annotate(
+            cause_suspect_person=Exists(persons.filter(strong)),
+            cause_low_confidence=Exists(persons.filter(weak)),
+            cause_no_country=~Exists(countries),
+        )
+
+    def refresh_review_reasons(self, queue: bool = False) -> int:
+        """Store why each of these articles needs review, as their text and links say now.
+
+        ``queue`` (an import's new articles): an article with a reason goes on the queue.
+        Otherwise (an edit) reasons only go away: an article whose last reason was corrected
+        leaves the queue, and one an editor took off the queue stays off. Returns how many
+        rows changed.
+        """
+        changed = []
+        fields = ("pk", "title_derived", "needs_review", "review_reasons")
+        for article in self.only(*fields).with_review_causes().order_by():
+            reasons = set(_review_codes(article))
+            if queue:
+                on_queue = bool(reasons)
+            elif article.review_reasons:  # only what is still true stays
+                reasons &= set(codes_of(article.review_reasons))
+                on_queue = article.needs_review and bool(reasons)
+            else:  # queued by hand, or not queued: the editor's choice stands
+                on_queue = article.needs_review
+            reasons = codes_text(reasons) if on_queue else ""
+            if (on_queue, reasons) != (article.needs_review, article.review_reasons):
+                article.needs_review, article.review_reasons = on_queue, reasons
+                changed.append(article)
+        return self.model.objects.bulk_update(changed, ["needs_review", "review_reasons"])
 
     @counts.kept
     def assign_topic(self, topic: "Topic") -> int:
@@ -448,6 +525,17 @@ class ArticleQuerySet(models.QuerySet):
         bulk_update_with_history(
             list(self.order_by()), self.model, [], default_change_reason=reason[:REASON_LENGTH]
         )
+
+
+def _review_codes(article) -> list[str]:
+    """The ``ReviewReason`` codes of an article annotated by ``with_review_causes``."""
+    causes = {
+        ReviewReason.DERIVED_TITLE: article.title_derived,
+        ReviewReason.SUSPECT_PERSON: article.cause_suspect_person,
+        ReviewReason.LOW_CONFIDENCE: article.cause_low_confidence,
+        ReviewReason.NO_COUNTRY: article.cause_no_country,
+    }
+    return [code for code, present in causes.items() if present]
 
 
 class ArticlePersonQuerySet(models.QuerySet):

@@ -116,6 +116,23 @@ def test_counts_person_merge(linked, make_person, make_article):
     assert_exact()
 
 
+def test_counts_suspects_merge_into_suggested(linked, make_person, make_article):
+    short = make_person("Putin")
+    ArticlePerson.objects.create(article=linked["first"], person=short)  # a twin
+    ArticlePerson.objects.create(article=make_article(), person=short)
+    Person.objects.filter(pk=short.pk).update(suspected_duplicate=linked["putin"])
+    Person.objects.get(pk=short.pk).merge_into_suggested()
+    assert stored(linked["putin"]) == 3
+    assert_exact()
+
+
+def test_counts_suspects_not_a_person(linked):
+    linked["putin"].reject_as_not_a_person()
+    assert not Person.objects.filter(pk=linked["putin"].pk).exists()
+    assert stored(linked["ua"]) == 2 and stored(linked["dv"]) == 2
+    assert_exact()
+
+
 def test_counts_many_to_many_add_remove_clear(linked, make_topic, country):
     first, ru = linked["first"], country("RU")
     first.countries.add(ru)

@@ -2,12 +2,12 @@
 
 ``articles`` holds the article list and change form with their link inlines and review actions;
 ``entities`` the registries (persons, countries, topics, sources) and link rejections; ``jobs``
-the Celery import jobs.
+the Celery import jobs; ``suspects`` the suspects queue and the name blocks.
 """
 
 from django.contrib import admin
 
-from articles.admin import articles, entities, jobs  # noqa: F401  (importing registers the admins)
+from articles.admin import articles, entities, jobs, suspects  # noqa: F401  (registers the admins)
 
 admin.site.site_header = "newsdb editors' desk"
 admin.site.site_title = "newsdb desk"

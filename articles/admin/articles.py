@@ -12,7 +12,12 @@ from articles.admin.actions import asking
 from articles.admin.changelist import IndexOrderedChangeList
 from articles.admin.columns import SECTION_CHARS, SOURCE_CHARS, compact_provenance, hover_cell
 from articles.admin.evidence import evidence_panel
-from articles.admin.filters import AutocompleteFilter, IndexedValuesFilter, LinkedOnlyFilter
+from articles.admin.filters import (
+    AutocompleteFilter,
+    IndexedValuesFilter,
+    LinkedOnlyFilter,
+    ReviewReasonFilter,
+)
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import (
@@ -22,7 +27,16 @@ from articles.admin.widgets import (
     PrefetchedAutocompleteSelect,
     TopicChoiceForm,
 )
+from articles.choices import ReviewReason, codes_of
 from articles.models import LINK_MODELS, Article
+
+# The review column's word per reason (the list fits 1,280 px; the full reasons on hover).
+REVIEW_SHORT = {
+    ReviewReason.DERIVED_TITLE: "title",
+    ReviewReason.SUSPECT_PERSON: "suspect",
+    ReviewReason.LOW_CONFIDENCE: "weak",
+    ReviewReason.NO_COUNTRY: "country",
+}
 
 
 class LinkFormSet(BaseInlineFormSet):
@@ -86,7 +100,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         "source_name",
         "section_name",
         "status",
-        "needs_review",
+        "review",
         "person_count",
         "country_count",
         "copy_of",
@@ -98,6 +112,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         "needs_review",
         # "Empty": the originals; "Not empty": the copies of an earlier article.
         ("duplicate_of", admin.EmptyFieldListFilter),
+        ReviewReasonFilter,
         ("source", LinkedOnlyFilter),
         ("countries", AutocompleteFilter),
         ("topics", LinkedOnlyFilter),
@@ -112,7 +127,8 @@ class ArticleAdmin(DeskHistoryAdmin):
     autocomplete_fields = ["source", "original_source"]
     # An id box with a lookup popup: a select of a million articles would never load.
     raw_id_fields = ["duplicate_of"]
-    readonly_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
+    provenance_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
+    readonly_fields = ["reasons", *provenance_fields]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
         ("Mentions found by the importer", {"fields": ["mentions"], "classes": ["collapse"]}),
@@ -122,6 +138,7 @@ class ArticleAdmin(DeskHistoryAdmin):
                 "fields": [
                     "status",
                     "needs_review",
+                    "reasons",
                     "source",
                     "original_source",
                     "section",
@@ -129,7 +146,7 @@ class ArticleAdmin(DeskHistoryAdmin):
                 ]
             },
         ),
-        ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
+        ("Provenance", {"fields": provenance_fields, "classes": ["collapse"]}),
     ]
     readonly_fields = [*readonly_fields, "mentions"]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
@@ -172,6 +189,22 @@ class ArticleAdmin(DeskHistoryAdmin):
             return "-"
         url = reverse("admin:articles_article_change", args=[article.duplicate_of_id])
         return format_html('<a href="{}">#{}</a>', url, article.duplicate_of_id)
+
+    @admin.display(description="review reasons")
+    def reasons(self, article):
+        labels = dict(ReviewReason.choices)
+        return ", ".join(labels.get(code, code) for code in codes_of(article.review_reasons))
+
+    @admin.display(description="review", ordering="needs_review")
+    def review(self, article):
+        """On the queue or not, and why: a short word per reason, the full reasons on hover."""
+        if not article.needs_review:
+            return "-"
+        codes = codes_of(article.review_reasons)
+        short = ", ".join(REVIEW_SHORT.get(code, code) for code in codes) or "yes"
+        return format_html(
+            '<span class="desk-clip" title="{}">{}</span>', self.reasons(article), short
+        )
 
     # Not sortable: ordering a million articles by their outlet's name joins and sorts them all
     # (10 s); the source filter lists one outlet's articles from its index instead.
@@ -230,6 +263,12 @@ class ArticleAdmin(DeskHistoryAdmin):
         obj.mark_edited(*changed)
         super().save_model(request, obj, form, change)
         obj.forget_evidence(changed)
+
+    def save_related(self, request, form, formsets, change):
+        """After the links are saved: a corrected cause leaves the review reasons (a country
+        added clears "no country"; an edited title, "derived title")."""
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_review_reasons()
 
     @admin.action(description="Mark reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):

@@ -10,6 +10,7 @@ from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import MergeForm, SourceMergeForm
 from articles.models import (
+    ArticlePerson,
     Country,
     CountryAlias,
     LinkRejection,
@@ -18,6 +19,7 @@ from articles.models import (
     Source,
     SourceAlias,
     Topic,
+    rejudge,
 )
 
 # The merge target is picked among the selected persons: a list an editor can read.
@@ -54,16 +56,21 @@ class PersonAliasInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "persons__id__exact"
-    list_display = ["name", "linked_articles", "alias_names"]
+    list_display = ["name", "linked_articles", "alias_names", "wikidata_id"]
     ordering = ["name"]
-    search_fields = ["name", "aliases__name"]
-    fields = ["name", "slug", "key", "created_at"]
+    search_fields = ["name", "aliases__name", "=wikidata_id"]
+    fields = ["name", "slug", "wikidata_id", "key", "created_at"]
     readonly_fields = ["key", "created_at"]
     inlines = [PersonAliasInline]
     actions = ["merge_persons"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
+
+    def save_related(self, request, form, formsets, change):
+        """A renamed person (or new alias) is judged again for the suspects queue."""
+        super().save_related(request, form, formsets, change)
+        rejudge([form.instance.pk], [])
 
     @admin.display(description="also known as")
     def alias_names(self, person):
@@ -99,8 +106,12 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
                 merged=merged,
             )
         with transaction.atomic():
+            article_ids = list(
+                ArticlePerson.objects.filter(person__in=merged).values_list("article", flat=True)
+            )
             for person in merged:
                 person.merge_into(target)
+            rejudge([target.pk], article_ids)
         names = ", ".join(person.name for person in merged)
         self.message_user(request, f"Merged {names} into “{target}”.", messages.SUCCESS)
 

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 
+from articles.choices import ReviewReason
+
 
 class RelatedFilter(admin.RelatedFieldListFilter):
     """A related-row filter titled by the related model ("By person", not "By persons").
@@ -105,3 +107,18 @@ def _distinct_values(model, column: str) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return [row[0] for row in cursor.fetchall()]
+
+
+class ReviewReasonFilter(admin.SimpleListFilter):
+    """The review queue by reason: read from the queue's partial index, then its reasons."""
+
+    title = "review reason"
+    parameter_name = "review_reason"
+
+    def lookups(self, request, model_admin):
+        return ReviewReason.choices
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(needs_review=True, review_reasons__contains=self.value())

@@ -20,6 +20,7 @@ from articles.api.references import (
     TopicsFilter,
     canonical_values,
 )
+from articles.choices import ReviewReason
 from articles.models import (
     Article,
     Country,
@@ -174,6 +175,11 @@ class ArticleFilterSet(FilterSet):
         help_text="`false`: only first-seen articles, each republished text once (count "
         "coverage with it); `true`: only the copies (see `duplicate_of`).",
     )
+    review_reason = filters.ChoiceFilter(
+        choices=ReviewReason.choices,
+        method="filter_review_reason",
+        help_text="Articles on the review queue for this reason (see `review_reasons`).",
+    )
     created_after = UtcDateTimeFilter(
         field_name="created_at",
         lookup_expr="gte",
@@ -222,6 +228,9 @@ class ArticleFilterSet(FilterSet):
 
     def filter_nothing(self, queryset, name, value):
         return queryset  # read by another filter or by filter_queryset
+
+    def filter_review_reason(self, queryset, name, value: str):
+        return queryset.filter(needs_review=True, review_reasons__contains=value)
 
     def filter_source(self, queryset, name, value: list[Resolved]):
         return queryset.filter(source_id__in=[ref.pk for ref in value])

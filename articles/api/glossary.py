@@ -100,6 +100,10 @@ VALUES = {
     "-code": "by ISO code, Z to A",
     "count": "fewest articles first",
     "-count": "most articles first",
+    "derived_title": "the dump had no headline: the importer derived the title",
+    "suspect_person": "it names a person flagged as a place, outlet, organisation or duplicate",
+    "low_confidence": "it names a one-word person once (weak evidence)",
+    "no_country": "no country is linked",
 }
 
 

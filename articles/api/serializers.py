@@ -18,6 +18,7 @@ from rest_framework.reverse import reverse
 from articles import evidence
 from articles.api.exceptions import Conflict
 from articles.api.representation import FastRepresentationMixin
+from articles.choices import codes_of
 from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
 from articles.normalise import content_fingerprint
 
@@ -97,14 +98,18 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     duplicates = serializers.SerializerMethodField(
         help_text="The articles republishing this one, by id."
     )
+    review_reasons = serializers.SerializerMethodField(
+        help_text="Why it is on the review queue: `derived_title`, `suspect_person`, "
+        "`low_confidence`, `no_country` (empty when it is not on the queue)."
+    )
 
     class Meta:
         model = Article
         fields = [
             "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
-            "needs_review", "duplicate_of", "duplicates", "provenance", "created_at",
-            "updated_at",
+            "needs_review", "review_reasons", "duplicate_of", "duplicates", "provenance",
+            "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields  # writes go through ArticleWriteSerializer
 
@@ -142,6 +147,10 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_duplicates(self, article) -> list[int]:
         return [row["id"] for row in _rows(article.linked_duplicates, ("id",), ("id",))]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_review_reasons(self, article) -> list[str]:
+        return codes_of(article.review_reasons)
 
     @extend_schema_field(ProvenanceSerializer)
     def get_provenance(self, article):
@@ -342,7 +351,10 @@ class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "url", "name", "slug", "aliases", "article_count", "articles"]
+        fields = [
+            "id", "url", "name", "slug", "wikidata_id", "aliases", "article_count", "articles",
+        ]  # fmt: skip
+        read_only_fields = ["name", "slug"]
 
     def get_aliases(self, person) -> list[str]:
         return [alias.name for alias in person.aliases.all()]

@@ -63,9 +63,11 @@ WRITE = extend_schema(
 
 
 def touch(article, reason: str) -> None:
-    """Mark ``article`` changed by the API: ``updated_at`` and a history entry saying why."""
+    """Mark ``article`` changed by the API: ``updated_at`` and a history entry saying why;
+    a link change may correct a review reason ("no country")."""
     article._change_reason = f"API: {reason}"[:REASON_LENGTH]
     article.save(update_fields=["updated_at"])
+    article.refresh_review_reasons()
 
 
 def link_actions(model) -> list:
@@ -151,6 +153,10 @@ class ArticleViewSet(
             context["fields"] = list_fields(self.request)
         return context
 
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        serializer.instance.refresh_review_reasons()  # an edited title is no longer derived
+
     def get_serializer_class(self):
         if self.action == "list":
             return serializers.ArticleListSerializer
@@ -194,8 +200,9 @@ class ArticleViewSet(
         return Response(serializers.ArticleSerializer(fresh, context=context).data)
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    """Persons named in articles, with their aliases and number of articles."""
+class PersonViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Persons named in articles, with their aliases and number of articles; editors may set
+    a person's ``wikidata_id`` (PATCH)."""
 
     queryset = Person.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.PersonSerializer

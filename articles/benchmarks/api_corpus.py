@@ -100,8 +100,9 @@ def _persons(rng, count: int) -> list[int]:
 
 ARTICLE_COLUMNS = (
     "id", "title", "title_derived", "summary", "body", "source_id", "section", "fingerprint",
-    "status", "needs_review", "edited_fields", "provenance_file", "provenance_line_start",
-    "provenance_line_end", "provenance_sha256", "created_at", "updated_at",
+    "status", "needs_review", "review_reasons", "edited_fields", "provenance_file",
+    "provenance_line_start", "provenance_line_end", "provenance_sha256", "created_at",
+    "updated_at",
 )  # fmt: skip
 
 
@@ -115,7 +116,7 @@ def _copy_articles(rng, ids, sentences, sources, start) -> None:
         created = start + timedelta(seconds=pk * 900 + rng.randint(0, 899))
         rows.append(
             (pk, title, False, rng.choice(sentences), body, rng.choice(sources),
-             rng.choice(sections), f"{pk:064x}", rng.choice(statuses), rng.random() < 0.1, "[]",
+             rng.choice(sections), f"{pk:064x}", rng.choice(statuses), rng.random() < 0.1, "", "[]",
              f"{MARK}{pk // 1000:03d}.txt", pk, pk, "0" * 64, created, created)
         )  # fmt: skip
     _copy(Article, ARTICLE_COLUMNS, rows)

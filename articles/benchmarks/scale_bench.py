@@ -120,7 +120,7 @@ SORTED_COLUMNS = [
     ("title, descending", _column("title", descending=True)),
     ("section", _column("section_name")),
     ("status", _column("status")),
-    ("review flag", _column("needs_review")),
+    ("review flag", _column("review")),
     ("provenance", _column("provenance_short")),
 ]
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from articles.models import Article
+from articles.models import Article, Person
 
 register = template.Library()
 
@@ -11,3 +11,9 @@ register = template.Library()
 def review_queue_size() -> int:
     """How many articles wait in the review queue."""
     return Article.objects.needing_review().count()
+
+
+@register.simple_tag
+def suspect_count() -> int:
+    """How many persons look wrong (the suspects queue: two indexed tests, no scan)."""
+    return Person.objects.suspects().count()

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from articles.models import Article, ArticlePerson
+from articles.models import Article, ArticlePerson, Person
 from tests.admin.helpers import form_data
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +57,21 @@ def test_editor_can_change_an_article_but_not_delete_it(editor_client, make_arti
     assert editor_client.get(delete).status_code == 403
 
 
-def test_editor_cannot_delete_persons_only_merge(editor_client, make_person):
-    putin = make_person()
-    assert (
-        editor_client.get(reverse("admin:articles_person_delete", args=[putin.pk])).status_code
-        == 403
-    )
+def test_editor_may_delete_a_junk_person_and_merge(editor_client, make_person):
+    junk = make_person("Keys")
+    url = reverse("admin:articles_person_delete", args=[junk.pk])
+    assert editor_client.get(url).status_code == 200
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Person.objects.filter(pk=junk.pk).exists()
     actions = editor_client.get(reverse("admin:articles_person_changelist")).content
-    assert b'value="merge_persons"' in actions and b'value="delete_selected"' not in actions
+    assert b'value="merge_persons"' in actions and b'value="delete_selected"' in actions
+
+
+def test_viewer_cannot_delete_persons(viewer_client, make_person):
+    junk = make_person("Keys")
+    url = reverse("admin:articles_person_delete", args=[junk.pk])
+    assert viewer_client.post(url, {"post": "yes"}).status_code == 403
+    assert Person.objects.filter(pk=junk.pk).exists()
 
 
 def test_viewer_sees_history_but_cannot_revert(viewer_client, make_article):

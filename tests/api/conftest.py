@@ -11,6 +11,7 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 EDITOR_PERMISSIONS = [
     "change_article",
+    "change_person",
     "add_articleperson",
     "change_articleperson",
     "delete_articleperson",

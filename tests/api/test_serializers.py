@@ -12,7 +12,7 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 KEYS = [
     "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
     "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
-    "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
+    "review_reasons", "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
 ]  # fmt: skip
 
 

@@ -13,7 +13,16 @@ from articles.ingest.records import (
     TopicMatch,
     TopicRule,
 )
-from articles.models import Country, CountryAlias, Person, PersonAlias, Source, SourceAlias, Topic
+from articles.models import (
+    Country,
+    CountryAlias,
+    Person,
+    PersonAlias,
+    PersonBlock,
+    Source,
+    SourceAlias,
+    Topic,
+)
 from articles.normalise import name_key, slug_for
 
 
@@ -60,7 +69,8 @@ class Linker:
     def __init__(self):
         self._sources: dict[str, Source] = {}
         self._topics: dict[str, Topic] = {}
-        self._persons: dict[str, Person] = {}
+        self._persons: dict[str, Person | None] = {}
+        self._blocked: set[str] | None = None  # read on the first person asked for
         self._country_ids = dict(Country.objects.values_list("code", "id"))
 
     def source(self, name: str | None) -> Source | None:
@@ -84,9 +94,16 @@ class Linker:
             self._topics[match.slug] = topic
         return self._topics[match.slug]
 
-    def person(self, name: str) -> Person:
-        """The Person a name refers to: by key, by alias, by a single surname match, or new."""
+    def person(self, name: str) -> Person | None:
+        """The Person a name refers to: by key, by alias, by a single surname match, or new.
+
+        None for a blocked name (an editor said it is not a person): never created or linked.
+        """
         key = name_key(name)
+        if self._blocked is None:
+            self._blocked = PersonBlock.objects.keys()
+        if key in self._blocked:
+            return None
         if key not in self._persons:
             self._persons[key] = resolve_person(name) or _create_unique_slug(Person, name=name)
         return self._persons[key]

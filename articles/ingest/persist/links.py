@@ -103,7 +103,9 @@ def wanted_links(extracted: ExtractedArticle, linker: Linker) -> dict[str, dict[
     """The links the extraction asks for, by kind: key → count or score, with evidence."""
     persons: dict[tuple, Wanted] = {}
     for mention in extracted.persons:
-        _add(persons, (linker.person(mention.known_as or mention.name).id, mention.role), mention)
+        person = linker.person(mention.known_as or mention.name)
+        if person is not None:  # None: a blocked name
+            _add(persons, (person.id, mention.role), mention)
     countries: dict[tuple, Wanted] = {}
     for mention in extracted.countries:
         if country_id := linker.country_id(mention.code):

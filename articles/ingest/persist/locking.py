@@ -13,7 +13,8 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from articles.ingest.persist import surnames
+from articles.ingest.persist import surnames, suspects
+from articles.models import Article, Person
 
 # pg_advisory_xact_lock's key: any constant bigint the application uses for nothing else.
 PERSISTENCE_LOCK = 0x6E657773_64620001
@@ -21,12 +22,17 @@ PERSISTENCE_LOCK = 0x6E657773_64620001
 
 @contextmanager
 def file_transaction() -> Iterator[None]:
-    """A transaction for one file: locked against other importers, surnames folded at the end."""
+    """A transaction for one file: locked against other importers; at the end, surnames folded,
+    new persons judged (``suspects``) and the new articles queued for review with their reasons."""
     with transaction.atomic():
         lock_persistence()
         newest = surnames.newest_person_pk()
+        newest_article = Article.objects.order_by("-pk").values_list("pk", flat=True).first()
         yield
         surnames.fold_surnames(newest)
+        new_persons = Person.objects.filter(pk__gt=newest).values_list("pk", flat=True)
+        suspects.refresh_suspicion(new_persons)
+        Article.objects.filter(pk__gt=newest_article or 0).refresh_review_reasons(queue=True)
 
 
 def lock_persistence() -> None:

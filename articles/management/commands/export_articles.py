@@ -15,7 +15,7 @@ CHUNK_SIZE = 500
 CSV_COLUMNS = [
     "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
     "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
-    "duplicate_of", "duplicates", "provenance_file",
+    "review_reasons", "duplicate_of", "duplicates", "provenance_file",
     "provenance_line_start", "provenance_line_end", "provenance_sha256", "created_at", "updated_at",
 ]  # fmt: skip
 
@@ -44,6 +44,7 @@ def csv_row(data: dict) -> list:
         "countries": "; ".join(country["code"] for country in data["countries"]),
         "duplicate_of": data["duplicate_of"] or "",
         "duplicates": "; ".join(map(str, data["duplicates"])),
+        "review_reasons": "; ".join(data["review_reasons"]),
         **{f"provenance_{key}": value for key, value in provenance.items()},
     }
     flat["provenance_file"] = provenance["file"]
