@@ -485,3 +485,14 @@ class LinkRejectionQuerySet(models.QuerySet):
             for kind, link in _link_models().items()
         ]
         return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))
+
+
+class StoryQuerySet(models.QuerySet):
+    def recent(self, since):
+        """Stories with an article seen at or after ``since``."""
+        return self.filter(last_seen__gte=since)
+
+    def having_keys(self, keys: Iterable[str]):
+        """Stories any of whose articles has any of these keys (``p:<id>``, ``c:<id>``, …)."""
+        rows = _model("StoryKey").objects.filter(key__in=list(keys)).values("story_id")
+        return self.filter(pk__in=rows)

@@ -170,6 +170,14 @@ NEWSDB_MAX_ITEM_CHARS = int(os.environ.get("NEWSDB_MAX_ITEM_CHARS", "200000"))
 # command's process).
 NEWSDB_IMPORT_WORKERS = int(os.environ.get("NEWSDB_IMPORT_WORKERS", "0"))
 
+# Stories (articles.ingest.persist.stories): a new article joins a story seen within the window
+# whose similarity reaches the threshold; candidates come from keys shared by at most
+# KEY_MAX_STORIES recent stories, the best CANDIDATES of them scored in full.
+NEWSDB_STORY_WINDOW_DAYS = float(os.environ.get("NEWSDB_STORY_WINDOW_DAYS", "7"))
+NEWSDB_STORY_THRESHOLD = float(os.environ.get("NEWSDB_STORY_THRESHOLD", "0.25"))
+NEWSDB_STORY_CANDIDATES = int(os.environ.get("NEWSDB_STORY_CANDIDATES", "20"))
+NEWSDB_STORY_KEY_MAX_STORIES = int(os.environ.get("NEWSDB_STORY_KEY_MAX_STORIES", "200"))
+
 # Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a
 # broker is set, e.g. redis://127.0.0.1:6379/0 (RabbitMQ's amqp:// URLs work the same).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
