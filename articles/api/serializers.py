@@ -17,7 +17,16 @@ from rest_framework.reverse import reverse
 
 from articles.api.exceptions import Conflict
 from articles.api.representation import FastRepresentationMixin
-from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
+from articles.models import (
+    LINK_MODELS,
+    Article,
+    ArticleLink,
+    Country,
+    Person,
+    Source,
+    Story,
+    Topic,
+)
 from articles.normalise import content_fingerprint
 
 
@@ -25,6 +34,13 @@ class SourceBriefSerializer(FastRepresentationMixin, serializers.ModelSerializer
     class Meta:
         model = Source
         fields = ["id", "name", "slug"]
+
+
+class StoryBriefSerializer(FastRepresentationMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Story
+        fields = ["id", "label", "size"]
+        extra_kwargs = {"size": {"help_text": "Number of articles in the story."}}
 
 
 class TopicLinkSerializer(serializers.Serializer):
@@ -68,6 +84,7 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     authors = serializers.SerializerMethodField()
     source = SourceBriefSerializer(read_only=True, allow_null=True)
     original_source = SourceBriefSerializer(read_only=True, allow_null=True)
+    story = StoryBriefSerializer(read_only=True, allow_null=True)
     topics = serializers.SerializerMethodField()
     persons = serializers.SerializerMethodField()
     countries = serializers.SerializerMethodField()
@@ -78,7 +95,7 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
         fields = [
             "id", "title", "title_derived", "summary", "body", "authors", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
-            "needs_review", "provenance", "created_at", "updated_at",
+            "needs_review", "provenance", "created_at", "updated_at", "story",
         ]  # fmt: skip
         read_only_fields = fields  # writes go through ArticleWriteSerializer
 

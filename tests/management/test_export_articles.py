@@ -12,7 +12,7 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 KEYS = {
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
     "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "story",
 }  # fmt: skip
 
 

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from articles.ingest.story_match import (
@@ -198,3 +198,29 @@ def rename_story(story: Story, label: str) -> None:
     """An editor names the story: clustering keeps this label."""
     story.label, story.label_edited = label[:500], True
     story.save(update_fields=["label", "label_edited"])
+
+
+def waiting_articles():
+    """Articles clustering has to place, oldest first."""
+    return Article.objects.filter(story__isnull=True, story_locked=False).order_by(
+        "created_at", "pk"
+    )
+
+
+@transaction.atomic
+def release_stories() -> int:
+    """Before re-clustering: take every article out of its story except editors' decisions.
+
+    Kept: articles an editor placed (``story_locked``) and whole stories an editor named
+    (``label_edited``); the stories they leave are recomputed, the empty ones deleted.
+    """
+    released = (
+        Article.objects.filter(story__isnull=False, story_locked=False)
+        .exclude(story__label_edited=True)
+        .update(story=None)
+    )
+    kept = Article.objects.filter(story=OuterRef("pk"))
+    Story.objects.exclude(Exists(kept)).delete()
+    for story in Story.objects.filter(label_edited=False).order_by("pk"):
+        refresh(story)
+    return released

@@ -16,6 +16,7 @@ CSV_COLUMNS = [
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
     "section", "topics", "persons", "countries", "status", "needs_review", "provenance_file",
     "provenance_line_start", "provenance_line_end", "provenance_sha256", "created_at", "updated_at",
+    "story",
 ]  # fmt: skip
 
 
@@ -40,6 +41,7 @@ def csv_row(data: dict) -> list:
         "topics": "; ".join(topic["slug"] for topic in data["topics"]),
         "persons": "; ".join(person["name"] for person in data["persons"]),
         "countries": "; ".join(country["code"] for country in data["countries"]),
+        "story": (data["story"] or {}).get("id", ""),
         **{f"provenance_{key}": value for key, value in provenance.items()},
     }
     flat["provenance_file"] = provenance["file"]
