@@ -6,7 +6,7 @@
 
 from django.contrib import admin
 
-from articles.admin import articles, entities  # noqa: F401  (importing registers the admins)
+from articles.admin import articles, entities, stories  # noqa: F401  (importing registers the admins)
 
 admin.site.site_header = "newsdb editors' desk"
 admin.site.site_title = "newsdb desk"

@@ -16,8 +16,10 @@ from articles.admin.widgets import (
     LinkForm,
     PersonChoiceForm,
     PrefetchedAutocompleteSelect,
+    StoryChoiceForm,
     TopicChoiceForm,
 )
+from articles.ingest.persist.stories import move_articles, split_off
 from articles.models import LINK_MODELS, Article
 
 
@@ -102,18 +104,34 @@ class ArticleAdmin(DeskHistoryAdmin):
     search_fields = ["title", "summary", "body"]
     # No date_hierarchy: its year bar reads the date of every article (SELECT DISTINCT over the
     # table); the created_at filter's ranges (today, past 7 days, this month, this year) do not.
-    autocomplete_fields = ["source", "original_source"]
+    autocomplete_fields = ["source", "original_source", "story"]
     readonly_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
         (
             "Curation",
-            {"fields": ["status", "needs_review", "source", "original_source", "section"]},
+            {
+                "fields": [
+                    "status",
+                    "needs_review",
+                    "source",
+                    "original_source",
+                    "section",
+                    "story",
+                ]
+            },
         ),
         ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
-    actions = ["mark_reviewed", "publish", "assign_topic", "remove_person"]
+    actions = [
+        "mark_reviewed",
+        "publish",
+        "assign_topic",
+        "remove_person",
+        "move_to_story",
+        "split_story",
+    ]
     list_per_page = 50
     # At a million articles: no second COUNT(*) of the whole table, an estimate past 10,000.
     show_full_result_count = False
@@ -186,10 +204,18 @@ class ArticleAdmin(DeskHistoryAdmin):
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
-        """An editor's change is kept by re-import: the changed fields are marked edited."""
+        """An editor's change is kept by re-import: the changed fields are marked edited. A new
+        story is the editor's too (clustering keeps it); none splits the article off alone."""
+        moved = change and "story" in form.changed_data
+        target = obj.story
+        if moved:  # saved as it was: ``move_articles`` recomputes the story it leaves
+            obj.story_id = form.initial.get("story")
         if change:
-            obj.mark_edited(*obj.changed_fields())
+            obj.mark_edited(*(name for name in obj.changed_fields() if name != "story"))
         super().save_model(request, obj, form, change)
+        if moved:
+            move_articles([obj.pk], target) if target else split_off([obj.pk])
+            obj.refresh_from_db()
 
     @admin.action(description="Mark reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
@@ -207,6 +233,20 @@ class ArticleAdmin(DeskHistoryAdmin):
         topic = form.cleaned_data["topic"]
         count = queryset.assign_topic(topic)
         message = f"Topic “{topic}” assigned to {count} article(s)."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Move to story…", permissions=["change"])
+    @asking(StoryChoiceForm, title="Move articles to a story", submit="Move")
+    def move_to_story(self, request, queryset, form):
+        story = form.cleaned_data["story"]
+        count = move_articles(queryset.values_list("pk", flat=True), story)
+        message = f"{count} article(s) moved to “{story}”; re-clustering keeps them there."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Split off into a new story", permissions=["change"])
+    def split_story(self, request, queryset):
+        story = split_off(queryset.values_list("pk", flat=True))
+        message = f"{story.size} article(s) now form the story “{story}”."
         self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Remove person link…", permissions=["change"])

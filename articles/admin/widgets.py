@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from articles.models import Article, Person, Topic
+from articles.models import Article, Person, Story, Topic
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -52,6 +52,7 @@ class ArticleForm(forms.ModelForm):
             "source",
             "original_source",
             "section",
+            "story",
         ]
         field_classes = {"summary": MultilineField, "body": MultilineField}
         widgets = {
@@ -88,6 +89,10 @@ class ActionForm(forms.Form):
 
 class TopicChoiceForm(ActionForm):
     topic = _autocomplete("topics", Topic.objects.all(), "Topic")
+
+
+class StoryChoiceForm(ActionForm):
+    story = _autocomplete("story", Story.objects.all(), "Story")
 
 
 class PersonChoiceForm(ActionForm):

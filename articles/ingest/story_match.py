@@ -86,8 +86,13 @@ def kind_weight(key: str) -> float:
 
 
 def idf(frequency: int, stories: int) -> float:
-    """Rarity of a key found in ``frequency`` of ``stories`` recent stories (always > 0)."""
-    return math.log((stories + 1) / (frequency + 0.5)) + 0.1
+    """Rarity of a key found in ``frequency`` of ``stories`` recent stories (always > 0).
+
+    The story a key is shared with is not counted against it: a key found in one story only is
+    as telling as an unseen one (else, among few stories, the very words two reports of one
+    event share would weigh least).
+    """
+    return math.log((stories + 1) / (max(frequency - 1, 0) + 0.5)) + 0.1
 
 
 def similarity(
