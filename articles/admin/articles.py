@@ -19,7 +19,7 @@ from articles.admin.widgets import (
     StoryChoiceForm,
     TopicChoiceForm,
 )
-from articles.ingest.persist.stories import move_articles, split_off
+from articles.ingest.persist.stories import move_articles, split_off, stories_recomputed
 from articles.models import LINK_MODELS, Article
 
 
@@ -196,12 +196,15 @@ class ArticleAdmin(DeskHistoryAdmin):
 
     @counts.kept
     def delete_model(self, request, obj):
-        """Its links' entities and its source are recounted once, not once per link."""
-        super().delete_model(request, obj)
+        """Its links' entities and its source are recounted once, not once per link; its story
+        is recomputed."""
+        with stories_recomputed(Article.objects.filter(pk=obj.pk)):
+            super().delete_model(request, obj)
 
     @counts.kept
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
+        with stories_recomputed(queryset):
+            super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
         """An editor's change is kept by re-import: the changed fields are marked edited. A new

@@ -93,3 +93,22 @@ def test_article_form_moves_the_article_to_the_chosen_story(editor_client, make_
     assert "story" not in article.edited_fields
     cyclone.refresh_from_db()
     assert cyclone.size == 1
+
+
+def test_story_page_links_to_its_articles_on_the_article_list(editor_client, make_story):
+    cyclone = make_story("cyclone", 2)
+    make_story("tornado", 1)
+    html = editor_client.get(story_url(cyclone)).content.decode()
+    link = f"{reverse('admin:articles_article_changelist')}?story={cyclone.pk}"
+    assert link in html
+    listed = editor_client.get(link).content.decode()
+    assert "cyclone over cycloneville" in listed and "tornadoville" not in listed
+
+
+def test_deleting_an_article_recounts_its_story(admin_client, make_story):
+    cyclone = make_story("cyclone", 2)
+    article = cyclone.articles.first()
+    url = reverse("admin:articles_article_delete", args=[article.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    cyclone.refresh_from_db()
+    assert cyclone.size == 1

@@ -12,7 +12,8 @@ moved by clustering, and a label an editor wrote (``Story.label_edited``) is nev
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -156,6 +157,16 @@ def refresh(story: Story) -> Story | None:
     StoryKey.objects.filter(story=story).delete()
     _index_keys(story, set().union(*(keys[a.pk].keys for a in articles)))
     return story
+
+
+@contextmanager
+def stories_recomputed(articles) -> Iterator[None]:
+    """Recompute the stories of these articles after the block (which deletes or moves them)."""
+    ids = set(articles.exclude(story=None).values_list("story_id", flat=True))
+    with transaction.atomic():
+        yield
+        for story in Story.objects.filter(pk__in=ids).order_by("pk"):
+            refresh(story)
 
 
 @transaction.atomic
