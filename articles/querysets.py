@@ -198,7 +198,9 @@ class ArticleQuerySet(models.QuerySet):
         persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
         countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
         topics = "articles_articletopic tl JOIN articles_topic t ON t.id = tl.topic_id"
-        return self.select_related("source", "original_source", "story").annotate(
+        # A story's profile (hundreds of keys) is not what an article shows of it.
+        related = self.select_related("source", "original_source", "story")
+        return related.defer("story__profile").annotate(
             linked_authors=json_rows(
                 persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
             ),
