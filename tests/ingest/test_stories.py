@@ -144,3 +144,12 @@ def test_release_deletes_emptied_stories_and_their_keys(story_articles):
     assert StoryKey.objects.exists()
     assert release_stories() == 2
     assert not Story.objects.exists() and not StoryKey.objects.exists()
+
+
+def test_key_rows_are_dated_by_the_story_newest_article(story_articles):
+    first = story_articles(*FERRY[0])
+    (story,) = place(first)
+    second = story_articles(*FERRY[1], day=2)
+    place(second)
+    dates = set(StoryKey.objects.filter(story=story).values_list("last_seen", flat=True))
+    assert dates == {second.created_at}

@@ -33,6 +33,10 @@ from articles.ingest.story_match import (
 )
 from articles.models import LINK_MODELS, Article, ArticlePerson, Story, StoryKey
 
+# A story's key rows are re-dated when its newest article is this much newer than them: a big
+# story growing during an import rewrites its rows once an hour, not once per article (the
+# window is days long, so an hour's lag changes no candidate worth having).
+KEY_DATE_SLACK = timedelta(hours=1)
 # A derived title (the text had no headline) names its story only when nothing better does.
 DERIVED_TITLE_FACTOR = 0.5
 
@@ -135,7 +139,8 @@ def _index_keys(story: Story, keys: Iterable[str]) -> None:
     """Add these keys to the story's index rows and date them all by its last article."""
     rows = [StoryKey(story=story, key=key[:120], last_seen=story.last_seen) for key in keys]
     StoryKey.objects.bulk_create(rows, ignore_conflicts=True)
-    StoryKey.objects.filter(story=story).update(last_seen=story.last_seen)
+    stale = StoryKey.objects.filter(story=story, last_seen__lt=story.last_seen - KEY_DATE_SLACK)
+    stale.update(last_seen=story.last_seen)
 
 
 def refresh(story: Story) -> Story | None:
