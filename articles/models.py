@@ -257,8 +257,11 @@ class Article(models.Model):
         "Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
     # An editor put the article in its story: clustering never moves it again.
+    # db_default too: bulk loaders (COPY) that name no story column get unlocked articles.
     story_locked = models.BooleanField(
-        default=False, help_text="An editor chose this story: re-clustering keeps it."
+        default=False,
+        db_default=False,
+        help_text="An editor chose this story: re-clustering keeps it.",
     )
 
     persons = models.ManyToManyField(

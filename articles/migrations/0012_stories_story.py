@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='story_locked',
-            field=models.BooleanField(default=False, help_text='An editor chose this story: re-clustering keeps it.'),
+            field=models.BooleanField(db_default=False, default=False, help_text='An editor chose this story: re-clustering keeps it.'),
         ),
         migrations.AddField(
             model_name='article',
