@@ -117,7 +117,8 @@ def joined(profile: Mapping[str, int], article: ArticleKeys) -> dict[str, int]:
     counts = dict(profile)
     for key in article.keys:
         counts[key] = counts.get(key, 0) + 1
-    words = sorted((key for key in counts if key.startswith("w:")), key=lambda k: -counts[k])
+    # Ties broken by the word itself: the same articles give the same profile in any process.
+    words = sorted((key for key in counts if key.startswith("w:")), key=lambda k: (-counts[k], k))
     for key in words[PROFILE_TERMS:]:
         del counts[key]
     return counts
