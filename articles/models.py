@@ -27,6 +27,7 @@ from articles.querysets import (
     PersonBlockQuerySet,
     PersonQuerySet,
     SourceQuerySet,
+    StoryQuerySet,
     TopicQuerySet,
 )
 
@@ -426,6 +427,16 @@ class Article(models.Model):
     provenance_sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    story = models.ForeignKey(
+        "Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # An editor put the article in its story: clustering never moves it again.
+    # db_default too: bulk loaders (COPY) that name no story column get unlocked articles.
+    story_locked = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="An editor chose this story: re-clustering keeps it.",
+    )
 
     persons = models.ManyToManyField(
         Person, through="ArticlePerson", related_name="articles", blank=True
@@ -438,7 +449,7 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "story", "story_locked"])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -794,3 +805,49 @@ class ImportJob(models.Model):
         if self.first_item is None:
             return ""
         return f"items {self.first_item + 1}–{self.first_item + self.item_count}"
+
+
+class Story(models.Model):
+    """Articles about one event, by any outlets: grown by ``articles.ingest.persist.stories``.
+
+    ``profile`` counts, per key (see ``articles.ingest.story_match``), how many of its articles
+    have it; ``StoryKey`` rows index those keys so a new article finds its candidate stories.
+    """
+
+    label = models.CharField(max_length=500, help_text="Its most informative title.")
+    label_edited = models.BooleanField(
+        default=False, help_text="An editor named the story: clustering keeps the label."
+    )
+    first_seen = models.DateTimeField(db_index=True)
+    last_seen = models.DateTimeField(db_index=True)
+    size = models.PositiveIntegerField(default=0, db_index=True)
+    profile = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_seen", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self):
+        return self.label
+
+
+class StoryKey(models.Model):
+    """A key of a story's profile, dated by the story's last article: candidates are found by
+    key among the recent stories, and the stories list filters by person, country, topic or
+    source through it."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=120)
+    last_seen = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "key"], name="uniq_story_key"),
+        ]
+        indexes = [models.Index(fields=["key", "-last_seen"], name="storykey_key_seen")]
+
+    def __str__(self):
+        return f"{self.key} of story #{self.story_id}"

@@ -238,7 +238,9 @@ class ArticleQuerySet(models.QuerySet):
         persons = "articles_articleperson ap JOIN articles_person p ON p.id = ap.person_id"
         countries = "articles_articlecountry ac JOIN articles_country c ON c.id = ac.country_id"
         topics = "articles_articletopic tl JOIN articles_topic t ON t.id = tl.topic_id"
-        return self.select_related("source", "original_source").annotate(
+        # A story's profile (hundreds of keys) is not what an article shows of it.
+        related = self.select_related("source", "original_source", "story")
+        return related.defer("story__profile").annotate(
             linked_authors=json_rows(
                 persons, "ap.article_id = {outer} AND ap.role = 'author'", name="p.name"
             ),
@@ -620,3 +622,14 @@ class LinkRejectionQuerySet(models.QuerySet):
             for kind, link in _link_models().items()
         ]
         return self.annotate(target_name=models.Case(*whens, output_field=models.CharField()))
+
+
+class StoryQuerySet(models.QuerySet):
+    def recent(self, since):
+        """Stories with an article seen at or after ``since``."""
+        return self.filter(last_seen__gte=since)
+
+    def having_keys(self, keys: Iterable[str]):
+        """Stories any of whose articles has any of these keys (``p:<id>``, ``c:<id>``, …)."""
+        rows = _model("StoryKey").objects.filter(key__in=list(keys)).values("story_id")
+        return self.filter(pk__in=rows)

@@ -195,6 +195,13 @@ NEWSDB_COPY_EDITED_JACCARD = float(os.environ.get("NEWSDB_COPY_EDITED_JACCARD", 
 NEWSDB_COPY_MIN_CONTAINMENT = float(os.environ.get("NEWSDB_COPY_MIN_CONTAINMENT", "0.8"))
 NEWSDB_COPY_MIN_FACTS = float(os.environ.get("NEWSDB_COPY_MIN_FACTS", "0.7"))
 NEWSDB_COPY_MIN_NUMBERS = float(os.environ.get("NEWSDB_COPY_MIN_NUMBERS", "0.75"))
+# Stories (articles.ingest.persist.stories): a new article joins a story seen within the window
+# whose similarity reaches the threshold; candidates come from keys shared by at most
+# KEY_MAX_STORIES recent stories, the best CANDIDATES of them scored in full.
+NEWSDB_STORY_WINDOW_DAYS = float(os.environ.get("NEWSDB_STORY_WINDOW_DAYS", "7"))
+NEWSDB_STORY_THRESHOLD = float(os.environ.get("NEWSDB_STORY_THRESHOLD", "0.25"))
+NEWSDB_STORY_CANDIDATES = int(os.environ.get("NEWSDB_STORY_CANDIDATES", "20"))
+NEWSDB_STORY_KEY_MAX_STORIES = int(os.environ.get("NEWSDB_STORY_KEY_MAX_STORIES", "200"))
 
 # Celery runs `import_seeds --enqueue` jobs on workers (`celery -A newsdb worker`). Off unless a
 # broker is set, e.g. redis://127.0.0.1:6379/0 (RabbitMQ's amqp:// URLs work the same).

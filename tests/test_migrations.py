@@ -17,7 +17,7 @@ def test_suspects_migration_grants_the_groups_and_fills_reasons(make_article):
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    migration = importlib.import_module("articles.migrations.0012_suspects_review_wikidata")
+    migration = importlib.import_module("articles.migrations.0020_suspects_review_wikidata")
     editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
     viewer = set(Group.objects.get(name="Viewer").permissions.values_list("codename", flat=True))
     assert {"delete_person", "change_suspectperson", "delete_personblock"} <= editor

@@ -7,7 +7,7 @@ the Celery import jobs; ``suspects`` the suspects queue and the name blocks.
 
 from django.contrib import admin
 
-from articles.admin import articles, entities, jobs, suspects  # noqa: F401  (registers the admins)
+from articles.admin import articles, entities, jobs, stories, suspects  # noqa: F401
 
 admin.site.site_header = "newsdb editors' desk"
 admin.site.site_title = "newsdb desk"

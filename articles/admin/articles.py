@@ -25,9 +25,11 @@ from articles.admin.widgets import (
     LinkForm,
     PersonChoiceForm,
     PrefetchedAutocompleteSelect,
+    StoryChoiceForm,
     TopicChoiceForm,
 )
 from articles.choices import ReviewReason, codes_of
+from articles.ingest.persist.stories import move_articles, split_off, stories_recomputed
 from articles.models import LINK_MODELS, Article
 
 # The review column's word per reason (the list fits 1,280 px; the full reasons on hover).
@@ -124,7 +126,7 @@ class ArticleAdmin(DeskHistoryAdmin):
     search_fields = ["title", "summary", "body"]
     # No date_hierarchy: its year bar reads the date of every article (SELECT DISTINCT over the
     # table); the created_at filter's ranges (today, past 7 days, this month, this year) do not.
-    autocomplete_fields = ["source", "original_source"]
+    autocomplete_fields = ["source", "original_source", "story"]
     # An id box with a lookup popup: a select of a million articles would never load.
     raw_id_fields = ["duplicate_of"]
     provenance_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
@@ -143,6 +145,7 @@ class ArticleAdmin(DeskHistoryAdmin):
                     "original_source",
                     "section",
                     "duplicate_of",
+                    "story",
                 ]
             },
         ),
@@ -150,7 +153,15 @@ class ArticleAdmin(DeskHistoryAdmin):
     ]
     readonly_fields = [*readonly_fields, "mentions"]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
-    actions = ["mark_reviewed", "publish", "assign_topic", "remove_person", "mark_not_copies"]
+    actions = [
+        "mark_reviewed",
+        "publish",
+        "assign_topic",
+        "remove_person",
+        "mark_not_copies",
+        "move_to_story",
+        "split_story",
+    ]
     list_per_page = 50
     # At a million articles: no second COUNT(*) of the whole table, an estimate past 10,000.
     show_full_result_count = False
@@ -250,19 +261,30 @@ class ArticleAdmin(DeskHistoryAdmin):
 
     @counts.kept
     def delete_model(self, request, obj):
-        """Its links' entities and its source are recounted once, not once per link."""
-        super().delete_model(request, obj)
+        """Its links' entities and its source are recounted once, not once per link; its story
+        is recomputed."""
+        with stories_recomputed(Article.objects.filter(pk=obj.pk)):
+            super().delete_model(request, obj)
 
     @counts.kept
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
+        with stories_recomputed(queryset):
+            super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
-        """An editor's change is kept by re-import: the changed fields are marked edited."""
-        changed = obj.changed_fields() if change else []
+        """An editor's change is kept by re-import: the changed fields are marked edited. A new
+        story is the editor's too (clustering keeps it); none splits the article off alone."""
+        moved = change and "story" in form.changed_data
+        target = obj.story
+        if moved:  # saved as it was: ``move_articles`` recomputes the story it leaves
+            obj.story_id = form.initial.get("story")
+        changed = [name for name in obj.changed_fields() if name != "story"] if change else []
         obj.mark_edited(*changed)
         super().save_model(request, obj, form, change)
         obj.forget_evidence(changed)
+        if moved:
+            move_articles([obj.pk], target) if target else split_off([obj.pk])
+            obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
         """After the links are saved: a corrected cause leaves the review reasons (a country
@@ -292,6 +314,20 @@ class ArticleAdmin(DeskHistoryAdmin):
     def mark_not_copies(self, request, queryset):
         count = queryset.mark_not_copies()
         message = f"{count} article(s) kept as originals; re-import will not mark them again."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Move to story…", permissions=["change"])
+    @asking(StoryChoiceForm, title="Move articles to a story", submit="Move")
+    def move_to_story(self, request, queryset, form):
+        story = form.cleaned_data["story"]
+        count = move_articles(queryset.values_list("pk", flat=True), story)
+        message = f"{count} article(s) moved to “{story}”; re-clustering keeps them there."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Split off into a new story", permissions=["change"])
+    def split_story(self, request, queryset):
+        story = split_off(queryset.values_list("pk", flat=True))
+        message = f"{story.size} article(s) now form the story “{story}”."
         self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Remove person link…", permissions=["change"])

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from articles.models import Article, Person, Source, Topic
+from articles.models import Article, Person, Source, Story, Topic
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -53,6 +53,7 @@ class ArticleForm(forms.ModelForm):
             "original_source",
             "section",
             "duplicate_of",
+            "story",
         ]
         field_classes = {"summary": MultilineField, "body": MultilineField}
         widgets = {
@@ -89,6 +90,10 @@ class ActionForm(forms.Form):
 
 class TopicChoiceForm(ActionForm):
     topic = _autocomplete("topics", Topic.objects.all(), "Topic")
+
+
+class StoryChoiceForm(ActionForm):
+    story = _autocomplete("story", Story.objects.all(), "Story")
 
 
 class PersonChoiceForm(ActionForm):

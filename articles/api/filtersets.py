@@ -28,6 +28,7 @@ from articles.models import (
     Person,
     PersonAlias,
     Source,
+    Story,
     Topic,
 )
 
@@ -193,6 +194,11 @@ class ArticleFilterSet(FilterSet):
     provenance_file = filters.CharFilter(
         help_text="Dump file name, as in `provenance.file`; free text."
     )
+    story = filters.ModelChoiceFilter(
+        queryset=Story.objects.all(),
+        field_name="story",
+        help_text="Story id: the articles of that story. Unknown: 400.",
+    )
     search = SearchFilter(
         method="filter_search",
         help_text=(
@@ -335,3 +341,75 @@ class SourceFilterSet(NameSearchFilterSet):
 
     def name_matches(self, text: str) -> Q:
         return Q(name__icontains=text)
+
+
+# Story sort orders (``-`` descending), the id breaking ties.
+STORY_ORDERINGS = {
+    "-last_seen": ("-last_seen", "-id"),
+    "last_seen": ("last_seen", "id"),
+    "-first_seen": ("-first_seen", "-id"),
+    "first_seen": ("first_seen", "id"),
+    "-size": ("-size", "-last_seen", "-id"),
+    "size": ("size", "last_seen", "id"),
+}
+
+
+class StoryFilterSet(FilterSet):
+    """Stories by what their articles name (through ``StoryKey``), when seen, and size."""
+
+    country = CountriesFilter(
+        method="filter_keys",
+        help_text="ISO alpha-2 code named by one of its articles (any of several).",
+    )
+    person = PersonsFilter(
+        method="filter_keys",
+        help_text="Person id or slug named by one of its articles (any of several).",
+    )
+    topic = TopicsFilter(
+        method="filter_keys", help_text="Topic slug of one of its articles (any of several)."
+    )
+    source = SourcesFilter(
+        method="filter_keys",
+        help_text="Source slug that published one of its articles (any of several).",
+    )
+    seen_after = UtcDateTimeFilter(
+        field_name="last_seen",
+        lookup_expr="gte",
+        help_text="ISO date or date-time: stories with an article at or after it.",
+    )
+    seen_before = UtcDateTimeFilter(
+        field_name="first_seen",
+        lookup_expr="lt",
+        help_text="ISO date or date-time: stories with an article before it.",
+    )
+    min_size = filters.NumberFilter(
+        field_name="size", lookup_expr="gte", min_value=1, help_text="At least this many articles."
+    )
+    ordering = filters.ChoiceFilter(
+        choices=[(name, name) for name in STORY_ORDERINGS],
+        method="filter_nothing",
+        help_text="`-last_seen` (default: most recent first), `-size` (largest first), …",
+    )
+
+    # The StoryKey prefix of each entity filter (see articles.ingest.story_match).
+    KEY_PREFIXES = {"country": "c", "person": "p", "topic": "t", "source": "s"}
+
+    class Meta:
+        model = Story
+        fields = []
+
+    @classmethod
+    def unfiltered(cls, queryset):
+        return queryset.order_by(*STORY_ORDERINGS["-last_seen"])
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return queryset.order_by(
+            *STORY_ORDERINGS[self.form.cleaned_data.get("ordering") or "-last_seen"]
+        )
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_keys(self, queryset, name, value: list[Resolved]):
+        return queryset.having_keys(f"{self.KEY_PREFIXES[name]}:{ref.pk}" for ref in value)

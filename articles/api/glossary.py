@@ -41,6 +41,8 @@ FIELDS = {
     "Article.provenance": "Where the importer found the item.",
     "Article.created_at": "When the item was first imported or created (ISO 8601, UTC).",
     "Article.updated_at": "When the item last changed (ISO 8601, UTC).",
+    "Article.story": "The story the item belongs to (`null` until clustered): other outlets' "
+    "reports of the same event and its follow-ups.",
     "ArticleWrite.title": "Headline.",
     "ArticleWrite.summary": "The item's lead paragraph.",
     "ArticleWrite.body": "The rest of the item's text.",
@@ -104,6 +106,12 @@ VALUES = {
     "suspect_person": "it names a person flagged as a place, outlet, organisation or duplicate",
     "low_confidence": "it names a one-word person once (weak evidence)",
     "no_country": "no country is linked",
+    "-last_seen": "stories with the newest article first (the default)",
+    "last_seen": "stories whose latest article is oldest first",
+    "-first_seen": "stories that began most recently first",
+    "first_seen": "stories that began longest ago first",
+    "-size": "largest stories first",
+    "size": "smallest stories first",
 }
 
 

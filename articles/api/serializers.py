@@ -19,7 +19,16 @@ from articles import evidence
 from articles.api.exceptions import Conflict
 from articles.api.representation import FastRepresentationMixin
 from articles.choices import codes_of
-from articles.models import LINK_MODELS, Article, ArticleLink, Country, Person, Source, Topic
+from articles.models import (
+    LINK_MODELS,
+    Article,
+    ArticleLink,
+    Country,
+    Person,
+    Source,
+    Story,
+    Topic,
+)
 from articles.normalise import content_fingerprint
 
 
@@ -27,6 +36,13 @@ class SourceBriefSerializer(FastRepresentationMixin, serializers.ModelSerializer
     class Meta:
         model = Source
         fields = ["id", "name", "slug"]
+
+
+class StoryBriefSerializer(FastRepresentationMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Story
+        fields = ["id", "label", "size"]
+        extra_kwargs = {"size": {"help_text": "Number of articles in the story."}}
 
 
 class TopicLinkSerializer(serializers.Serializer):
@@ -85,6 +101,7 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     photographers = serializers.SerializerMethodField()
     source = SourceBriefSerializer(read_only=True, allow_null=True)
     original_source = SourceBriefSerializer(read_only=True, allow_null=True)
+    story = StoryBriefSerializer(read_only=True, allow_null=True)
     topics = serializers.SerializerMethodField()
     persons = serializers.SerializerMethodField()
     countries = serializers.SerializerMethodField()
@@ -109,7 +126,7 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
             "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
             "needs_review", "review_reasons", "duplicate_of", "duplicates", "provenance",
-            "created_at", "updated_at",
+            "created_at", "updated_at", "story",
         ]  # fmt: skip
         read_only_fields = fields  # writes go through ArticleWriteSerializer
 

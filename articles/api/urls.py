@@ -13,6 +13,7 @@ router.register("persons", views.PersonViewSet, basename="person")
 router.register("countries", views.CountryViewSet, basename="country")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("sources", views.SourceViewSet, basename="source")
+router.register("stories", views.StoryViewSet, basename="story")
 
 urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),

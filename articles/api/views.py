@@ -6,18 +6,20 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from articles.api import reports, serializers, stats_cache
+from articles.api import reports, serializers, stats_cache, stories
 from articles.api.filtersets import (
     ArticleFilterSet,
     CountryFilterSet,
     PersonFilterSet,
     SourceFilterSet,
     StatsFilterSet,
+    StoryFilterSet,
     TopicFilterSet,
 )
 from articles.api.pagination import CanonicalLinkMixin, KeysetPagination, positive_int
 from articles.choices import REASON_LENGTH
-from articles.models import LINK_MODELS, Article, Country, Person, Source, Topic
+from articles.ingest.persist.stories import rename_story
+from articles.models import LINK_MODELS, Article, Country, Person, Source, Story, Topic
 
 LIMIT = OpenApiParameter(
     "limit", int, description="Rows per list (default 20, at most 100; more is clamped)."
@@ -233,6 +235,44 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Source.objects.with_article_counts().prefetch_related("aliases")
     serializer_class = serializers.SourceSerializer
     filterset_class = SourceFilterSet
+
+
+@extend_schema_view(
+    partial_update=extend_schema(
+        request=stories.StoryWriteSerializer, responses=stories.StoryDetailSerializer
+    ),
+    update=extend_schema(
+        request=stories.StoryWriteSerializer, responses=stories.StoryDetailSerializer
+    ),
+)
+class StoryViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Stories: articles about one event; editors rename them (the admin splits and merges)."""
+
+    queryset = Story.objects.all()
+    serializer_class = stories.StorySerializer
+    filterset_class = StoryFilterSet
+
+    def get_queryset(self):
+        if self.action == "list":
+            return super().get_queryset().defer("profile")
+        return super().get_queryset()
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return stories.StoryWriteSerializer
+        if self.action == "retrieve":
+            return stories.StoryDetailSerializer
+        return super().get_serializer_class()
+
+    def perform_update(self, serializer):
+        if "label" in serializer.validated_data:
+            rename_story(serializer.instance, serializer.validated_data["label"])
+
+    def update(self, request, *args, **kwargs):
+        super().update(request, *args, **kwargs)
+        story = self.get_object()
+        context = self.get_serializer_context()
+        return Response(stories.StoryDetailSerializer(story, context=context).data)
 
 
 class StatsView(CanonicalLinkMixin, generics.GenericAPIView):

@@ -12,7 +12,7 @@ from articles.ingest.entities.topics import GENERAL_SLUG
 from articles.ingest.extract import Extractor, load_nlp
 from articles.ingest.persist.catalog import load_catalog
 from articles.ingest.pipeline import dump_paths, import_paths, parse_path
-from articles.models import Article, Person, Source, Topic
+from articles.models import Article, Person, Source, Story, Topic
 
 
 class TimedExtractor:
@@ -33,6 +33,7 @@ class TimedExtractor:
 def reset_imported_rows() -> None:
     """Empty what imports create, keeping countries, aliases and the keyword taxonomy."""
     Article.objects.all().delete()
+    Story.objects.all().delete()
     Person.objects.all().delete()
     Source.objects.all().delete()
     # Topics the import made from sections have no keywords; the taxonomy's fallback has none

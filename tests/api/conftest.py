@@ -21,6 +21,7 @@ EDITOR_PERMISSIONS = [
     "add_articletopic",
     "change_articletopic",
     "delete_articletopic",
+    "change_story",
 ]
 
 

@@ -12,7 +12,8 @@ from django.db import connection
 from rest_framework.authtoken.models import Token
 
 from articles.api.filtersets import ArticleFilterSet
-from articles.models import Article, Country, Person, Source, Topic
+from articles.ingest.persist.stories import move_articles
+from articles.models import Article, Country, Person, Source, Story, Topic
 from tests.api.conftest import link
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -62,8 +63,11 @@ def readme_data(editor):
     link(geneva, person=zelensky, country=code["RU"])
     link(grain, person=zelensky, country=code["UA"])
     link(grain, country=code["TR"])
+    seen = geneva.created_at
+    story = Story.objects.create(id=1, label="Geneva", first_seen=seen, last_seen=seen)
+    move_articles([geneva.pk, grain.pk], story)
     with connection.cursor() as cursor:  # explicit ids: move the id sequences past them
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Article, Person, Source]):
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Article, Person, Source, Story]):
             cursor.execute(sql)
     return Token.objects.create(user=editor).key
 
@@ -102,7 +106,8 @@ def test_readme_shows_every_article_filter_and_endpoint():
     examples = "\n".join(curl_lines())
     used = set(re.findall(r"[?&]([a-z_]+)=", examples))
     assert set(ArticleFilterSet.base_filters) <= used
-    for path in ["articles", "related", "persons", "countries", "topics", "sources", "stats"]:
+    paths = ["articles", "related", "persons", "countries", "topics", "sources", "stats"]
+    for path in [*paths, "stories"]:
         assert f"/{path}/" in examples
     for method in ["PATCH", "POST", "DELETE"]:
         assert f"-X {method}" in examples

@@ -13,6 +13,7 @@ KEYS = [
     "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
     "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
     "review_reasons", "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
+    "story",
 ]  # fmt: skip
 
 

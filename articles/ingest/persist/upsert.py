@@ -15,6 +15,7 @@ from articles.ingest.persist.copies import (
 )
 from articles.ingest.persist.items import imported_values, new_article
 from articles.ingest.persist.links import LINK_KINDS, LinkPlan, apply_plans, plan_links
+from articles.ingest.persist.stories import assign_stories
 from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
 from articles.models import Article, Source
 
@@ -33,7 +34,8 @@ def save_chunk(
 ) -> None:
     """Create or update a chunk of articles and their automatic links in a few queries.
 
-    The article counts of the sources and linked entities are recounted once per chunk.
+    The article counts of the sources and linked entities are recounted once per chunk; the new
+    articles then join their stories.
     """
     with counts.counts_kept():
         _save_chunk(chunk, document, linker, report)
@@ -69,6 +71,7 @@ def _save_chunk(
     for article, extracted in fresh.values():
         plans += plan_links(article, extracted, linker, new=True)
     apply_plans(plans).count_into(report)
+    assign_stories(created)  # after the links: they are what stories are matched on
 
 
 def _stored_by_fingerprint(fingerprints: list[str]) -> dict[str, Article]:

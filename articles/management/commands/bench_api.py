@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from articles.benchmarks import api_bench, api_corpus
-from articles.models import Article, Person, Source
+from articles.models import Article, Person, Source, Story
 
 
 class Command(BaseCommand):
@@ -37,6 +37,7 @@ class Command(BaseCommand):
     def ensure_corpus(self, size: int, reset: bool) -> None:
         if reset:
             Article.objects.all().delete()
+            Story.objects.all().delete()
             Person.objects.all().delete()
             Source.objects.all().delete()
         stored, ours = Article.objects.count(), api_corpus.bench_articles().count()

@@ -17,6 +17,7 @@ CSV_COLUMNS = [
     "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
     "review_reasons", "duplicate_of", "duplicates", "provenance_file",
     "provenance_line_start", "provenance_line_end", "provenance_sha256", "created_at", "updated_at",
+    "story",
 ]  # fmt: skip
 
 
@@ -45,6 +46,7 @@ def csv_row(data: dict) -> list:
         "duplicate_of": data["duplicate_of"] or "",
         "duplicates": "; ".join(map(str, data["duplicates"])),
         "review_reasons": "; ".join(data["review_reasons"]),
+        "story": (data["story"] or {}).get("id", ""),
         **{f"provenance_{key}": value for key, value in provenance.items()},
     }
     flat["provenance_file"] = provenance["file"]
