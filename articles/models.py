@@ -191,6 +191,14 @@ class Topic(ArticleCounted):
     keywords = models.TextField(
         blank=True, help_text="One keyword or phrase per line; matched case-insensitively."
     )
+    # Null, not "": the API and export show ``null`` where no IPTC concept fits.
+    iptc_code = models.CharField(  # noqa: DJ001
+        "IPTC Media Topic",
+        max_length=20,
+        null=True,
+        blank=True,
+        help_text="The IPTC Media Topics code this topic corresponds to (medtop:…), if one fits.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TopicQuerySet.as_manager()
@@ -214,6 +222,13 @@ class Topic(ArticleCounted):
 
 class Article(models.Model):
     """One news item from a dump."""
+
+    class DatedSource(models.TextChoices):
+        """Who set ``dated``: the importer reading the text, an editor (admin) or the API."""
+
+        TEXT = "text", "text"
+        EDITOR = "editor", "editor"
+        API = "api", "api"
 
     class Status(models.TextChoices):
         IMPORTED = "imported", "imported"
@@ -244,6 +259,12 @@ class Article(models.Model):
         max_length=10, choices=Status.choices, default=Status.IMPORTED, db_index=True
     )
     needs_review = models.BooleanField(default=False, db_index=True)
+    dated = models.DateField(
+        null=True, blank=True, help_text="When the events happened, as the text states it."
+    )
+    dated_source = models.CharField(
+        max_length=10, choices=DatedSource.choices, blank=True, help_text="Who set the date."
+    )
     # Names of fields an editor has changed: re-import leaves them alone.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     provenance_file = models.CharField(max_length=255, db_index=True)
@@ -271,6 +292,9 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["source", "-created_at"], name="article_source_created"),
             models.Index(fields=["title"], name="article_title"),
+            # The change feed's keyset and the date filters, orderings and buckets.
+            models.Index(fields=["updated_at", "id"], name="article_updated_id"),
+            models.Index(fields=["dated", "id"], name="article_dated_id"),
         ]
         constraints = [
             models.CheckConstraint(

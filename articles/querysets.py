@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from articles import counts, search
+from articles import counts, feed, search
 from articles.choices import REASON_LENGTH, Origin
 from articles.jsonagg import json_rows
 
@@ -187,6 +187,20 @@ PAIR_PERSONS = 100
 class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
+
+    def touch(self) -> int:
+        """Mark these articles changed now: the change feed (``ordering=updated``) lists them."""
+        return self.update(updated_at=timezone.now())
+
+    def settled(self):
+        """The articles whose last change no running transaction can still precede.
+
+        A change commits after its ``updated_at`` was taken: a feed reading up to "now" could
+        pass a row that a longer transaction (an import of one file) commits later, with an
+        earlier time. So the feed stops before the oldest open write transaction started
+        (PostgreSQL; read from ``pg_stat_activity``) and ``NEWSDB_FEED_SETTLE_SECONDS`` ago.
+        """
+        return self.filter(updated_at__lt=feed.horizon(self.db))
 
     def for_representation(self):
         """What the API and export representation read, in one query.
@@ -416,9 +430,13 @@ class ArticleQuerySet(models.QuerySet):
         return len(article_ids)
 
     def _record_history(self, reason: str) -> None:
-        """Add a history record to each article saying what an editor did to its links."""
+        """Add a history record to each article saying what an editor did to its links, and
+        bump its ``updated_at`` (its links are part of what the API and feed show)."""
+        articles, now = list(self.order_by()), timezone.now()
+        for article in articles:
+            article.updated_at = now
         bulk_update_with_history(
-            list(self.order_by()), self.model, [], default_change_reason=reason[:REASON_LENGTH]
+            articles, self.model, ["updated_at"], default_change_reason=reason[:REASON_LENGTH]
         )
 
 
@@ -443,9 +461,11 @@ class ArticlePersonQuerySet(models.QuerySet):
                 default=F("origin"),
             ),
         )
+        article_ids = set(self.values_list("article_id", flat=True))
         self.filter(Exists(twins)).delete()
         counts.touch(type(person), {person.pk, *self.values_list("person_id", flat=True)})
         self.update(person=person)
+        _model("Article").objects.filter(pk__in=article_ids).touch()
 
 
 class LinkRejectionQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-"""Entity extraction: parsed items in, items with persons, countries and topics out.
+"""Entity extraction: parsed items in, items with persons, countries, topics and date out.
 
 The spaCy model runs once per process with only its ``ner`` component (it has its own encoder in
 en_core_web_sm, so the entities are the same and it runs twice as fast); texts go through
@@ -8,7 +8,7 @@ en_core_web_sm, so the entities are the same and it runs twice as fast); texts g
 from collections.abc import Sequence
 from functools import cache
 
-from articles.ingest.entities import countries, persons, sources, topics
+from articles.ingest.entities import countries, dates, persons, sources, topics
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, spans_from_doc
 from articles.ingest.records import Catalog, ExtractedArticle, ParsedItem, PersonMention
@@ -74,6 +74,7 @@ class Extractor:
             persons=(*mentioned, *author_mentions(item)),
             countries=found_countries,
             topics=found_topics,
+            dated=dates.event_date(spans, item.captions),
         )
 
 

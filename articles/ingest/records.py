@@ -5,6 +5,7 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from articles.normalise import content_fingerprint
 
@@ -139,6 +140,7 @@ class ExtractedArticle:
     persons: tuple[PersonMention, ...] = ()
     countries: tuple[CountryMention, ...] = ()
     topics: tuple[TopicMatch, ...] = ()
+    dated: date | None = None  # when its events happened, as the text states it
 
 
 @dataclass(frozen=True)
