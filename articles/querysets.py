@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -236,6 +236,7 @@ class ArticleQuerySet(models.QuerySet):
                 id="t.id",
                 name="t.name",
                 slug="t.slug",
+                iptc_code="t.iptc_code",
                 score="tl.score",
             ),
         )
@@ -326,6 +327,18 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(filtered_count=Count(to_article.split("__")[0]))
             .order_by("-filtered_count", "name")
             .values(*fields, "filtered_count")
+        )
+
+    def dated_counts(self, bucket: str):
+        """Dated articles per ``week`` or ``month`` of ``dated`` (``period``: its first day),
+        oldest first; grouped on the (dated, id) index."""
+        trunc = {"week": TruncWeek, "month": TruncMonth}[bucket]
+        return (
+            self.filter(dated__isnull=False)
+            .order_by()
+            .values(period=trunc("dated"))
+            .annotate(article_count=Count("pk"))
+            .order_by("period")
         )
 
     def section_counts(self, everything=False):

@@ -211,6 +211,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("NEWSDB_THROTTLE_ANON", "120/minute"),
         "user": os.environ.get("NEWSDB_THROTTLE_USER", "1200/minute"),
+        # GET /api/articles/export/: each may stream the whole table.
+        "export": os.environ.get("NEWSDB_THROTTLE_EXPORT", "30/hour"),
     },
 }
 

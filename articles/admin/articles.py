@@ -83,6 +83,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         "section_name",
         "status",
         "needs_review",
+        "dated",
         "person_count",
         "country_count",
         "provenance_short",
@@ -104,14 +105,26 @@ class ArticleAdmin(DeskHistoryAdmin):
     # table); the created_at filter's ranges (today, past 7 days, this month, this year) do not.
     autocomplete_fields = ["source", "original_source"]
     readonly_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
+    curation_readonly = ["dated_source"]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
         (
             "Curation",
-            {"fields": ["status", "needs_review", "source", "original_source", "section"]},
+            {
+                "fields": [
+                    "status",
+                    "needs_review",
+                    "source",
+                    "original_source",
+                    "section",
+                    "dated",
+                    "dated_source",
+                ]
+            },
         ),
         ("Provenance", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
+    readonly_fields = [*readonly_fields, *curation_readonly]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
     actions = ["mark_reviewed", "publish", "assign_topic", "remove_person"]
     list_per_page = 50
@@ -188,7 +201,10 @@ class ArticleAdmin(DeskHistoryAdmin):
     def save_model(self, request, obj, form, change):
         """An editor's change is kept by re-import: the changed fields are marked edited."""
         if change:
-            obj.mark_edited(*obj.changed_fields())
+            changed = obj.changed_fields()
+            if "dated" in changed:  # the editor's date: re-import keeps it
+                obj.dated_source = Article.DatedSource.EDITOR
+            obj.mark_edited(*changed)
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Mark reviewed", permissions=["change"])

@@ -31,6 +31,9 @@ class TopicLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     slug = serializers.SlugField()
+    iptc_code = serializers.CharField(
+        allow_null=True, help_text="IPTC Media Topics code (`medtop:…`), null where none fits."
+    )
     score = serializers.FloatField()
 
 
@@ -72,13 +75,14 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     persons = serializers.SerializerMethodField()
     countries = serializers.SerializerMethodField()
     provenance = serializers.SerializerMethodField()
+    dated_source = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
         fields = [
             "id", "title", "title_derived", "summary", "body", "authors", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
-            "needs_review", "provenance", "created_at", "updated_at",
+            "needs_review", "dated", "dated_source", "provenance", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields  # writes go through ArticleWriteSerializer
 
@@ -96,7 +100,8 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
 
     @extend_schema_field(TopicLinkSerializer(many=True))
     def get_topics(self, article):
-        return _rows(article.linked_topics, ("id", "name", "slug", "score"), ("-score", "name"))
+        keys = ("id", "name", "slug", "iptc_code", "score")
+        return _rows(article.linked_topics, keys, ("-score", "name"))
 
     @extend_schema_field(PersonLinkSerializer(many=True))
     def get_persons(self, article):
@@ -105,6 +110,12 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     @extend_schema_field(CountryLinkSerializer(many=True))
     def get_countries(self, article):
         return _rows(article.linked_countries, ("code", "name", "mentions"), ("-mentions", "name"))
+
+    @extend_schema_field(
+        serializers.ChoiceField(choices=Article.DatedSource.choices, allow_null=True)
+    )
+    def get_dated_source(self, article) -> str | None:
+        return article.dated_source or None  # null while the article has no date
 
     @extend_schema_field(ProvenanceSerializer)
     def get_provenance(self, article):
@@ -142,7 +153,7 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         model = Article
         fields = [
             "title", "summary", "body", "section", "status", "needs_review", "source",
-            "original_source",
+            "original_source", "dated",
         ]  # fmt: skip
 
     def validate(self, attrs):
@@ -161,6 +172,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         fingerprint = validated_data.pop("fingerprint")
         article = Article(**validated_data, fingerprint=fingerprint, provenance_file="api")
+        if "dated" in validated_data:
+            article.dated_source = Article.DatedSource.API
         article.provenance_line_start = article.provenance_line_end = 0
         article.provenance_sha256 = fingerprint
         article.mark_edited(*validated_data)
@@ -187,6 +200,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             name for name, value in validated_data.items() if getattr(instance, name) != value
         ]
         instance.mark_edited(*changed)
+        if "dated" in changed:  # re-import keeps it: "dated" is now among the edited fields
+            instance.dated_source = Article.DatedSource.API
         return super().update(instance, validated_data)
 
     def to_representation(self, instance):
@@ -316,7 +331,7 @@ class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Topic
-        fields = ["id", "url", "name", "slug", "parent", "article_count", "articles"]
+        fields = ["id", "url", "name", "slug", "iptc_code", "parent", "article_count", "articles"]
 
 
 class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):

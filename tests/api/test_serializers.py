@@ -11,8 +11,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = [
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
-    "created_at", "updated_at",
+    "section", "topics", "persons", "countries", "status", "needs_review", "dated", "dated_source",
+    "provenance", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -51,6 +51,7 @@ def test_article_serializer_has_the_export_shape(linked_article):
         "id": 0,
         "name": "Diplomacy",
         "slug": "diplomacy",
+        "iptc_code": None,
         "score": 0.75,
     }
     assert data["provenance"] == {
@@ -96,7 +97,7 @@ def test_article_serializer_orders_links_and_their_keys(linked_article, make_per
     assert list(data["persons"][0]) == ["id", "name", "mentions"]
     assert [c["code"] for c in data["countries"]] == ["RU", "UA"]  # same count: by name
     assert list(data["countries"][0]) == ["code", "name", "mentions"]
-    assert list(data["topics"][0]) == ["id", "name", "slug", "score"]
+    assert list(data["topics"][0]) == ["id", "name", "slug", "iptc_code", "score"]
 
 
 def test_article_serializer_fast_path_equals_the_field_loop_for_some_fields(linked_article):

@@ -11,8 +11,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 
 KEYS = {
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "provenance",
-    "created_at", "updated_at",
+    "section", "topics", "persons", "countries", "status", "needs_review", "dated", "dated_source",
+    "provenance", "created_at", "updated_at",
 }  # fmt: skip
 
 
