@@ -358,3 +358,16 @@ def test_article_changelist_lists_each_provenance_file_once(editor_client, make_
     assert list(spec.lookup_choices) == ["a.txt", "b.txt"]
     chosen = editor_client.get(CHANGELIST + "?provenance_file__exact=b.txt").context["cl"]
     assert chosen.result_count == 2
+
+
+def test_article_change_form_sets_the_date_as_the_editor_s(editor_client, make_article):
+    article = make_article("Strike", dated="2024-06-24", dated_source="text")
+
+    def edit(data):
+        data["dated"] = ["2024-06-20"]
+
+    submit_change_form(editor_client, article, edit)
+    assert (str(article.dated), article.dated_source) == ("2024-06-20", "editor")
+    assert "dated" in article.edited_fields
+    submit_change_form(editor_client, article)  # saved again unchanged: still the editor's
+    assert article.dated_source == "editor"

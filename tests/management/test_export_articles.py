@@ -86,3 +86,43 @@ def test_export_articles_runs_a_fixed_number_of_queries(
         make_article(f"Article {n}")
     with django_assert_max_num_queries(6):
         export()
+
+
+@pytest.mark.django_db
+def test_export_articles_takes_the_api_filters(corpus_for_export):
+    titles = [json.loads(line)["title"] for line in export("--country", "UA").splitlines()]
+    assert titles == ["Kyiv talks", "Front line"]
+    both = export("--country", "UA", "--country", "RU", "--country-match", "all")
+    assert [json.loads(line)["title"] for line in both.splitlines()] == ["Kyiv talks"]
+    dated = export("--dated-after", "2024-06-01", "--format", "csv")
+    assert [row["title"] for row in csv.DictReader(io.StringIO(dated))] == ["Front line"]
+
+
+@pytest.mark.django_db
+def test_export_articles_refuses_a_bad_filter_and_writes_nothing(corpus_for_export):
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="--country"):
+        call_command("export_articles", "--country", "XX", stdout=out)
+    assert out.getvalue() == ""
+
+
+@pytest.mark.django_db
+def test_export_articles_reads_in_batches_of_a_fixed_size(make_article, monkeypatch):
+    from articles import export as exporting
+
+    for n in range(7):
+        make_article(f"Article {n}")
+    batches = list(exporting.batches(Article.objects.for_representation(), size=3))
+    assert [len(batch) for batch in batches] == [3, 3, 1]
+    ids = [article.pk for batch in batches for article in batch]
+    assert ids == sorted(ids) and len(set(ids)) == 7
+
+
+@pytest.fixture
+def corpus_for_export(make_article, country):
+    kyiv = make_article("Kyiv talks")
+    front = make_article("Front line", dated="2024-06-24", dated_source="text")
+    make_article("Elsewhere")
+    ArticleCountry.objects.create(article=kyiv, country=country("UA"))
+    ArticleCountry.objects.create(article=kyiv, country=country("RU"))
+    ArticleCountry.objects.create(article=front, country=country("UA"))
