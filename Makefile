@@ -59,6 +59,7 @@ format: install-test
 bench: install-test
 	$(PY) manage.py bench
 	$(PY) manage.py bench_scale --articles 20000 --output docs/benchmarks.md
+	$(PY) manage.py bench_export --articles 20000 --output docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache
