@@ -14,7 +14,7 @@ import calendar
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from articles.ingest.entities.spans import Span
 
@@ -53,15 +53,22 @@ def is_relative_day(text: str) -> bool:
     return bool(words & _RELATIVE_WORDS) and not re.search(r"\d", text)
 
 
-def relative_date(text: str, anchor: date) -> date | None:
-    """The day ``text`` ("on Monday", "yesterday") names, read from the ``anchor`` date."""
+@lru_cache(maxsize=64)
+def _relative_parser(anchor: date):
+    """A parser reading relative dates from noon of ``anchor`` (kept: an import meets an anchor
+    in many articles of the same days)."""
     from dateparser.date import DateDataParser
 
-    if not is_relative_day(text) or len(text) > MAX_SPAN_CHARS:
-        return None
     base = datetime(anchor.year, anchor.month, anchor.day, 12)
     settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def relative_date(text: str, anchor: date) -> date | None:
+    """The day ``text`` ("on Monday", "yesterday") names, read from the ``anchor`` date."""
+    if not is_relative_day(text) or len(text) > MAX_SPAN_CHARS:
+        return None
+    found = _relative_parser(anchor).get_date_data(text)
     if found.date_obj is None or found.period != "day":
         return None
     day = found.date_obj.date()
