@@ -118,3 +118,21 @@ def test_article_touch_sets_now(make_article):
     assert Article.objects.filter(pk=article.pk).touch() == 1
     article.refresh_from_db()
     assert article.updated_at >= before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [5, 40])
+def test_feed_and_dated_pages_take_a_fixed_number_of_queries(
+    api, make_article, rows, django_assert_num_queries
+):
+    for n in range(rows):
+        make_article(f"Extra {n}", dated=f"2024-01-{n % 28 + 1:02d}", dated_source="text")
+    # the page (one query), plus the horizon of the open transactions on PostgreSQL
+    horizon = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(1 + horizon):
+        answer = api.get("/api/articles/?ordering=updated&page_size=100").json()
+    assert len(answer["results"]) == rows
+    with django_assert_num_queries(1):
+        assert (
+            len(api.get("/api/articles/?ordering=-dated&page_size=100").json()["results"]) == rows
+        )
