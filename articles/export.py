@@ -19,7 +19,7 @@ BATCH_SIZE = 500
 FORMATS = {"jsonl": "application/x-ndjson", "csv": "text/csv"}  # format → media type
 CSV_COLUMNS = [
     "id", "title", "title_derived", "summary", "body", "authors", "source", "original_source",
-    "section", "topics", "persons", "countries", "status", "needs_review", "dated",
+    "section", "topics", "iptc_codes", "persons", "countries", "status", "needs_review", "dated",
     "dated_source", "provenance_file", "provenance_line_start", "provenance_line_end",
     "provenance_sha256", "created_at", "updated_at",
 ]  # fmt: skip
@@ -43,7 +43,8 @@ def representations(queryset, size: int = BATCH_SIZE) -> Iterator[dict]:
 
 
 def csv_row(data: dict) -> list:
-    """Flatten one representation: lists become "; "-joined names, sources their names."""
+    """Flatten one representation: lists become "; "-joined names, sources their names;
+    ``iptc_codes``: the distinct IPTC Media Topics codes of its topics."""
     provenance = data["provenance"]
     flat = {
         **data,
@@ -51,6 +52,7 @@ def csv_row(data: dict) -> list:
         "source": (data["source"] or {}).get("name", ""),
         "original_source": (data["original_source"] or {}).get("name", ""),
         "topics": "; ".join(topic["slug"] for topic in data["topics"]),
+        "iptc_codes": "; ".join(sorted({t["iptc_code"] for t in data["topics"] if t["iptc_code"]})),
         "persons": "; ".join(person["name"] for person in data["persons"]),
         "countries": "; ".join(country["code"] for country in data["countries"]),
         **{f"provenance_{key}": value for key, value in provenance.items()},

@@ -41,6 +41,20 @@ def test_export_csv_honours_the_same_filters_as_the_list(api, corpus):
     listed = api.get(f"/api/articles/?{query}").json()["results"]
     assert sorted(int(row["id"]) for row in rows) == sorted(row["id"] for row in listed)
     assert rows[0]["topics"] == "war"
+    assert rows[0]["iptc_codes"] == ""  # a topic of the test's own, without a code
+
+
+@pytest.mark.django_db
+def test_export_csv_lists_the_iptc_codes_of_the_topics(api, make_article):
+    from articles.models import ArticleTopic, Topic
+
+    article = make_article("Dockers strike")
+    for slug in ("war-and-conflict", "labour-and-strikes", "racism"):
+        ArticleTopic.objects.create(article=article, topic=Topic.objects.get(slug=slug))
+    (row,) = csv.DictReader(io.StringIO(body(api.get("/api/articles/export/?format=csv"))))
+    assert row["iptc_codes"] == "medtop:09000000; medtop:16000000"
+    line = json.loads(body(api.get("/api/articles/export/")))
+    assert {t["slug"]: t["iptc_code"] for t in line["topics"]}["racism"] is None
 
 
 @pytest.mark.django_db
