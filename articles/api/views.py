@@ -284,7 +284,7 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
     @extend_schema(parameters=[LIMIT, BUCKET], filters=True)
     def get(self, request):
         articles = self.filter_queryset(self.get_queryset()).order_by()
-        limit = limit_from(request)
+        limit, bucket = limit_from(request), self.bucket()
         # Unfiltered, the counts stored on each country, topic and source answer.
         every = not set(request.query_params) & set(self.filterset_class.base_filters)
         pairs = articles.person_pairs(limit=limit)
@@ -299,7 +299,7 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
                 {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
             ],
         }
-        if bucket := self.bucket():
+        if bucket:
             stats["dated"] = articles.dated_counts(bucket)
         return Response(self.get_serializer(stats).data)
 
