@@ -21,6 +21,9 @@ def horizon(alias: str = "default") -> datetime:
     if connection.vendor != "postgresql":
         return moment
     with connection.cursor() as cursor:
+        # Activity statistics are read once per transaction: inside one, read them afresh.
+        if connection.in_atomic_block:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(OLDEST_WRITER_SQL)
         oldest = cursor.fetchone()[0]
     return min(moment, oldest) if oldest is not None else moment
