@@ -262,8 +262,14 @@ class Article(models.Model):
     dated = models.DateField(
         null=True, blank=True, help_text="When the events happened, as the text states it."
     )
+    # A database default too: bulk loaders (COPY) that do not name the column still insert.
     dated_source = models.CharField(
-        max_length=10, choices=DatedSource.choices, blank=True, help_text="Who set the date."
+        max_length=10,
+        choices=DatedSource.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Who set the date.",
     )
     # Names of fields an editor has changed: re-import leaves them alone.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
