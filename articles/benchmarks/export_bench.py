@@ -62,7 +62,8 @@ def _drain(response, stop_after: int | None = None) -> tuple[int, int]:
         lines, size = lines + chunk.count(b"\n"), size + len(chunk)
         if stop_after and lines >= stop_after:
             break
-    response.close()
+    # Not ``response.close()``: the test client closes a streamed answer itself, with the
+    # database connection left open (closing it again would close that connection).
     return lines, size
 
 
