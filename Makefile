@@ -59,6 +59,7 @@ format: install-test
 bench: install-test
 	$(PY) manage.py bench
 	$(PY) manage.py bench_scale --articles 20000 --output docs/benchmarks.md
+	$(PY) manage.py bench_export --articles 20000 --output docs/benchmarks.md
 
 # Entity quality on the gold sets (docs/quality.md, "Gold 120"), on a scratch SQLite file: the
 # extractor alone, then the gold dumps through the import (two passes: import, re-extraction).

@@ -353,6 +353,14 @@ class Topic(ArticleCounted):
     keywords = models.TextField(
         blank=True, help_text="One keyword or phrase per line; matched case-insensitively."
     )
+    # Null, not "": the API and export show ``null`` where no IPTC concept fits.
+    iptc_code = models.CharField(  # noqa: DJ001
+        "IPTC Media Topic",
+        max_length=20,
+        null=True,
+        blank=True,
+        help_text="The IPTC Media Topics code this topic corresponds to (medtop:…), if one fits.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TopicQuerySet.as_manager()
@@ -376,6 +384,13 @@ class Topic(ArticleCounted):
 
 class Article(models.Model):
     """One news item from a dump."""
+
+    class DatedSource(models.TextChoices):
+        """Who set ``dated``: the importer reading the text, an editor (admin) or the API."""
+
+        TEXT = "text", "text"
+        EDITOR = "editor", "editor"
+        API = "api", "api"
 
     class Status(models.TextChoices):
         IMPORTED = "imported", "imported"
@@ -419,6 +434,18 @@ class Article(models.Model):
     needs_review = models.BooleanField(default=False)
     # Why it is on the review queue (``ReviewReason`` codes); empty once it is off the queue.
     review_reasons = models.CharField(max_length=100, blank=True, default="", editable=False)
+    dated = models.DateField(
+        null=True, blank=True, help_text="When the events happened, as the text states it."
+    )
+    # A database default too: bulk loaders (COPY) that do not name the column still insert.
+    dated_source = models.CharField(
+        max_length=10,
+        choices=DatedSource.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Who set the date.",
+    )
     # Names of fields an editor has changed: re-import leaves them alone.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     provenance_file = models.CharField(max_length=255, db_index=True)
@@ -479,6 +506,9 @@ class Article(models.Model):
                 condition=Q(needs_review=True),
                 name="article_review_queue",
             ),
+            # The change feed's keyset and the date filters, orderings and buckets.
+            models.Index(fields=["updated_at", "id"], name="article_updated_id"),
+            models.Index(fields=["dated", "id"], name="article_dated_id"),
         ]
         constraints = [
             models.CheckConstraint(

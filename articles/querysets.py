@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from articles import counts, evidence, search
+from articles import counts, evidence, feed, search
 from articles.choices import REASON_LENGTH, Origin, ReviewReason, Suspicion, codes_of, codes_text
 from articles.jsonagg import Nested, json_rows
 from articles.normalise import name_key
@@ -227,6 +227,20 @@ class ArticleQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
 
+    def touch(self) -> int:
+        """Mark these articles changed now: the change feed (``ordering=updated``) lists them."""
+        return self.update(updated_at=timezone.now())
+
+    def settled(self):
+        """The articles whose last change no running transaction can still precede.
+
+        A change commits after its ``updated_at`` was taken: a feed reading up to "now" could
+        pass a row that a longer transaction (an import of one file) commits later, with an
+        earlier time. So the feed stops before the oldest open write transaction started
+        (PostgreSQL; read from ``pg_stat_activity``) and ``NEWSDB_FEED_SETTLE_SECONDS`` ago.
+        """
+        return self.filter(updated_at__lt=feed.horizon(self.db))
+
     def for_representation(self):
         """What the API and export representation read, in one query.
 
@@ -269,6 +283,7 @@ class ArticleQuerySet(models.QuerySet):
                 id="t.id",
                 name="t.name",
                 slug="t.slug",
+                iptc_code="t.iptc_code",
                 score="tl.score",
             ),
             linked_duplicates=json_rows(
@@ -364,6 +379,18 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(filtered_count=Count(to_article))
             .order_by("-filtered_count", "name")
             .values(*fields, "filtered_count")
+        )
+
+    def dated_counts(self, bucket: str):
+        """Dated articles per ``week`` or ``month`` of ``dated`` (``period``: its first day),
+        oldest first; grouped on the (dated, id) index."""
+        trunc = {"week": TruncWeek, "month": TruncMonth}[bucket]
+        return (
+            self.filter(dated__isnull=False)
+            .order_by()
+            .values(period=trunc("dated"))
+            .annotate(article_count=Count("pk"))
+            .order_by("period")
         )
 
     def section_counts(self, everything=False):
@@ -523,9 +550,13 @@ class ArticleQuerySet(models.QuerySet):
         return len(article_ids)
 
     def _record_history(self, reason: str) -> None:
-        """Add a history record to each article saying what an editor did to its links."""
+        """Add a history record to each article saying what an editor did to its links, and
+        bump its ``updated_at`` (its links are part of what the API and feed show)."""
+        articles, now = list(self.order_by()), timezone.now()
+        for article in articles:
+            article.updated_at = now
         bulk_update_with_history(
-            list(self.order_by()), self.model, [], default_change_reason=reason[:REASON_LENGTH]
+            articles, self.model, ["updated_at"], default_change_reason=reason[:REASON_LENGTH]
         )
 
 
@@ -562,9 +593,11 @@ class ArticlePersonQuerySet(models.QuerySet):
                 default=F("origin"),
             ),
         )
+        article_ids = set(self.values_list("article_id", flat=True))
         self.filter(Exists(twins)).delete()
         counts.touch(type(person), {person.pk, *self.values_list("person_id", flat=True)})
         self.update(person=person)
+        _model("Article").objects.filter(pk__in=article_ids).touch()
 
     def _merge_evidence_into_twins(self, person: "Person", twins) -> None:
         """The twin keeps both links' evidence (few rows: only articles naming both)."""

@@ -174,6 +174,10 @@ NEWSDB_TRUSTED_PROXIES = env_proxies("NEWSDB_TRUSTED_PROXIES")
 # PostgreSQL statement_timeout for each API request: a runaway query answers 503, not a stall.
 NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", "5000"))
 
+# The change feed (`ordering=updated`) holds back changes younger than this, so that a change
+# committed a moment after its time was taken is never passed (see articles/feed.py).
+NEWSDB_FEED_SETTLE_SECONDS = float(os.environ.get("NEWSDB_FEED_SETTLE_SECONDS", "10"))
+
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
 # An item (title, summary and body) longer than this is rejected, never stored as one article.
@@ -243,6 +247,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("NEWSDB_THROTTLE_ANON", "120/minute"),
         "user": os.environ.get("NEWSDB_THROTTLE_USER", "1200/minute"),
+        # GET /api/articles/export/: each may stream the whole table.
+        "export": os.environ.get("NEWSDB_THROTTLE_EXPORT", "30/hour"),
     },
 }
 

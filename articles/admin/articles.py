@@ -103,6 +103,7 @@ class ArticleAdmin(DeskHistoryAdmin):
         "section_name",
         "status",
         "review",
+        "dated",
         "person_count",
         "country_count",
         "copy_of",
@@ -131,6 +132,7 @@ class ArticleAdmin(DeskHistoryAdmin):
     raw_id_fields = ["duplicate_of"]
     provenance_fields = ["provenance_lines", "provenance_sha256", "edited_fields", "created_at"]
     readonly_fields = ["reasons", *provenance_fields]
+    curation_readonly = ["dated_source"]
     fieldsets = [
         (None, {"fields": ["title", "title_derived", "summary", "body"]}),
         ("Mentions found by the importer", {"fields": ["mentions"], "classes": ["collapse"]}),
@@ -146,12 +148,14 @@ class ArticleAdmin(DeskHistoryAdmin):
                     "section",
                     "duplicate_of",
                     "story",
+                    "dated",
+                    "dated_source",
                 ]
             },
         ),
         ("Provenance", {"fields": provenance_fields, "classes": ["collapse"]}),
     ]
-    readonly_fields = [*readonly_fields, "mentions"]
+    readonly_fields = [*readonly_fields, "mentions", *curation_readonly]
     inlines = [link_inline(model) for model in LINK_MODELS.values()]
     actions = [
         "mark_reviewed",
@@ -279,6 +283,8 @@ class ArticleAdmin(DeskHistoryAdmin):
         if moved:  # saved as it was: ``move_articles`` recomputes the story it leaves
             obj.story_id = form.initial.get("story")
         changed = [name for name in obj.changed_fields() if name != "story"] if change else []
+        if "dated" in changed:  # the editor's date: re-import keeps it
+            obj.dated_source = Article.DatedSource.EDITOR
         obj.mark_edited(*changed)
         super().save_model(request, obj, form, change)
         obj.forget_evidence(changed)

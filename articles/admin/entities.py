@@ -137,13 +137,13 @@ class CountryAdmin(ArticlesColumn, admin.ModelAdmin):
 @admin.register(Topic)
 class TopicAdmin(ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "topics__id__exact"
-    list_display = ["name", "parent", "linked_articles"]
+    list_display = ["name", "parent", "iptc_code", "linked_articles"]
     ordering = ["name"]
     list_select_related = ["parent"]
     search_fields = ["name", "keywords"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "parent", "keywords"]
+    fields = ["name", "slug", "parent", "iptc_code", "keywords"]
 
 
 class SourceAliasInline(admin.TabularInline):

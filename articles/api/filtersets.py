@@ -81,7 +81,12 @@ ARTICLE_ORDERINGS = {
     "title": ("title", "id"),
     "-title": ("-title", "-id"),
     "relevance": ("distance", "-id"),
+    "updated": ("updated_at", "id"),  # the change feed: oldest change first, see ``settled``
+    "dated": ("dated", "id"),
+    "-dated": ("-dated", "-id"),
 }
+# Orderings that list only the articles having the sort key (a null has no place in a keyset).
+DATED_ORDERINGS = {"dated", "-dated"}
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -191,6 +196,22 @@ class ArticleFilterSet(FilterSet):
         lookup_expr="lt",
         help_text="ISO 8601 date or date-time (no zone: UTC); created before it.",
     )
+    updated_after = UtcDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="ISO 8601 date or date-time (no zone: UTC); changed at or after it. With "
+        "`ordering=updated`, the change feed.",
+    )
+    dated_after = filters.DateFilter(
+        field_name="dated",
+        lookup_expr="gte",
+        help_text="ISO 8601 date; articles whose events are dated on or after it.",
+    )
+    dated_before = filters.DateFilter(
+        field_name="dated",
+        lookup_expr="lt",
+        help_text="ISO 8601 date; articles whose events are dated before it.",
+    )
     provenance_file = filters.CharFilter(
         help_text="Dump file name, as in `provenance.file`; free text."
     )
@@ -210,7 +231,9 @@ class ArticleFilterSet(FilterSet):
     ordering = filters.ChoiceFilter(
         choices=[(name, name) for name in ARTICLE_ORDERINGS],
         method="filter_nothing",
-        help_text="Sort order; `relevance` (the default when searching) needs `search`.",
+        help_text="Sort order; `relevance` (the default when searching) needs `search`; "
+        "`updated`: oldest change first, changes of the last moments held back (the change "
+        "feed); `dated`/`-dated` list only dated articles.",
     )
 
     class Meta:
@@ -224,7 +247,12 @@ class ArticleFilterSet(FilterSet):
     def filter_queryset(self, queryset):
         """Apply the filters, then the sort order the keyset pages follow."""
         queryset = super().filter_queryset(queryset)
-        return queryset.order_by(*ARTICLE_ORDERINGS[self.ordering_name()])
+        name = self.ordering_name()
+        if name == "updated":
+            queryset = queryset.settled()
+        elif name in DATED_ORDERINGS:
+            queryset = queryset.filter(dated__isnull=False)
+        return queryset.order_by(*ARTICLE_ORDERINGS[name])
 
     def ordering_name(self) -> str:
         data = self.form.cleaned_data

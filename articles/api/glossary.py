@@ -34,6 +34,9 @@ FIELDS = {
     "Unicode characters): `article[field][start:end]` is the mention as written.",
     "Evidence.end": "Offset just past the mention's last character.",
     "Article.countries": "Countries the item names, most mentioned first.",
+    "Article.dated": "When the events happened, as the text states it (`null` if it does not); "
+    "editors may set it.",
+    "Article.dated_source": "Who set `dated` (`null` while there is none).",
     "Article.status": "Editorial status: `imported` (as read from a dump), `reviewed` (an editor "
     "checked it), `published`, `withdrawn` (taken back).",
     "Article.needs_review": "The importer flagged the item for an editor (an unsure layout, a "
@@ -96,6 +99,9 @@ VALUES = {
     "title": "by title, A to Z",
     "-title": "by title, Z to A",
     "relevance": "best match first (the default with `search`; needs it)",
+    "updated": "oldest change first: the change feed (the last moments' changes held back)",
+    "dated": "by the date of the events, oldest first (dated articles only)",
+    "-dated": "by the date of the events, newest first (dated articles only)",
     "name": "by name, A to Z",
     "-name": "by name, Z to A",
     "code": "by ISO code, A to Z",

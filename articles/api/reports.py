@@ -61,6 +61,13 @@ class PersonPairSerializer(serializers.Serializer):
     article_count = serializers.IntegerField(help_text="Articles mentioning both.")
 
 
+class DatedCountSerializer(serializers.Serializer):
+    """A week or month of ``dated`` and how many of the articles are dated in it."""
+
+    period = serializers.DateField(help_text="Its first day (a week starts on Monday).")
+    article_count = serializers.IntegerField()
+
+
 class StatsSerializer(serializers.Serializer):
     """Counts over the articles the filters select; each list is most articles first."""
 
@@ -74,4 +81,10 @@ class StatsSerializer(serializers.Serializer):
         help_text=f"Persons mentioned together, counted over the newest {PAIR_ARTICLES:,} of these "
         f"articles, among the {PAIR_PERSONS} persons most mentioned in them (a bound on the work; "
         "exact at the top of the list).",
+    )
+    dated = DatedCountSerializer(
+        many=True,
+        required=False,
+        help_text="With `bucket=week` or `bucket=month`: the dated articles per week or month "
+        "of `dated`, oldest first (undated articles are not counted).",
     )

@@ -33,10 +33,16 @@ class AutoSchema(openapi.AutoSchema):
         if getattr(self.view, "action", None) == "create":
             codes.append("409")  # the same text is stored already (Location: that article)
         for code in codes:
-            responses.setdefault(
-                code, self._get_response_for_code(ErrorSerializer, code, direction=direction)
-            )
+            responses.setdefault(code, self._error_response(code, direction))
         return responses
+
+    def _error_response(self, code: str, direction: str) -> dict:
+        """An error answer: JSON, also where the operation's own answer is not (an export)."""
+        response = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+        content = response.get("content") or {}
+        if content and "application/json" not in content:
+            response["content"] = {"application/json": next(iter(content.values()))}
+        return response
 
     def _get_serializer_field_meta(self, field, direction):
         meta = super()._get_serializer_field_meta(field, direction)

@@ -49,6 +49,9 @@ class TopicLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     slug = serializers.SlugField()
+    iptc_code = serializers.CharField(
+        allow_null=True, help_text="IPTC Media Topics code (`medtop:…`), null where none fits."
+    )
     score = serializers.FloatField()
 
 
@@ -119,14 +122,15 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
         help_text="Why it is on the review queue: `derived_title`, `suspect_person`, "
         "`low_confidence`, `no_country` (empty when it is not on the queue)."
     )
+    dated_source = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
         fields = [
             "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
             "original_source", "section", "topics", "persons", "countries", "status",
-            "needs_review", "review_reasons", "duplicate_of", "duplicates", "provenance",
-            "created_at", "updated_at", "story",
+            "needs_review", "review_reasons", "duplicate_of", "duplicates", "dated",
+            "dated_source", "provenance", "created_at", "updated_at", "story",
         ]  # fmt: skip
         read_only_fields = fields  # writes go through ArticleWriteSerializer
 
@@ -149,7 +153,8 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
 
     @extend_schema_field(TopicLinkSerializer(many=True))
     def get_topics(self, article):
-        return _rows(article.linked_topics, ("id", "name", "slug", "score"), ("-score", "name"))
+        keys = ("id", "name", "slug", "iptc_code", "score")
+        return _rows(article.linked_topics, keys, ("-score", "name"))
 
     @extend_schema_field(PersonLinkSerializer(many=True))
     def get_persons(self, article):
@@ -168,6 +173,12 @@ class ArticleSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_review_reasons(self, article) -> list[str]:
         return codes_of(article.review_reasons)
+
+    @extend_schema_field(
+        serializers.ChoiceField(choices=Article.DatedSource.choices, allow_null=True)
+    )
+    def get_dated_source(self, article) -> str | None:
+        return article.dated_source or None  # null while the article has no date
 
     @extend_schema_field(ProvenanceSerializer)
     def get_provenance(self, article):
@@ -212,7 +223,7 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         model = Article
         fields = [
             "title", "summary", "body", "section", "status", "needs_review", "source",
-            "original_source", "duplicate_of",
+            "original_source", "duplicate_of", "dated",
         ]  # fmt: skip
 
     def validate_duplicate_of(self, original: Article | None) -> Article | None:
@@ -239,6 +250,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         fingerprint = validated_data.pop("fingerprint")
         article = Article(**validated_data, fingerprint=fingerprint, provenance_file="api")
+        if "dated" in validated_data:
+            article.dated_source = Article.DatedSource.API
         article.provenance_line_start = article.provenance_line_end = 0
         article.provenance_sha256 = fingerprint
         article.mark_edited(*validated_data)
@@ -265,6 +278,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             name for name, value in validated_data.items() if getattr(instance, name) != value
         ]
         instance.mark_edited(*changed)
+        if "dated" in changed:  # re-import keeps it: "dated" is now among the edited fields
+            instance.dated_source = Article.DatedSource.API
         article = super().update(instance, validated_data)
         article.forget_evidence(changed)
         return article
@@ -399,7 +414,7 @@ class TopicSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Topic
-        fields = ["id", "url", "name", "slug", "parent", "article_count", "articles"]
+        fields = ["id", "url", "name", "slug", "iptc_code", "parent", "article_count", "articles"]
 
 
 class SourceSerializer(ArticlesLinkMixin, serializers.ModelSerializer):

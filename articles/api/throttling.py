@@ -10,7 +10,7 @@ import ipaddress
 import logging
 
 from django.conf import settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 log = logging.getLogger(__name__)
@@ -106,3 +106,16 @@ class AnonThrottle(SharedCounterMixin, AnonRateThrottle):
 
 class UserThrottle(SharedCounterMixin, UserRateThrottle):
     """Signed-in clients by user, others by address (``NEWSDB_THROTTLE_USER``)."""
+
+
+class ExportThrottle(SharedCounterMixin, ScopedRateThrottle):
+    """Exports (a whole filtered table each), by user or address (``NEWSDB_THROTTLE_EXPORT``)."""
+
+    def allow_request(self, request, view) -> bool:
+        # ScopedRateThrottle reads its rate from the view here; the shared counter then counts.
+        self.scope = getattr(view, self.scope_attr, None)
+        if not self.scope:
+            return True
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)

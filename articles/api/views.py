@@ -1,12 +1,16 @@
 """One ViewSet per resource; each queryset reads a page in a fixed number of queries."""
 
+import functools
+
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from articles.api import reports, serializers, stats_cache, stories
+from articles.api import exporting, reports, serializers, stats_cache, stories
 from articles.api.filtersets import (
     ArticleFilterSet,
     CountryFilterSet,
@@ -17,10 +21,18 @@ from articles.api.filtersets import (
     TopicFilterSet,
 )
 from articles.api.pagination import CanonicalLinkMixin, KeysetPagination, positive_int
+from articles.api.throttling import AnonThrottle, ExportThrottle, UserThrottle
 from articles.choices import REASON_LENGTH
+from articles.export import FORMATS as EXPORT_FORMATS
 from articles.ingest.persist.stories import rename_story
 from articles.models import LINK_MODELS, Article, Country, Person, Source, Story, Topic
 
+BUCKET = OpenApiParameter(
+    "bucket",
+    str,
+    enum=["week", "month"],
+    description="Add `dated`: the dated articles counted per week or month of their date.",
+)
 LIMIT = OpenApiParameter(
     "limit", int, description="Rows per list (default 20, at most 100; more is clamped)."
 )
@@ -142,6 +154,7 @@ class ArticleViewSet(
     pagination_class = KeysetPagination
     required_perms = None  # set per link action; see EditorWriteOrReadOnly
     query_parameters = ("fields", "include")  # read besides the filters (next links keep them)
+    throttle_scope = None  # "export" on the export action: ExportThrottle counts it
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -177,6 +190,39 @@ class ArticleViewSet(
         return Response(
             reports.RelatedArticlesSerializer({"results": results}, context=context).data
         )
+
+    @extend_schema(
+        filters=True,
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=list(EXPORT_FORMATS),
+                description="`jsonl` (default): one article per line, as the detail shows it; "
+                "`csv`: one row per article, lists joined by `; `.",
+            )
+        ],
+        responses={(200, media): OpenApiTypes.STR for media in EXPORT_FORMATS.values()},
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        pagination_class=None,
+        renderer_classes=exporting.RENDERERS,
+        throttle_classes=[AnonThrottle, UserThrottle, ExportThrottle],
+        throttle_scope="export",
+    )
+    def export(self, request):
+        """Every article the filters select, streamed in id order: `?format=jsonl` (default,
+        one article representation per line) or `?format=csv`."""
+        articles = self.filter_queryset(self.get_queryset())
+        return exporting.streamed(articles, request.accepted_renderer.format)
+
+    def handle_exception(self, exc):
+        if self.action == "export":  # an export's error is JSON, as every other error
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     def add_link(self, kind: str) -> Response:
         article = self.get_object()
@@ -284,13 +330,14 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
     pagination_class = None
     serializer_class = reports.StatsSerializer
 
-    @extend_schema(parameters=[LIMIT], filters=True)
+    @extend_schema(parameters=[LIMIT, BUCKET], filters=True)
     def get(self, request):
         articles = self.filter_queryset(self.get_queryset()).order_by()
-        limit = limit_from(request)
-        return Response(stats_cache.cached(request, lambda: self.stats(request, articles, limit)))
+        limit, bucket = limit_from(request), self.bucket()
+        compute = functools.partial(self.stats, request, articles, limit, bucket)
+        return Response(stats_cache.cached(request, compute))
 
-    def stats(self, request, articles, limit: int) -> dict:
+    def stats(self, request, articles, limit: int, bucket: str | None) -> dict:
         # Unfiltered, the counts stored on each country, topic and source answer.
         every = not set(request.query_params) & set(self.filterset_class.base_filters)
         pairs = articles.person_pairs(limit=limit)
@@ -305,4 +352,13 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
                 {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
             ],
         }
+        if bucket:
+            stats["dated"] = articles.dated_counts(bucket)
         return self.get_serializer(stats).data
+
+    def bucket(self) -> str | None:
+        """The ``bucket`` parameter: ``week``, ``month`` or absent (anything else: 400)."""
+        bucket = self.request.query_params.get("bucket") or None
+        if bucket not in (None, "week", "month"):
+            raise ValidationError({"bucket": ["Use week or month."]})
+        return bucket

@@ -1,4 +1,4 @@
-"""Entity extraction: parsed items in, items with persons, countries and topics out.
+"""Entity extraction: parsed items in, items with persons, countries, topics and date out.
 
 The spaCy model runs once per process with only its ``ner`` component (it has its own encoder in
 en_core_web_sm, so the entities are the same and it runs twice as fast); texts go through
@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from functools import cache
 
 from articles.ingest import copies
-from articles.ingest.entities import countries, evidence, nonpersons, persons, sources, topics
+from articles.ingest.entities import (
+    countries,
+    dates,
+    evidence,
+    nonpersons,
+    persons,
+    sources,
+    topics,
+)
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.registry import PersonRegistry
 from articles.ingest.entities.spans import Span, spans_from_doc
@@ -105,6 +113,7 @@ class Extractor:
             countries=found_countries,
             topics=found_topics,
             copy_sketch=copies.sketch(item.summary, item.body),
+            dated=dates.event_date(spans, item.captions),
         )
 
 

@@ -5,6 +5,7 @@ read → ``Document`` → detect → parse → ``ParseResult`` (``ParsedItem``s 
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from articles.evidence import TEXT_FIELDS
 from articles.ingest.copies import CopySketch
@@ -180,6 +181,7 @@ class ExtractedArticle:
     topics: tuple[TopicMatch, ...] = ()
     # Shingles and band keys: is it a copy of an earlier article? (``copies``)
     copy_sketch: CopySketch = field(default_factory=CopySketch)
+    dated: date | None = None  # when its events happened, as the text states it
 
 
 @dataclass(frozen=True)

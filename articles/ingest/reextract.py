@@ -13,6 +13,7 @@ from articles.ingest.entities import topics
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.items import item_from_article, stored_chunks
 from articles.ingest.persist.links import LinkChanges, sync_auto_links, sync_auto_topics
+from articles.ingest.persist.upsert import save_text_date
 from articles.ingest.records import Catalog
 
 # Called after each chunk with its size, so a command can drive a progress bar.
@@ -28,6 +29,7 @@ class ReextractReport:
     seen: int = 0
     changed: int = 0
     links: LinkChanges = field(default_factory=LinkChanges)
+    dates: int = 0  # articles given a new date from their text
 
     def add(self, changes: LinkChanges) -> None:
         self.seen += 1
@@ -38,15 +40,18 @@ class ReextractReport:
 def reextract_links(
     ids: Iterable[int], extractor, *, dry_run: bool = False, advance: ProgressHook | None = None
 ) -> ReextractReport:
-    """Re-extract persons, countries and topics of stored articles (all, or these ids)."""
+    """Re-extract persons, countries, topics and dates of stored articles (all, or these ids)."""
+    report = ReextractReport()
 
     def sync(chunk, linker):
         items = [item_from_article(article) for article in chunk]
         for article, found in zip(chunk, extractor.extract(items), strict=True):
             extracted = replace(found, fingerprint=article.fingerprint)
-            yield sync_auto_links(article, extracted, linker)
+            changes = sync_auto_links(article, extracted, linker)
+            report.dates += save_text_date(article, extracted.dated, "reextract")
+            yield changes
 
-    return _run(ids, sync, dry_run, advance)
+    return _run(ids, sync, dry_run, advance, report)
 
 
 def classify_topics(
@@ -67,8 +72,10 @@ def classify_topics(
     return _run(ids, sync, False, advance)
 
 
-def _run(ids, sync: ChunkSync, dry_run: bool, advance: ProgressHook | None) -> ReextractReport:
-    report = ReextractReport()
+def _run(
+    ids, sync: ChunkSync, dry_run: bool, advance: ProgressHook | None, report=None
+) -> ReextractReport:
+    report = report or ReextractReport()
     with transaction.atomic():
         linker = Linker()
         for chunk in stored_chunks(ids):

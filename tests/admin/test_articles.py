@@ -388,3 +388,16 @@ def test_article_change_form_sets_duplicate_of_by_id(editor_client, make_article
     original, article = make_article("Original"), make_article("Later")
     submit_change_form(editor_client, article, lambda d: d.update(duplicate_of=[str(original.pk)]))
     assert article.duplicate_of == original and article.edited_fields == ["duplicate_of"]
+
+
+def test_article_change_form_sets_the_date_as_the_editor_s(editor_client, make_article):
+    article = make_article("Strike", dated="2024-06-24", dated_source="text")
+
+    def edit(data):
+        data["dated"] = ["2024-06-20"]
+
+    submit_change_form(editor_client, article, edit)
+    assert (str(article.dated), article.dated_source) == ("2024-06-20", "editor")
+    assert "dated" in article.edited_fields
+    submit_change_form(editor_client, article)  # saved again unchanged: still the editor's
+    assert article.dated_source == "editor"

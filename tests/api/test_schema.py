@@ -51,7 +51,9 @@ def test_schema_documents_every_article_filter_with_its_type(api, db):
     assert parameters["country"]["type"] == "array"
     assert parameters["needs_review"]["type"] == "boolean"
     assert parameters["created_after"] == {"type": "string", "format": "date-time"}
-    assert parameters["ordering"]["enum"] == ["-created", "-title", "created", "relevance", "title"]
+    assert parameters["ordering"]["enum"] == [
+        "-created", "-dated", "-title", "created", "dated", "relevance", "title", "updated",
+    ]  # fmt: skip
     stats = operation_parameters(api, "/api/stats/")
     assert set(ArticleFilterSet.base_filters) - {"ordering"} <= set(stats)
 

@@ -12,8 +12,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 KEYS = [
     "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
     "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
-    "review_reasons", "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
-    "story",
+    "review_reasons", "duplicate_of", "duplicates", "dated", "dated_source", "provenance",
+    "created_at", "updated_at", "story",
 ]  # fmt: skip
 
 
@@ -68,6 +68,7 @@ def test_article_serializer_has_the_export_shape(linked_article):
         "id": 0,
         "name": "Diplomacy",
         "slug": "diplomacy",
+        "iptc_code": None,
         "score": 0.75,
     }
     assert data["provenance"] == {
@@ -113,7 +114,7 @@ def test_article_serializer_orders_links_and_their_keys(linked_article, make_per
     assert list(data["persons"][0]) == ["id", "name", "mentions", "evidence"]
     assert [c["code"] for c in data["countries"]] == ["RU", "UA"]  # same count: by name
     assert list(data["countries"][0]) == ["code", "name", "mentions", "evidence"]
-    assert list(data["topics"][0]) == ["id", "name", "slug", "score"]
+    assert list(data["topics"][0]) == ["id", "name", "slug", "iptc_code", "score"]
 
 
 def test_article_serializer_fast_path_equals_the_field_loop_for_some_fields(linked_article):

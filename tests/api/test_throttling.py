@@ -58,7 +58,7 @@ def test_throttling_new_window_restores_the_budget(api, low_rates, monkeypatch, 
 
 def test_throttling_rates_come_from_settings(settings):
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
-    assert set(rates) == {"anon", "user"}
+    assert set(rates) == {"anon", "user", "export"}
     assert rates == SimpleRateThrottle.THROTTLE_RATES
 
 

@@ -12,8 +12,8 @@ from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic
 KEYS = {
     "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
     "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
-    "review_reasons", "duplicate_of", "duplicates", "provenance", "created_at", "updated_at",
-    "story",
+    "review_reasons", "duplicate_of", "duplicates", "dated", "dated_source", "provenance",
+    "created_at", "updated_at", "story",
 }  # fmt: skip
 
 
@@ -105,3 +105,42 @@ def test_export_articles_names_copies_and_originals(make_article):
         "",
         str(original.pk),
     )
+
+
+def test_export_articles_takes_the_api_filters(corpus_for_export):
+    titles = [json.loads(line)["title"] for line in export("--country", "UA").splitlines()]
+    assert titles == ["Kyiv talks", "Front line"]
+    both = export("--country", "UA", "--country", "RU", "--country-match", "all")
+    assert [json.loads(line)["title"] for line in both.splitlines()] == ["Kyiv talks"]
+    dated = export("--dated-after", "2024-06-01", "--format", "csv")
+    assert [row["title"] for row in csv.DictReader(io.StringIO(dated))] == ["Front line"]
+
+
+@pytest.mark.django_db
+def test_export_articles_refuses_a_bad_filter_and_writes_nothing(corpus_for_export):
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="--country"):
+        call_command("export_articles", "--country", "XX", stdout=out)
+    assert out.getvalue() == ""
+
+
+@pytest.mark.django_db
+def test_export_articles_reads_in_batches_of_a_fixed_size(make_article, monkeypatch):
+    from articles import export as exporting
+
+    for n in range(7):
+        make_article(f"Article {n}")
+    batches = list(exporting.batches(Article.objects.for_representation(), size=3))
+    assert [len(batch) for batch in batches] == [3, 3, 1]
+    ids = [article.pk for batch in batches for article in batch]
+    assert ids == sorted(ids) and len(set(ids)) == 7
+
+
+@pytest.fixture
+def corpus_for_export(make_article, country):
+    kyiv = make_article("Kyiv talks")
+    front = make_article("Front line", dated="2024-06-24", dated_source="text")
+    make_article("Elsewhere")
+    ArticleCountry.objects.create(article=kyiv, country=country("UA"))
+    ArticleCountry.objects.create(article=kyiv, country=country("RU"))
+    ArticleCountry.objects.create(article=front, country=country("UA"))

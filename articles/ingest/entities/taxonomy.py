@@ -67,6 +67,29 @@ _TOPICS = {
 }
 
 
+# The IPTC Media Topics concept each default topic falls under, where one fits as a whole: the
+# top-level subjects (https://cv.iptc.org/newscodes/mediatopic/). Topics narrower or wider than any
+# of them (Israel–Palestine, Racism, Protest and solidarity, …) have none rather than a guess.
+IPTC_CODES = {
+    "War and conflict": "medtop:16000000",  # conflict, war and peace
+    "Labour and strikes": "medtop:09000000",  # labour
+    "Elections and parties": "medtop:11000000",  # politics
+    "Disasters": "medtop:03000000",  # disaster, accident and emergency incident
+    "Health": "medtop:07000000",  # health
+    "Religion and secularism": "medtop:12000000",  # religion
+    "Sport": "medtop:15000000",  # sport
+    "Economy and business": "medtop:04000000",  # economy, business and finance
+    "Police, courts and justice": "medtop:02000000",  # crime, law and justice
+    "Climate and environment": "medtop:06000000",  # environment
+}
+
+
+def iptc_codes() -> dict[str, str]:
+    """The default topics' IPTC Media Topics codes, by slug."""
+    slugs = {rule.name: rule.slug for rule in default_topics()}
+    return {slugs[name]: code for name, code in IPTC_CODES.items()}
+
+
 def default_topics() -> tuple[TopicRule, ...]:
     """The taxonomy as rules: slug, display name, keywords."""
     from articles.normalise import slug_for

@@ -27,11 +27,18 @@ def imported_values(item: ParsedItem, linker: Linker) -> dict:
     return values
 
 
+def dated_values(extracted: ExtractedArticle) -> dict:
+    """The date fields the importer owns until an editor (or the API) sets ``dated``."""
+    source = Article.DatedSource.TEXT if extracted.dated else ""
+    return {"dated": extracted.dated, "dated_source": source}
+
+
 def new_article(extracted: ExtractedArticle, document: Document, linker: Linker) -> Article:
     """An unsaved Article for an extracted item, with its provenance."""
     item = extracted.item
     return Article(
         **imported_values(item, linker),
+        **dated_values(extracted),
         fingerprint=extracted.fingerprint,
         needs_review=item.title_derived,
         provenance_file=document.name,

@@ -86,6 +86,7 @@ class LinkPlan:
     """What one sync will do to one kind of link of one article."""
 
     kind: LinkKind
+    article_id: int | None = None  # a stored article's (its change bumps ``updated_at``)
     add: list = field(default_factory=list)
     update: list = field(default_factory=list)
     remove: list = field(default_factory=list)
@@ -148,7 +149,7 @@ def _plan_kind(
     article: Article, kind: LinkKind, wanted: dict[tuple, Wanted], new: bool = False
 ) -> LinkPlan:
     """Add the missing, recount the changed, drop the stale autos; editors' links stay."""
-    plan = LinkPlan(kind)
+    plan = LinkPlan(kind, None if new else article.pk)
     rejected = set() if new else _rejected_targets(article, kind.name)
     wanted = {key: link for key, link in wanted.items() if kind.target_id(key) not in rejected}
     existing = {} if new else {link.key: link for link in getattr(article, kind.related).all()}
@@ -183,6 +184,7 @@ def apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
 
 
 def _apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
+    plans = list(plans)
     by_kind: dict[str, LinkPlan] = {}
     for plan in plans:
         merged = by_kind.setdefault(plan.kind.name, LinkPlan(plan.kind))
@@ -190,6 +192,8 @@ def _apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
         merged.update += plan.update
         merged.remove += plan.remove
     changes = LinkChanges()
+    changed = {plan.article_id for plan in plans if plan.add or plan.update or plan.remove}
+    Article.objects.filter(pk__in=changed - {None}).touch()  # the change feed shows them again
     for plan in by_kind.values():
         manager = plan.kind.model.objects
         manager.bulk_create(plan.add)

@@ -13,10 +13,10 @@ from articles.ingest.persist.copies import (
     save_copy_changes,
     store_copies,
 )
-from articles.ingest.persist.items import imported_values, new_article
+from articles.ingest.persist.items import dated_values, imported_values, new_article
 from articles.ingest.persist.links import LINK_KINDS, LinkPlan, apply_plans, plan_links
 from articles.ingest.persist.stories import assign_stories
-from articles.ingest.records import Document, ExtractedArticle, FileReport, ParsedItem
+from articles.ingest.records import Document, ExtractedArticle, FileReport
 from articles.models import Article, Source
 
 
@@ -50,7 +50,7 @@ def _save_chunk(
     for extracted in chunk:
         article = stored.get(extracted.fingerprint)
         if article is not None:
-            updated = _update_article(article, extracted.item, linker, import_reason(document))
+            updated = _update_article(article, extracted, linker, import_reason(document))
             report.updated += updated
             report.unchanged += not updated
             plans += plan_links(article, extracted, linker)
@@ -87,11 +87,14 @@ def import_reason(document: Document) -> str:
     return f"import: {document.name}"[:REASON_LENGTH]
 
 
-def _update_article(article: Article, item: ParsedItem, linker: Linker, reason: str) -> bool:
+def _update_article(
+    article: Article, extracted: ExtractedArticle, linker: Linker, reason: str
+) -> bool:
     """Bring the importer-owned fields up to date, skipping what editors changed."""
     changed = []
-    for name, value in imported_values(item, linker).items():
-        if name in article.edited_fields or getattr(article, name) == value:
+    values = {**imported_values(extracted.item, linker), **dated_values(extracted)}
+    for name, value in values.items():
+        if _edited(article, name) or getattr(article, name) == value:
             continue
         setattr(article, name, value)
         changed.append(name)
@@ -99,3 +102,19 @@ def _update_article(article: Article, item: ParsedItem, linker: Linker, reason: 
         article._change_reason = reason
         article.save(update_fields=[*changed, "updated_at"])
     return bool(changed)
+
+
+def _edited(article: Article, name: str) -> bool:
+    """Whether an editor owns this field (``dated_source`` goes with ``dated``)."""
+    return ("dated" if name == "dated_source" else name) in article.edited_fields
+
+
+def save_text_date(article: Article, dated, reason: str) -> bool:
+    """Store a date re-extraction found, unless an editor set the date; ``None`` is no news
+    (the captions a date may come from are not stored)."""
+    if dated is None or _edited(article, "dated") or article.dated == dated:
+        return False
+    article.dated, article.dated_source = dated, Article.DatedSource.TEXT
+    article._change_reason = reason
+    article.save(update_fields=["dated", "dated_source", "updated_at"])
+    return True

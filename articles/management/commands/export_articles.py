@@ -1,24 +1,18 @@
 """Export articles as JSON Lines (the API's article representation) or CSV, ordered by id."""
 
-import csv
-import json
 from datetime import UTC, datetime, time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.api.serializers import ArticleSerializer
+from articles import export
+from articles.api.filtersets import ArticleFilterSet
 from articles.models import Article
 
-CHUNK_SIZE = 500
-CSV_COLUMNS = [
-    "id", "title", "title_derived", "summary", "body", "authors", "photographers", "source",
-    "original_source", "section", "topics", "persons", "countries", "status", "needs_review",
-    "review_reasons", "duplicate_of", "duplicates", "provenance_file",
-    "provenance_line_start", "provenance_line_end", "provenance_sha256", "created_at", "updated_at",
-    "story",
-]  # fmt: skip
+# The API's filters, as options (``--dated-after 2024-01-01``); ``ordering`` orders nothing here.
+FILTERS = [name for name in ArticleFilterSet.base_filters if name != "ordering"]
 
 
 def parse_since(value: str) -> datetime:
@@ -31,47 +25,48 @@ def parse_since(value: str) -> datetime:
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
 
 
-def csv_row(data: dict) -> list:
-    """Flatten one representation: lists become "; "-joined names, sources their names."""
-    provenance = data["provenance"]
-    flat = {
-        **data,
-        "authors": "; ".join(data["authors"]),
-        "photographers": "; ".join(data["photographers"]),
-        "source": (data["source"] or {}).get("name", ""),
-        "original_source": (data["original_source"] or {}).get("name", ""),
-        "topics": "; ".join(topic["slug"] for topic in data["topics"]),
-        "persons": "; ".join(person["name"] for person in data["persons"]),
-        "countries": "; ".join(country["code"] for country in data["countries"]),
-        "duplicate_of": data["duplicate_of"] or "",
-        "duplicates": "; ".join(map(str, data["duplicates"])),
-        "review_reasons": "; ".join(data["review_reasons"]),
-        "story": (data["story"] or {}).get("id", ""),
-        **{f"provenance_{key}": value for key, value in provenance.items()},
-    }
-    flat["provenance_file"] = provenance["file"]
-    return [flat[column] for column in CSV_COLUMNS]
+def filtered(options: dict):
+    """The articles the filter options select, as ``GET /api/articles/`` would (bad: error)."""
+    data = QueryDict(mutable=True)
+    for name in FILTERS:
+        if options.get(name):
+            data.setlist(name, options[name])
+    articles = Article.objects.for_representation()
+    if not data:
+        return articles
+    filterset = ArticleFilterSet(data, queryset=articles)
+    if not filterset.is_valid():
+        errors = "; ".join(
+            f"--{name.replace('_', '-')}: {' '.join(messages)}"
+            for name, messages in filterset.errors.items()
+        )
+        raise CommandError(f"{errors} (nothing was written).")
+    return filterset.qs
 
 
 class Command(BaseCommand):
-    help = "Write every article to stdout as JSON Lines (default) or CSV, ordered by id."
+    help = (
+        "Write the articles to stdout as JSON Lines (default) or CSV, ordered by id; the "
+        "options filter them as the API's filters do (repeat one for several values)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--since", type=parse_since, help="only articles updated at or after this ISO date"
         )
-        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        parser.add_argument("--format", choices=list(export.FORMATS), default="jsonl")
+        for name in FILTERS:
+            help_text = ArticleFilterSet.base_filters[name].extra.get("help_text", "")
+            parser.add_argument(
+                f"--{name.replace('_', '-')}",
+                dest=name,
+                action="append",
+                help=str(help_text).replace("%", "%%"),
+            )
 
     def handle(self, *args, since, format, **options):
-        articles = Article.objects.for_representation().order_by("id")
+        articles = filtered(options)
         if since:
             articles = articles.filter(updated_at__gte=since)
-        writer = csv.writer(self.stdout, lineterminator="\n") if format == "csv" else None
-        if writer:
-            writer.writerow(CSV_COLUMNS)
-        for article in articles.iterator(chunk_size=CHUNK_SIZE):
-            data = ArticleSerializer(article).data
-            if writer:
-                writer.writerow(csv_row(data))
-            else:
-                self.stdout.write(json.dumps(data, ensure_ascii=False))
+        for line in export.lines(articles, format):
+            self.stdout.write(line, ending="")

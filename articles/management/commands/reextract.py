@@ -32,5 +32,5 @@ class Command(BaseCommand):
             f"{report.seen} article(s) re-extracted, {verb} {report.changed}: links added "
             f"{links.added} (persons {links.added_by_kind['person']}, countries "
             f"{links.added_by_kind['country']}, topics {links.added_by_kind['topic']}), "
-            f"recounted {links.updated}, removed {links.removed}."
+            f"recounted {links.updated}, removed {links.removed}; dated {report.dates}."
         )
