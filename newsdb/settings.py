@@ -162,6 +162,10 @@ NEWSDB_TRUSTED_PROXIES = env_proxies("NEWSDB_TRUSTED_PROXIES")
 # PostgreSQL statement_timeout for each API request: a runaway query answers 503, not a stall.
 NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", "5000"))
 
+# How long the desk's dashboard and entity pages keep what they counted (seconds): at a million
+# articles their counts over time take seconds to compute and milliseconds to read back.
+NEWSDB_DASHBOARD_CACHE_SECONDS = int(os.environ.get("NEWSDB_DASHBOARD_CACHE_SECONDS", "300"))
+
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))
 # An item (title, summary and body) longer than this is rejected, never stored as one article.

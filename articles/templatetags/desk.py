@@ -11,3 +11,12 @@ register = template.Library()
 def review_queue_size() -> int:
     """How many articles wait in the review queue."""
     return Article.objects.needing_review().count()
+
+
+@register.inclusion_tag("admin/articles/dashboard.html", takes_context=True)
+def desk_dashboard(context) -> dict:
+    """The dashboard for the filters in the page's query string."""
+    from articles.admin.dashboard import DashboardForm, dashboard
+
+    form = DashboardForm(context["request"].GET or None)
+    return {"form": form, "board": dashboard(form)}
