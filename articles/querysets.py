@@ -313,6 +313,17 @@ class ArticleQuerySet(models.QuerySet):
             .values(*fields, "filtered_count")
         )
 
+    def newest_of(self, entity, limit: int):
+        """The ``limit`` newest of these articles linked to ``entity`` (a person, country,
+        topic or source): one range of the entity's link index (or its source index)."""
+        if isinstance(entity, _model("Source")):
+            newest = self.filter(source=entity).order_by("-created_at", "-id").values("pk")
+        else:
+            link = next(m for m in _link_models().values() if isinstance(entity, m.target_model()))
+            chosen = link.objects.filter(**{link.target_field: entity}).values("article_id")
+            newest = chosen.order_by("-article_id").distinct()
+        return self.filter(pk__in=newest[:limit])
+
     def person_counts(self, everything=False):
         """Persons named (in any role) in these articles, with how many of them, most first."""
         if everything:

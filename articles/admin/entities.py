@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from articles.admin.actions import action_page, asking
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
+from articles.admin.stories import StoryAdmin
 from articles.admin.widgets import MergeForm
 from articles.models import (
     Country,
@@ -23,8 +24,9 @@ from articles.models import (
 MERGE_LIMIT = 50
 
 
-class ArticlesColumn:
-    """A list column: how many articles link to the row, linking to that filtered article list.
+class ArticlesColumn(StoryAdmin):
+    """A list column: how many articles link to the row, linking to that filtered article list;
+    the row's page tells the story of its articles.
 
     The rows come annotated by their QuerySet's ``with_article_counts()``.
     """
