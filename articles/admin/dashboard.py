@@ -107,7 +107,7 @@ def gather(filters: dict, period: str, stack: str) -> dict:
     return {
         "article_count": articles.count(),
         "timeline": timeline,
-        "countries": countries[:RANKED],
+        "countries": [{**c, "link": country_link(c)} for c in countries[:RANKED]],
         "country_total": len(countries),
         "map_svg": charts.world_map(countries, country_link),
         "countries_svg": charts.ranked_bars(countries[:RANKED], "Per country", country_link),
