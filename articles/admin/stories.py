@@ -2,20 +2,43 @@
 where they name with it, its other names, its latest articles.
 
 Read from the entity's newest ``STORY_ARTICLES`` articles (one range of its link index), so a
-page costs the same for a person named once and for one named in half a million articles.
+page costs the same for a person named once and for one named in half a million articles; what
+is counted is kept in the cache for ``NEWSDB_DASHBOARD_CACHE_SECONDS`` (the other names and the
+latest articles are read afresh: an editor changes them on this page).
 """
 
+from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 
 from articles.admin import charts
 from articles.models import Article, Country, Person, Topic
 
-STORY_ARTICLES = 5_000
+STORY_ARTICLES = 2_000
 SHOWN = 10  # latest articles, persons and countries named with it
 
 
 def entity_story(entity, articles_lookup: str) -> dict:
     """What the entity's page shows below its form."""
+    key = f"story:{entity._meta.model_name}:{entity.pk}:{STORY_ARTICLES}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = _counted(entity)
+        cache.set(key, counted, settings.NEWSDB_DASHBOARD_CACHE_SECONDS)
+    latest = Article.objects.newest_of(entity, SHOWN).select_related("source")
+    base = reverse("admin:articles_article_changelist")
+    return {
+        **counted,
+        "article_count": entity.article_count,
+        "read": min(entity.article_count, STORY_ARTICLES),
+        "list_link": f"{base}?{articles_lookup}={entity.pk}",
+        "aliases": also_known_as(entity),
+        "latest": latest.only("title", "created_at", "source__name").order_by("-created_at", "-id"),
+    }
+
+
+def _counted(entity) -> dict:
+    """The entity's newest articles per month, and the persons and countries they name."""
     articles = Article.objects.newest_of(entity, STORY_ARTICLES)
     persons = articles.person_counts()
     countries = articles.country_counts()
@@ -23,16 +46,10 @@ def entity_story(entity, articles_lookup: str) -> dict:
         persons = persons.exclude(pk=entity.pk)
     if isinstance(entity, Country):
         countries = countries.exclude(pk=entity.pk)
-    base = reverse("admin:articles_article_changelist")
     return {
-        "article_count": entity.article_count,
-        "read": min(entity.article_count, STORY_ARTICLES),
-        "list_link": f"{base}?{articles_lookup}={entity.pk}",
         "timeline": _months(articles),
         "persons": _linked(persons[:SHOWN], "person"),
         "countries": _linked(countries[:SHOWN], "country"),
-        "aliases": also_known_as(entity),
-        "latest": articles.select_related("source").order_by("-created_at", "-id")[:SHOWN],
     }
 
 

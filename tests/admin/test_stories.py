@@ -3,9 +3,17 @@
 import re
 
 import pytest
+from django.core.cache import cache
 
 from articles.models import ArticlePerson, CountryAlias, PersonAlias
 from tests.admin.helpers import queries_for
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def story(client, url: str) -> str:
@@ -82,5 +90,20 @@ def test_story_queries_do_not_grow_with_the_articles(viewer_client, linked_artic
         return f"/admin/articles/{kind}/{entity.pk}/change/"
 
     few = queries_for(viewer_client, url(linked_articles(2)))
+    cache.clear()
     many = queries_for(viewer_client, url(linked_articles(9)))
     assert many == few
+    assert queries_for(viewer_client, url(linked_articles(1))) <= few - 3  # counted: cached
+
+
+def test_story_counts_are_cached_but_aliases_and_latest_are_not(viewer_client, linked_articles):
+    articles = linked_articles(2)
+    person = articles[0].persons.order_by("name").first()
+    url = f"/admin/articles/person/{person.pk}/change/"
+    story(viewer_client, url)
+    PersonAlias.objects.create(person=person, name="Later Alias")
+    newer = linked_articles(1)[0]
+    ArticlePerson.objects.get_or_create(article=newer, person=person)
+    html = story(viewer_client, url)
+    assert "<li>Later Alias</li>" in html
+    assert newer.title in panel(html, "story-latest")
