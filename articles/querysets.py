@@ -347,7 +347,8 @@ class ArticleQuerySet(models.QuerySet):
         else:
             rows, created = self._links_of("topic", everything), "article__created_at"
         rows = rows.annotate(bucket=Trunc(created, period)).values("bucket", key=F(f"{by}_id"))
-        return rows.annotate(n=Count("pk")).order_by("bucket", "key")
+        # COUNT(*): by source, the (source, created_at) index holds all the query reads.
+        return rows.annotate(n=Count("*")).order_by("bucket", "key")
 
     def trends(self, kind: str, ids, period: str, everything=False):
         """How many of these articles link each ``kind`` row of ``ids``, per ``period``.
