@@ -44,6 +44,8 @@ def _svg(chart, label: str, nested_map=False) -> str:
     of its file, 30 KB nobody sees): both are taken out.
     """
     svg = chart.render(is_unicode=True)
+    # A linked shape's label is its accessible name; as a <title> it is also the mouse's tooltip.
+    svg = re.sub(r'(<a [^>]*aria-label="([^"]*)"[^>]*>)', r"\1<title>\2</title>", svg)
     if nested_map:
         svg = re.sub(r"<(/?)ns0:", r"<\1", svg)
         svg = re.sub(r"<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)
@@ -63,6 +65,11 @@ def timeline(labels: list[str], series: list[tuple[str, list[int]]]) -> str:
     return _svg(chart, "Articles over time")
 
 
+def _link(row: dict, link) -> dict:
+    """The attributes of a shape's link: where it goes, and what it is (name and count)."""
+    return {"href": link(row), "aria-label": f"{row['name']}: {row['filtered_count']} articles"}
+
+
 def world_map(countries: list[dict], link) -> str:
     """Countries shaded by how many articles name them; each links to ``link(country)``."""
     # The countries no article names are drawn in the plot background: make it the theme's.
@@ -71,7 +78,7 @@ def world_map(countries: list[dict], link) -> str:
     chart.add(
         "articles",
         [
-            {"value": (c["code"].lower(), c["filtered_count"]), "xlink": {"href": link(c)}}
+            {"value": (c["code"].lower(), c["filtered_count"]), "xlink": _link(c, link)}
             for c in countries
         ],
     )
@@ -86,7 +93,7 @@ def ranked_bars(rows: list[dict], label: str, link) -> str:
     )  # fmt: skip
     chart.x_labels = [r["name"] for r in reversed(rows)]
     chart.add(
-        label, [{"value": r["filtered_count"], "xlink": {"href": link(r)}} for r in reversed(rows)]
+        label, [{"value": r["filtered_count"], "xlink": _link(r, link)} for r in reversed(rows)]
     )
     return _svg(chart, label)
 

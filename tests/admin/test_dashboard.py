@@ -136,3 +136,11 @@ def test_dashboard_cached_page_reads_no_counts(viewer_client, linked_articles, s
     settings.NEWSDB_DASHBOARD_CACHE_SECONDS = 0  # nothing kept: counted afresh
     cache.clear()
     assert queries_for(viewer_client, "/admin/") == queries_for(viewer_client, "/admin/")
+
+
+def test_dashboard_map_shapes_name_their_country_and_count(viewer_client, linked_articles):
+    linked_articles(2)
+    html = section(viewer_client.get("/admin/").content.decode(), "dashboard-map")
+    assert re.search(
+        r'<a [^>]*aria-label="Ukraine: 2 articles"[^>]*><title>Ukraine: 2 articles<', html
+    )
