@@ -44,8 +44,10 @@ class DashboardForm(forms.Form):
 
     def __init__(self, data):
         super().__init__(data)
-        choices = cache.get("dashboard:choices") or _choices()
-        cache.set("dashboard:choices", choices, _seconds())
+        choices = cache.get("dashboard:choices")
+        if choices is None:
+            choices = _choices()
+            cache.set("dashboard:choices", choices, _seconds())
         for name, values in choices.items():
             self.fields[name].choices = [("", "all"), *values]
 
@@ -60,7 +62,8 @@ class DashboardForm(forms.Form):
 
 
 def _choices() -> dict:
-    """The sources, sections and topics that have articles, for the filter boxes."""
+    """The sources, sections and topics that have articles, for the filter boxes (the first 500
+    sources by name: a longer list is no use in a box)."""
     sources = Source.objects.filter(article_count__gt=0).order_by("name")
     topics = Topic.objects.filter(article_count__gt=0).order_by("name")
     sections = Article.objects.section_counts(everything=True)
