@@ -163,7 +163,7 @@ NEWSDB_TRUSTED_PROXIES = env_proxies("NEWSDB_TRUSTED_PROXIES")
 NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", "5000"))
 
 # How long the desk's dashboard and entity pages keep what they counted (seconds): at a million
-# articles their counts over time take seconds to compute and milliseconds to read back.
+# articles their counts over time take seconds to compute and milliseconds to read back. 0: off.
 NEWSDB_DASHBOARD_CACHE_SECONDS = int(os.environ.get("NEWSDB_DASHBOARD_CACHE_SECONDS", "300"))
 
 # Import limits: a dump larger than this is refused before it is read.

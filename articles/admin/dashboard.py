@@ -44,7 +44,7 @@ class DashboardForm(forms.Form):
 
     def __init__(self, data):
         super().__init__(data)
-        choices = cache.get("dashboard:choices")
+        choices = _cached("dashboard:choices")
         if choices is None:
             choices = _choices()
             cache.set("dashboard:choices", choices, _seconds())
@@ -78,10 +78,15 @@ def _seconds() -> int:
     return settings.NEWSDB_DASHBOARD_CACHE_SECONDS
 
 
+def _cached(key: str):
+    """What the cache holds under ``key``; nothing when the cache time is 0 (cache off)."""
+    return cache.get(key) if _seconds() > 0 else None
+
+
 def dashboard(form: DashboardForm) -> dict:
     """Everything the dashboard shows for the form's filters, from the cache when it has it."""
     filters, (period, stack) = form.filters(), form.drawing()
-    found = cache.get(_key(filters, period, stack))
+    found = _cached(_key(filters, period, stack))
     return found if found is not None else recount(filters, period, stack)
 
 

@@ -21,7 +21,7 @@ SHOWN = 10  # latest articles, persons and countries named with it
 def entity_story(entity, articles_lookup: str) -> dict:
     """What the entity's page shows below its form."""
     key = f"story:{entity._meta.model_name}:{entity.pk}:{STORY_ARTICLES}"
-    counted = cache.get(key)
+    counted = cache.get(key) if settings.NEWSDB_DASHBOARD_CACHE_SECONDS > 0 else None
     if counted is None:
         counted = _counted(entity)
         cache.set(key, counted, settings.NEWSDB_DASHBOARD_CACHE_SECONDS)
