@@ -10,7 +10,9 @@ from tests.admin.helpers import queries_for
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(settings):
+    # This process's own cache: test workers sharing a Redis would empty each other's.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield
     cache.clear()
