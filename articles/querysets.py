@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.db.models.functions import Coalesce, Trunc, TruncMonth, TruncWeek
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -348,9 +348,8 @@ class ArticleQuerySet(models.QuerySet):
 
         ``everything``: these are all the articles, so the stored counts answer (no join).
         """
-        return self._counts_by(
-            "Country", "article_links__article", "code", "name", every=everything
-        )
+        fields = ("id", "code", "name")
+        return self._counts_by("Country", "article_links__article", *fields, every=everything)
 
     def topic_counts(self, everything=False):
         """Topics with the number of these articles linked to each, most first."""
@@ -392,6 +391,59 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(article_count=Count("pk"))
             .order_by("period")
         )
+
+    def newest_of(self, entity, limit: int):
+        """The ``limit`` newest of these articles linked to ``entity`` (a person, country,
+        topic or source): one range of the entity's link index (or its source index)."""
+        if isinstance(entity, _model("Source")):
+            newest = self.filter(source=entity).order_by("-created_at", "-id").values("pk")
+        else:
+            link = next(m for m in _link_models().values() if isinstance(entity, m.target_model()))
+            chosen = link.objects.filter(**{link.target_field: entity}).values("article_id")
+            newest = chosen.order_by("-article_id").distinct()
+        return self.filter(pk__in=newest[:limit])
+
+    def person_counts(self, everything=False):
+        """Persons named (in any role) in these articles, with how many of them, most first."""
+        if everything:
+            return self._counts_by("Person", "article_links__article", "id", "name", every=True)
+        return (
+            _model("Person")
+            .objects.filter(article_links__article__in=self.values("pk"))
+            .annotate(filtered_count=Count("article_links__article", distinct=True))
+            .order_by("-filtered_count", "name")
+            .values("id", "name", "filtered_count")
+        )
+
+    def counts_over_time(self, period: str, by: str, everything=False):
+        """These articles counted per ``period`` (day, week, month) and per source or topic.
+
+        Rows ``bucket`` (the period's first moment), ``key`` (the source or topic id, ``None``
+        for none) and ``n``, oldest first. ``by="topic"`` counts an article under each topic.
+        """
+        if by == "source":
+            rows, created = self.order_by(), "created_at"
+        else:
+            rows, created = self._links_of("topic", everything), "article__created_at"
+        rows = rows.annotate(bucket=Trunc(created, period)).values("bucket", key=F(f"{by}_id"))
+        # COUNT(*): by source, the (source, created_at) index holds all the query reads.
+        return rows.annotate(n=Count("*")).order_by("bucket", "key")
+
+    def trends(self, kind: str, ids, period: str, everything=False):
+        """How many of these articles link each ``kind`` row of ``ids``, per ``period``.
+
+        Rows ``key`` (the row's id), ``bucket`` and ``n``, oldest first (sparklines).
+        """
+        column = f"{_model(f'Article{kind.capitalize()}').target_field}_id"
+        rows = self._links_of(kind, everything).filter(**{f"{column}__in": ids})
+        rows = rows.annotate(bucket=Trunc("article__created_at", period))
+        rows = rows.values("bucket", key=F(column)).annotate(n=Count("article", distinct=True))
+        return rows.order_by("bucket", "key")
+
+    def _links_of(self, kind: str, everything: bool):
+        """The ``kind`` links of these articles (all links when these are all the articles)."""
+        links = _model(f"Article{kind.capitalize()}").objects.order_by()
+        return links if everything else links.filter(article__in=self.values("pk"))
 
     def section_counts(self, everything=False):
         """Non-empty sections with the number of these articles in each, most first.

@@ -177,6 +177,9 @@ NEWSDB_STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSDB_STATEMENT_TIMEOUT_MS", 
 # The change feed (`ordering=updated`) holds back changes younger than this, so that a change
 # committed a moment after its time was taken is never passed (see articles/feed.py).
 NEWSDB_FEED_SETTLE_SECONDS = float(os.environ.get("NEWSDB_FEED_SETTLE_SECONDS", "10"))
+# How long the desk's dashboard and entity pages keep what they counted (seconds): at a million
+# articles their counts over time take seconds to compute and milliseconds to read back. 0: off.
+NEWSDB_DASHBOARD_CACHE_SECONDS = int(os.environ.get("NEWSDB_DASHBOARD_CACHE_SECONDS", "300"))
 
 # Import limits: a dump larger than this is refused before it is read.
 NEWSDB_MAX_DUMP_BYTES = int(os.environ.get("NEWSDB_MAX_DUMP_BYTES", str(50 * 1024 * 1024)))

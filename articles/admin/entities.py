@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from articles.admin.actions import action_page, asking
+from articles.admin.entity_pages import EntityPageAdmin
 from articles.admin.history import DeskHistoryAdmin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.widgets import MergeForm, SourceMergeForm
@@ -26,8 +27,9 @@ from articles.models import (
 MERGE_LIMIT = 50
 
 
-class ArticlesColumn:
-    """A list column: how many articles link to the row, linking to that filtered article list.
+class ArticlesColumn(EntityPageAdmin):
+    """A list column: how many articles link to the row, linking to that filtered article list;
+    the row's page tells the story of its articles.
 
     The rows come annotated by their QuerySet's ``with_article_counts()``.
     """

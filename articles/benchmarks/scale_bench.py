@@ -18,6 +18,9 @@ from articles.benchmarks import api_corpus
 from articles.models import Article, Country, Person, Source, Topic
 
 ADMIN, API = 300, 100  # targets, ms (issue 10)
+# The dashboard counted afresh: what the first editor after its cache expires waits (issue 13).
+DASHBOARD_FRESH = "admin dashboard, counted afresh (cache off)"
+FRESH_TARGET = 3_000
 
 
 def database_name(size: int) -> str:
@@ -104,6 +107,7 @@ def requests() -> list[tuple[str, str, int]]:
         ("`GET /api/stats/?country=UA`", "/api/stats/?country=UA", 300),
         (f"`GET /api/stats/?topic={topic}`", f"/api/stats/?topic={topic}", 300),
         (f"`GET /api/articles/{article}/related/`", f"/api/articles/{article}/related/", API),
+        *_desk("/admin/articles/"),
     ]
 
 
@@ -123,6 +127,19 @@ SORTED_COLUMNS = [
     ("review flag", _column("review")),
     ("provenance", _column("provenance_short")),
 ]
+
+
+def _desk(admin: str) -> list[tuple[str, str, int]]:
+    """The dashboard (issue 13), unfiltered and filtered, and the page of the entity of each
+    kind with most articles (the most its story can have to read)."""
+    source = Source.objects.order_by("-article_count").first()
+    pages = [("admin dashboard", "/admin/", ADMIN), (DASHBOARD_FRESH, "/admin/", FRESH_TARGET)]
+    pages.append(("admin dashboard, source filter", f"/admin/?source={source.slug}", ADMIN))
+    for model in (Person, Country, Topic, Source):
+        name = model._meta.model_name
+        top = model.objects.order_by("-article_count").values_list("pk", flat=True)[0]
+        pages.append((f"admin {name} page, most articles", f"{admin}{name}/{top}/change/", ADMIN))
+    return pages
 
 
 def measure(repeat: int = 5) -> list[dict]:
@@ -149,15 +166,22 @@ def measure(repeat: int = 5) -> list[dict]:
 def _time(client: Client, label: str, url: str, target: int, repeat: int) -> dict:
     """A page answering other than 200 (a statement timeout's 503) is reported, not timed."""
     row = {"label": label, "url": url, "target_ms": target}
+    if label == DASHBOARD_FRESH:
+        with override_settings(NEWSDB_DASHBOARD_CACHE_SECONDS=0):  # nothing kept
+            return {**row, **_samples(client, url, repeat)}
+    return {**row, **_samples(client, url, repeat)}
+
+
+def _samples(client: Client, url: str, repeat: int) -> dict:
     status = client.get(url, secure=True).status_code
     if status != 200:
-        return {**row, "status": status, "median_ms": float("inf")}
+        return {"status": status, "median_ms": float("inf")}
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
         client.get(url, secure=True)
         samples.append((time.perf_counter() - start) * 1000)
-    return {**row, "status": status, "median_ms": statistics.median(samples)}
+    return {"status": status, "median_ms": statistics.median(samples)}
 
 
 def render(size: int, rows: list[dict]) -> str:

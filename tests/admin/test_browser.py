@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.db.models import Count
 
-from articles.models import Article, LinkRejection, Person, PersonAlias, Topic
+from articles.models import Article, Country, LinkRejection, Person, PersonAlias, Source, Topic
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -219,3 +219,55 @@ def test_article_list_fits_1280_pixels(page):
     assert box is not None and box["x"] + box["width"] <= 1280
     overflow = page.evaluate("document.documentElement.scrollWidth")
     assert overflow <= 1280
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "article-list-1280.png")
+
+
+def most_named(model):
+    return model.objects.order_by("-article_count", "pk").first()
+
+
+def test_dashboard_filters_map_and_entity_page(page):
+    """The dashboard: filter by a source, click a country on the map to get its articles, then
+    read a person's page and follow it into the article list."""
+    import_seeds()
+    User.objects.create_user("edna", password=PASSWORD, is_staff=True).groups.add(
+        Group.objects.get(name="Editor")
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, "edna")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    total = Article.objects.count()
+    assert page.locator(".desk-dashboard-total strong").inner_text() == str(total)
+    page.screenshot(path=SCREENSHOTS / "dashboard.png", full_page=True)
+    page.emulate_media(color_scheme="dark")
+    page.screenshot(path=SCREENSHOTS / "dashboard-dark.png")
+    page.emulate_media(color_scheme="light")
+
+    source = most_named(Source)
+    page.select_option("#desk-dashboard select[name=source]", source.slug)
+    page.click("#desk-dashboard input[type=submit]")
+    page.wait_for_url(re.compile(rf"source={source.slug}"))
+    shown = page.locator(".desk-dashboard-total strong").inner_text()
+    assert shown == str(source.articles.count()) and int(shown) < total
+
+    named = Country.objects.filter(article_links__article__source=source)
+    country = named.annotate(n=Count("pk")).order_by("-n", "pk")[0]
+    page.locator("#dashboard-map").screenshot(path=SCREENSHOTS / "dashboard-map.png")
+    shape = page.locator(f'#dashboard-map a[*|href$="countries__id__exact={country.pk}"]').first
+    # A click on the shape itself: the centre of a country's box may lie on another country
+    # (the United States' spans Alaska and Hawaii), where a mouse click would land.
+    shape.dispatch_event("click")
+    page.wait_for_url(re.compile(rf"countries__id__exact={country.pk}"))
+    expected = Article.objects.filter(source=source, countries=country).distinct().count()
+    assert page.locator("#result_list tbody tr").count() == min(expected, 50)
+
+    person = most_named(Person)
+    page.goto(f"/admin/articles/person/{person.pk}/change/")
+    story = page.locator("#entity-story")
+    story.wait_for()
+    assert story.locator("#story-latest tbody tr").count() == min(person.article_count, 10)
+    page.screenshot(path=SCREENSHOTS / "entity-page.png", full_page=True)
+    story.get_by_role("link", name=re.compile(r"^All \d+ article")).click()
+    page.wait_for_url(re.compile(rf"persons__id__exact={person.pk}"))
+    assert page.locator("#result_list tbody tr").count() == min(person.article_count, 50)
