@@ -123,11 +123,15 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
 # setting). Off by default: the web's queries read a page through an index, and parallel workers
 # started for them scan ahead past the LIMIT (at a million articles, 127,000 rows read for a page
 # of a country's articles instead of 8,600) and take the cores concurrent requests need.
+# JIT compilation is off too: a page query the planner misjudges as costly (a column not yet
+# analysed) spent 0.7 s compiling to read 51 rows in 4 ms.
 _PARALLEL = os.environ.get("NEWSDB_PG_PARALLEL_WORKERS", "0")
 for _database in DATABASES.values():
-    if _database["ENGINE"].startswith("django.db.backends.postgresql") and _PARALLEL != "":
-        _options = _database.setdefault("OPTIONS", {})
-        _options["options"] = f"-c max_parallel_workers_per_gather={int(_PARALLEL)}"
+    if _database["ENGINE"].startswith("django.db.backends.postgresql"):
+        _settings = ["-c jit=off"]
+        if _PARALLEL != "":
+            _settings.append(f"-c max_parallel_workers_per_gather={int(_PARALLEL)}")
+        _database.setdefault("OPTIONS", {})["options"] = " ".join(_settings)
 # How long a client that wrote keeps reading the primary (longer than the replicas' lag).
 DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "10"))
 if len(DATABASES) > 1:

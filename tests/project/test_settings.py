@@ -76,7 +76,8 @@ def parallel_workers(**env) -> str:
     script = (
         "import django; django.setup(); from django.db import connection; "
         "cursor = connection.cursor(); cursor.execute('SHOW max_parallel_workers_per_gather'); "
-        "print(cursor.fetchone()[0])"
+        "workers = cursor.fetchone()[0]; cursor.execute('SHOW jit'); "
+        "print(workers, cursor.fetchone()[0])"
     )
     environment = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDB_PG_")}
     environment.update(DJANGO_SETTINGS_MODULE="newsdb.settings", **env)
@@ -87,11 +88,11 @@ def parallel_workers(**env) -> str:
     return result.stdout.strip()
 
 
-def test_settings_turn_parallel_query_off_unless_told():
+def test_settings_turn_parallel_query_and_jit_off_unless_told():
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("a PostgreSQL setting")
     url = os.environ["DATABASE_URL"]
-    assert parallel_workers(DATABASE_URL=url) == "0"
-    assert parallel_workers(DATABASE_URL=url, NEWSDB_PG_PARALLEL_WORKERS="2") == "2"
+    assert parallel_workers(DATABASE_URL=url) == "0 off"
+    assert parallel_workers(DATABASE_URL=url, NEWSDB_PG_PARALLEL_WORKERS="2") == "2 off"
