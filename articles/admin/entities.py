@@ -27,6 +27,23 @@ from articles.models import (
 MERGE_LIMIT = 50
 
 
+def merge_confirmation(model_admin, request, queryset, form, target, merged):
+    """The page asking the editor to confirm merging ``merged`` into ``target`` (the model's
+    ``merge_confirmation.html`` lists what moves)."""
+    template = f"admin/articles/{model_admin.opts.model_name}/merge_confirmation.html"
+    return action_page(
+        model_admin,
+        request,
+        queryset,
+        form,
+        title="Confirm the merge",
+        submit="Yes, merge",
+        template=template,
+        target=target,
+        merged=merged,
+    )
+
+
 class ArticlesColumn(EntityPageAdmin):
     """A list column: how many articles link to the row, linking to that filtered article list;
     the row's page tells the story of its articles.
@@ -95,18 +112,7 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
             self.message_user(request, f"Nothing to merge into “{target}”.", messages.WARNING)
             return None
         if "confirm" not in request.POST:
-            template = "admin/articles/person/merge_confirmation.html"
-            return action_page(
-                self,
-                request,
-                queryset,
-                form,
-                title="Confirm the merge",
-                submit="Yes, merge",
-                template=template,
-                target=target,
-                merged=merged,
-            )
+            return merge_confirmation(self, request, queryset, form, target, merged)
         with transaction.atomic():
             article_ids = list(
                 ArticlePerson.objects.filter(person__in=merged).values_list("article", flat=True)
@@ -189,18 +195,7 @@ class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
             self.message_user(request, f"Nothing to merge into “{target}”.", messages.WARNING)
             return None
         if "confirm" not in request.POST:
-            template = "admin/articles/source/merge_confirmation.html"
-            return action_page(
-                self,
-                request,
-                queryset,
-                form,
-                title="Confirm the merge",
-                submit="Yes, merge",
-                template=template,
-                target=target,
-                merged=merged,
-            )
+            return merge_confirmation(self, request, queryset, form, target, merged)
         with transaction.atomic():
             for source in merged:
                 source.merge_into(target)
