@@ -551,16 +551,16 @@ class ArticleQuerySet(models.QuerySet):
     def refresh_review_reasons(self, queue: bool = False) -> int:
         """Store why each of these articles needs review, as their text and links say now.
 
-        ``queue`` (an import's new articles): an article with a reason goes on the queue.
-        Otherwise (an edit) reasons only go away: an article whose last reason was corrected
-        leaves the queue, and one an editor took off the queue stays off. Returns how many
-        rows changed.
+        ``queue`` (an import's articles): an article with a reason goes on the queue, unless an
+        editor has set its place on the queue. Otherwise (an edit) reasons only go away: an
+        article whose last reason was corrected leaves the queue, and one an editor took off
+        the queue stays off. Returns how many rows changed.
         """
         changed = []
-        fields = ("pk", "title_derived", "needs_review", "review_reasons")
+        fields = ("pk", "title_derived", "needs_review", "review_reasons", "edited_fields")
         for article in self.only(*fields).with_review_causes().order_by():
             reasons = set(_review_codes(article))
-            if queue:
+            if queue and "needs_review" not in article.edited_fields:
                 on_queue = bool(reasons)
             elif article.review_reasons:  # only what is still true stays
                 reasons &= set(codes_of(article.review_reasons))

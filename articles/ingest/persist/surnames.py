@@ -21,18 +21,19 @@ def newest_person_pk() -> int:
     return Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
-def fold_surnames(after_pk: int) -> int:
-    """Fold the one-word persons that persons created after ``after_pk`` resolve; how many."""
+def fold_surnames(after_pk: int) -> set[int]:
+    """Fold the one-word persons that persons created after ``after_pk`` resolve; the ids of
+    the persons folded into (their articles' links changed)."""
     full_names = Person.objects.filter(pk__gt=after_pk, name__contains=" ")
     surname_keys = {surname_key(name) for name in full_names.values_list("name", flat=True)}
-    folded = 0
+    targets = set()
     lone_persons = Person.objects.filter(variant_key__in=surname_keys)
     for lone in lone_persons.exclude(name__contains=" "):
         target = surname_target(lone)
         if target is not None and _foldable(lone):
             _fold(lone, target)
-            folded += 1
-    return folded
+            targets.add(target.pk)
+    return targets
 
 
 def surname_target(lone: Person) -> Person | None:

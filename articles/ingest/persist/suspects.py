@@ -29,14 +29,20 @@ def known_registry(rows: Iterable[tuple]) -> Known:
 
 
 def refresh_suspicion(ids: Iterable[int] | None = None) -> int:
-    """Judge these persons (all when None) and those they may duplicate; how many changed.
+    """Judge these persons (all when None) and those they may duplicate; how many changed."""
+    return len(rejudge_persons(ids))
+
+
+def rejudge_persons(ids: Iterable[int] | None = None) -> set[int]:
+    """Judge these persons (all when None) and those they may duplicate; the ids whose flags
+    changed (their articles' review reasons may have too).
 
     One read of the registry's names (tens of thousands of short rows), one bulk update.
     """
     if ids is not None:
         ids = set(ids)
         if not ids:
-            return 0
+            return set()
     rows = list(Person.objects.order_by().values_list(*_STORED))
     known = known_registry(rows)
     stored = {row[0]: row[3:] for row in rows}
@@ -53,4 +59,5 @@ def refresh_suspicion(ids: Iterable[int] | None = None) -> int:
         flags = (codes_text(verdict.codes), verdict.duplicate_of)
         if flags != stored[pk]:
             changed.append(Person(pk=pk, suspicion=flags[0], suspected_duplicate_id=flags[1]))
-    return Person.objects.bulk_update(changed, ["suspicion", "suspected_duplicate"], batch_size=500)
+    Person.objects.bulk_update(changed, ["suspicion", "suspected_duplicate"], batch_size=500)
+    return {person.pk for person in changed}
