@@ -83,17 +83,44 @@ def test_the_label_is_the_title_most_typical_of_the_story(story_articles):
 
 
 def test_placing_an_article_costs_the_same_queries_however_many_stories_exist(story_articles):
+    """Joining a story and starting one each cost a fixed number of statements."""
+
     def queries_to_place(article):
         with CaptureQueriesContext(connection) as ctx:
             place(article)
+        assert Article.objects.get(pk=article.pk).story is not None
         return len(ctx.captured_queries)
 
-    for n in range(3):
-        place(story_articles(f"Unrelated event number {n} elsewhere", "Nothing alike."))
-    few = queries_to_place(story_articles(*FERRY[0]))
-    for n in range(3, 30):
-        place(story_articles(f"Unrelated event number {n} elsewhere", "Nothing alike."))
-    assert queries_to_place(story_articles(*FERRY[1])) == few
+    def unrelated(n):
+        return story_articles(f"Qa{n} qb{n} qc{n}", f"Qd{n} qe{n}.", countries=())
+
+    place(story_articles(*FERRY[0]))
+    joining = queries_to_place(story_articles(*FERRY[1]))
+    starting = queries_to_place(unrelated(0))
+    for n in range(1, 30):
+        place(unrelated(n))
+    third = ("Meghna ferry survivors describe collision", "Divers still search near Chandpur.")
+    assert queries_to_place(story_articles(*third)) == joining
+    assert queries_to_place(unrelated(30)) == starting
+    assert Story.objects.get(articles__title=third[0]).size == 3
+
+
+def test_a_batch_places_its_articles_in_one_fixed_set_of_statements(story_articles):
+    """A batch reads and writes in bulk: forty articles cost what two do."""
+
+    def queries_to_place(articles):
+        with CaptureQueriesContext(connection) as ctx:
+            assign_stories(Article.objects.filter(pk__in=[a.pk for a in articles]))
+        return len(ctx.captured_queries)
+
+    def batch(size, prefix):
+        return [story_articles(f"{prefix}{n}a {prefix}{n}b", "", countries=()) for n in range(size)]
+
+    assert queries_to_place(batch(40, "Qa")) == queries_to_place(batch(2, "Qb"))
+    assert Story.objects.count() == 42
+    follow_ups = batch(40, "Qa") + batch(2, "Qb")  # each joins the story of its twin
+    assert queries_to_place(follow_ups[:40]) == queries_to_place(follow_ups[40:])
+    assert set(Story.objects.values_list("size", flat=True)) == {2}
 
 
 def test_import_puts_new_articles_in_stories(tmp_path):

@@ -11,32 +11,18 @@ Editors' decisions stand: an article an editor placed (``Article.story_locked``)
 moved by clustering, and a label an editor wrote (``Story.label_edited``) is never replaced.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from articles.ingest.story_match import (
-    ArticleKeys,
-    article_keys,
-    idf,
-    joined,
-    kind_weight,
-    similarity,
-    terms,
-    title_score,
-)
+from articles.ingest.persist.story_board import KEY_LENGTH, StoryBoard, redate_keys
+from articles.ingest.story_match import ArticleKeys, article_keys, joined, terms, title_score
 from articles.models import LINK_MODELS, Article, ArticlePerson, Story, StoryKey
 
-# A story's key rows are re-dated when its newest article is this much newer than them: a big
-# story growing during an import rewrites its rows once an hour, not once per article (the
-# window is days long, so an hour's lag changes no candidate worth having).
-KEY_DATE_SLACK = timedelta(hours=1)
 # A derived title (the text had no headline) names its story only when nothing better does.
 DERIVED_TITLE_FACTOR = 0.5
 
@@ -67,58 +53,15 @@ def assign_stories(articles: Iterable[Article]) -> int:
         (a for a in articles if a.story_id is None and not a.story_locked),
         key=lambda a: (a.created_at, a.pk),
     )
+    if not waiting:
+        return 0
     keys = keys_of(waiting)
+    board = StoryBoard(keys.values(), earliest=waiting[0].created_at)
+    board.prefetch((article, keys[article.pk]) for article in waiting)
     for article in waiting:
-        place(article, keys[article.pk])
+        board.place(article, keys[article.pk])
+    board.save(waiting)
     return len(waiting)
-
-
-def place(article: Article, keys: ArticleKeys) -> Story:
-    """Add ``article`` to its best matching recent story, or start a story with it."""
-    since = article.created_at - timedelta(days=settings.NEWSDB_STORY_WINDOW_DAYS)
-    frequency = _frequencies(keys.keys, since)
-    recent = Story.objects.recent(since).count()
-    weights = {key: kind_weight(key) * idf(frequency.get(key, 0), recent) for key in keys.keys}
-    best, best_score = None, settings.NEWSDB_STORY_THRESHOLD
-    for story in _candidates(frequency, weights, since):
-        score = similarity(keys, story.profile, story.size, weights)
-        if score >= best_score:
-            best, best_score = story, score
-    story = best or Story(label=article.title[:500], first_seen=article.created_at, size=0)
-    _join(story, article, keys)
-    return story
-
-
-def _frequencies(keys: Iterable[str], since) -> dict[str, int]:
-    """For each key, how many stories seen since ``since`` have it."""
-    rows = StoryKey.objects.filter(key__in=list(keys), last_seen__gte=since).values("key")
-    return dict(rows.annotate(n=Count("id")).values_list("key", "n"))
-
-
-def _candidates(frequency: dict[str, int], weights: dict[str, float], since) -> list[Story]:
-    """The recent stories sharing most weight with the article, through its informative keys."""
-    most = settings.NEWSDB_STORY_KEY_MAX_STORIES
-    informative = [k for k, n in frequency.items() if n <= most and weights.get(k)]
-    rows = StoryKey.objects.filter(key__in=informative, last_seen__gte=since)
-    shared: Counter = Counter()
-    for story_id, key in rows.values_list("story_id", "key"):
-        shared[story_id] += weights[key]
-    best = [pk for pk, _ in shared.most_common(settings.NEWSDB_STORY_CANDIDATES)]
-    return list(Story.objects.filter(pk__in=best).order_by("pk"))
-
-
-def _join(story: Story, article: Article, keys: ArticleKeys) -> None:
-    """Add the article to the story's profile, dates, size and label; index its keys."""
-    story.profile = joined(story.profile, keys)
-    story.size += 1
-    story.first_seen = min(story.first_seen, article.created_at)
-    story.last_seen = max(story.last_seen or article.created_at, article.created_at)
-    if not story.label_edited and story.size > 1:
-        story.label = best_title(story, [(article.title, article.title_derived)])
-    story.save()
-    Article.objects.filter(pk=article.pk).update(story=story)
-    article.story = story
-    _index_keys(story, keys.keys)
 
 
 def best_title(story: Story, titles: Iterable[tuple[str, bool]]) -> str:
@@ -135,12 +78,11 @@ def best_title(story: Story, titles: Iterable[tuple[str, bool]]) -> str:
     return best[:500]
 
 
-def _index_keys(story: Story, keys: Iterable[str]) -> None:
+def index_keys(story: Story, keys: Iterable[str]) -> None:
     """Add these keys to the story's index rows and date them all by its last article."""
-    rows = [StoryKey(story=story, key=key[:120], last_seen=story.last_seen) for key in keys]
+    rows = [StoryKey(story=story, key=key[:KEY_LENGTH], last_seen=story.last_seen) for key in keys]
     StoryKey.objects.bulk_create(rows, ignore_conflicts=True)
-    stale = StoryKey.objects.filter(story=story, last_seen__lt=story.last_seen - KEY_DATE_SLACK)
-    stale.update(last_seen=story.last_seen)
+    redate_keys([story])
 
 
 def refresh(story: Story) -> Story | None:
@@ -160,7 +102,7 @@ def refresh(story: Story) -> Story | None:
         story.label = best_title(story, ((a.title, a.title_derived) for a in articles))
     story.save()
     StoryKey.objects.filter(story=story).delete()
-    _index_keys(story, set().union(*(keys[a.pk].keys for a in articles)))
+    index_keys(story, set().union(*(keys[a.pk].keys for a in articles)))
     return story
 
 
