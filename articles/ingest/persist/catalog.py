@@ -1,6 +1,7 @@
 """What the extractors read from the database, and the rows articles link to."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db import transaction
 
@@ -107,6 +108,35 @@ class Linker:
         if key not in self._persons:
             self._persons[key] = resolve_person(name) or _create_unique_slug(Person, name=name)
         return self._persons[key]
+
+    def prefetch_persons(self, names: Iterable[str]) -> None:
+        """Find in three statements the stored persons a chunk's names refer to by key, alias
+        or spelling variant, as ``resolve_person`` would one name at a time; the rest (a
+        surname, a new person) are left to ``person``."""
+        if self._blocked is None:
+            self._blocked = PersonBlock.objects.keys()
+        wanted = {name_key(name): name for name in names}
+        wanted = {
+            key: name
+            for key, name in wanted.items()
+            if key not in self._persons and key not in self._blocked
+        }
+        if not wanted:
+            return
+        found = {person.key: person for person in Person.objects.filter(key__in=wanted)}
+        aliases = defaultdict(list)
+        rows = PersonAlias.objects.select_related("person").filter(key__in=wanted.keys() - found)
+        for alias in rows:
+            aliases[alias.key].append(alias.person)
+        found |= {key: persons[0] for key, persons in aliases.items() if len(persons) == 1}
+        variants = {key: variant_key(name) for key, name in wanted.items() if key not in found}
+        by_variant = defaultdict(list)
+        for person in Person.objects.filter(variant_key__in=set(variants.values())):
+            by_variant[person.variant_key].append(person)
+        for key, variant in variants.items():
+            if key not in aliases and len(by_variant[variant]) == 1:
+                found[key] = by_variant[variant][0]
+        self._persons.update(found)
 
     def country_id(self, code: str) -> int | None:
         return self._country_ids.get(code.upper())

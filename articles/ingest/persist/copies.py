@@ -29,6 +29,7 @@ from articles.ingest.copies import (
 from articles.ingest.copies import (
     sketch as sketch_of,
 )
+from articles.ingest.persist.bulk import copy_rows
 from articles.ingest.persist.locking import lock_persistence
 from articles.models import Article, CopyBand
 
@@ -148,7 +149,9 @@ def store_copies(
                 article.duplicate_of_id = found
                 changed.append(article)
         bands += index.add(article.pk, sketch, article.duplicate_of_id)
-    CopyBand.objects.bulk_create(bands)
+    copy_rows(
+        CopyBand, ("article_id", "band", "key"), [(b.article_id, b.band, b.key) for b in bands]
+    )
     return changed
 
 

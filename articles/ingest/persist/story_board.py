@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Case, Count, Q, Value, When
 
+from articles.ingest.persist.bulk import copy_rows
 from articles.ingest.story_match import ArticleKeys, idf, joined, kind_weight, similarity
 from articles.models import Article, Story, StoryKey
 
@@ -100,11 +101,12 @@ class StoryBoard:
         fields = ["profile", "size", "first_seen", "last_seen", "label"]
         Story.objects.bulk_update(changed, fields, batch_size=500)
         Article.objects.bulk_update(list(articles), ["story"], batch_size=500)
-        rows = [
-            StoryKey(story=entry.story, key=key, last_seen=entry.story.last_seen)
-            for entry in entries
-            for key in sorted(entry.keys)
-        ]
+        rows = {True: [], False: []}  # the batch's own stories' rows (no conflict) and others'
+        for entry in entries:
+            last_seen = entry.story.last_seen
+            rows[entry.ref >= _NEW] += [(entry.story.pk, key, last_seen) for key in entry.keys]
+        copy_rows(StoryKey, ("story_id", "key", "last_seen"), rows[True])
+        rows = [StoryKey(story_id=pk, key=key, last_seen=seen) for pk, key, seen in rows[False]]
         StoryKey.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
         redate_keys(changed)
 

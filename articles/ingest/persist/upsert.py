@@ -45,6 +45,7 @@ def _save_chunk(
     chunk: list[ExtractedArticle], document: Document, linker: Linker, report: FileReport
 ) -> None:
     stored = _stored_by_fingerprint([extracted.fingerprint for extracted in chunk])
+    linker.prefetch_persons(m.known_as or m.name for item in chunk for m in item.persons)
     fresh: dict[str, tuple[Article, ExtractedArticle]] = {}
     plans: list[LinkPlan] = []
     for extracted in chunk:

@@ -1,9 +1,11 @@
 """The rows articles link to: sources by key, persons by key, alias or surname, unique slugs."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.choices import Origin
-from articles.ingest.persist.catalog import load_catalog, resolve_person
+from articles.ingest.persist.catalog import Linker, load_catalog, resolve_person
 from articles.ingest.records import PersonMention
 from articles.models import ArticlePerson, Person, Source
 
@@ -83,3 +85,28 @@ def test_load_catalog_snapshots_the_person_registry_and_outlets(make_person, mak
         ("Volodymyr Zelenskyy", ("Zelensky",)),
     }
     assert catalog.outlets == ("Kyiv Chronicle",)
+
+
+@pytest.mark.django_db
+def test_a_chunks_prefetch_resolves_names_as_one_by_one_resolution_does(make_person):
+    putin = make_person("Vladimir Putin")
+    zelensky = make_person("Volodymyr Zelensky")
+    zelensky.aliases.create(name="Volodymyr Zelenskyy")
+    make_person("Steven Witkoff")
+    make_person("Oleksandr Syrskyi")
+    make_person("Oleksandr Syrskyy")  # two of one variant key: neither is picked
+    names = [
+        "Vladimir Putin", "Volodymyr Zelenskyy", "Steve Witkoff", "Oleksandr Syrsky", "Putin",
+        "Keir Starmer",
+    ]  # fmt: skip
+    expected = {name: resolve_person(name) for name in names}
+    linker = Linker()
+    with CaptureQueriesContext(connection) as prefetching:
+        linker.prefetch_persons(names)
+    assert len(prefetching.captured_queries) <= 4  # blocks, keys, aliases, variants
+    with CaptureQueriesContext(connection) as resolving:
+        found = {name: linker.person(name) for name in ["Vladimir Putin", "Volodymyr Zelenskyy"]}
+    assert not resolving.captured_queries
+    assert found["Vladimir Putin"] == putin and found["Volodymyr Zelenskyy"] == zelensky
+    for name in names:
+        assert linker.person(name) == (expected[name] or Person.objects.get(name=name))

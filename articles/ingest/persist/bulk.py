@@ -1,0 +1,23 @@
+"""New rows written in bulk: COPY on PostgreSQL, one multi-row INSERT elsewhere.
+
+For tables an import fills with tens of rows per article (copy bands, story keys): building an
+INSERT's parameters costs more than the rows' own work, and COPY skips it. Only for rows that
+cannot conflict (the INSERT's ``ON CONFLICT`` has no COPY counterpart).
+"""
+
+from collections.abc import Sequence
+
+from django.db import connection, models
+
+
+def copy_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Insert ``rows`` (tuples of ``columns`` values, column names as in the table)."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
+        return
+    sql = f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
