@@ -31,10 +31,12 @@ class PairScores:
         return 2 * self.precision * self.recall / total if total else 0.0
 
 
-def load_gold(path: Path) -> tuple[Path, list[list[str]]]:
-    """The gold file's dump (relative to the working directory) and its stories, by title."""
+def load_gold(path: Path) -> tuple[list[Path], list[list[str]]]:
+    """The gold file's dumps (``dump``, or a list ``dumps``, relative to the working directory,
+    imported in that order) and its stories, by title."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Path(data["dump"]), data["stories"]
+    dumps = data["dumps"] if "dumps" in data else [data["dump"]]
+    return [Path(dump) for dump in dumps], data["stories"]
 
 
 def pairs(groups: Iterable[Iterable[str]]) -> set[frozenset[str]]:
@@ -44,8 +46,23 @@ def pairs(groups: Iterable[Iterable[str]]) -> set[frozenset[str]]:
 
 def score(story_of: Mapping[str, int], gold: list[list[str]]) -> PairScores:
     """Compare ``story_of`` (title → story id) with the gold stories."""
+    found, expected = pairs(_groups(story_of)), pairs(gold)
+    return PairScores(len(found), len(expected), len(found & expected))
+
+
+def pair_errors(
+    story_of: Mapping[str, int], gold: list[list[str]]
+) -> dict[str, list[tuple[str, ...]]]:
+    """The wrong pairs (``extra``: put together, the gold keeps apart) and the ``missed`` ones."""
+    found, expected = pairs(_groups(story_of)), pairs(gold)
+    return {
+        "extra": sorted(tuple(sorted(pair)) for pair in found - expected),
+        "missed": sorted(tuple(sorted(pair)) for pair in expected - found),
+    }
+
+
+def _groups(story_of: Mapping[str, int]) -> list[list[str]]:
     predicted: dict[int, list[str]] = {}
     for title, story in story_of.items():
         predicted.setdefault(story, []).append(title)
-    found, expected = pairs(predicted.values()), pairs(gold)
-    return PairScores(len(found), len(expected), len(found & expected))
+    return list(predicted.values())

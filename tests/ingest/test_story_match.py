@@ -1,7 +1,13 @@
 """Story matching without a database: keys, similarity, profiles, labels, pair scores."""
 
+from pathlib import Path
+
+import pytest
+
 from articles.ingest import story_match
-from articles.ingest.story_evaluate import score
+from articles.ingest.parsers import parse_document
+from articles.ingest.reader import read_document
+from articles.ingest.story_evaluate import load_gold, pair_errors, score
 from articles.ingest.story_match import article_keys, joined, similarity, terms, title_score
 
 
@@ -56,3 +62,21 @@ def test_pair_scores_count_pairs_within_stories():
     result = score({"a": 1, "b": 1, "c": 2, "d": 2}, gold)
     assert (result.predicted, result.gold, result.correct) == (2, 3, 1)
     assert result.precision == 0.5 and round(result.recall, 3) == 0.333
+
+
+def test_pair_errors_list_the_wrong_and_the_missed_pairs():
+    gold = [["a", "b", "c"], ["d"]]
+    found = pair_errors({"a": 1, "b": 1, "c": 2, "d": 2}, gold)
+    assert found == {"extra": [("c", "d")], "missed": [("a", "c"), ("b", "c")]}
+
+
+@pytest.mark.parametrize("gold", ["tests/gold/stories.json", "tests/gold/stories_heldout.json"])
+def test_story_gold_lists_every_title_of_its_dumps_once(gold):
+    root = Path(__file__).resolve().parents[2]
+    dumps, stories = load_gold(root / gold)
+    titles = [title for story in stories for title in story]
+    items = [
+        item for dump in dumps for item in parse_document(read_document(root / dump, 10**7)).items
+    ]
+    assert len(titles) == len(set(titles)) == len(items) >= 30
+    assert {item.title for item in items} == set(titles)

@@ -3,11 +3,13 @@ measures the gold set and leaves the database as it was."""
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from articles.ingest.persist.stories import move_articles, rename_story
+from articles.ingest.story_evaluate import load_gold, pairs
 from articles.models import Article, Story
 
 pytestmark = pytest.mark.django_db
@@ -66,4 +68,18 @@ def test_evaluate_stories_prints_pair_scores_and_changes_nothing():
     assert loose[1] == strict[1] > 10  # the gold pairs
     assert loose[0] > strict[0]  # a higher threshold joins fewer articles
     assert loose[4] >= 0.75 and loose[3] >= 0.75  # the figures docs/quality.md gives
+    assert not Article.objects.exists() and not Story.objects.exists()
+
+
+def test_evaluate_stories_reads_a_gold_of_several_dumps_and_lists_its_errors():
+    gold = "tests/gold/stories_heldout.json"
+    out = io.StringIO()
+    call_command("evaluate_stories", "--gold", gold, "--errors", stdout=out)
+    row = re.search(r"^\| [\d.]+ \| (\d+) \| (\d+) \| (\d+) \|", out.getvalue(), re.M)
+    predicted, expected, correct = map(int, row.groups())
+    dumps, stories = load_gold(Path(gold))
+    assert len(dumps) == 2 and expected == len(pairs(stories))
+    extra = re.findall(r"^    extra: ", out.getvalue(), re.M)
+    missed = re.findall(r"^    missed: ", out.getvalue(), re.M)
+    assert (len(extra), len(missed)) == (predicted - correct, expected - correct)
     assert not Article.objects.exists() and not Story.objects.exists()

@@ -1,10 +1,12 @@
 """The date an article's events happened, from the DATE spans the NER pass found.
 
 A full date (day, month and year: "Friday, July 9, 2021", "June 25, 2024", "2021-07-09") is taken
-as written. A weekday or "yesterday" ("on Monday") names a date only against a full date of the
-same article: it is read relative to the first one (the nearest such day before it, or after
-it with "next"), and must fall within a week of it. Anything else ("last year", "the 1990s",
-"July 2021", "12/03/2021", whose day and month could be either way round) gives no date.
+as written, words the NER span carries after its year ("…, 2024, a day") left out. A weekday or
+"yesterday" ("on Monday") names a date only against a full date of the same article: it is read
+relative to the first one (the anchor's own weekday is the anchor's day, another the nearest
+such day before it, or after it with "next"), and must fall within a week of it. Anything else
+("last year", "the 1990s", "July 2021", "12/03/2021", whose day and month could be either way
+round) gives no date.
 
 The first span that gives a date wins: a news text states its events first. Parsing is
 dateparser's (English only): no month tables here.
@@ -27,6 +29,8 @@ _NUMERIC_DMY = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")  # 12/03/2021: w
 _RELATIVE_WORDS = frozenset(
     [*(day.lower() for day in calendar.day_name), "yesterday", "today", "tonight"]
 )
+# Words that move a weekday off the anchor's own week day ("last Thursday", "next Thursday").
+_SHIFTING_WORDS = frozenset(["last", "next", "previous", "past", "coming", "following"])
 
 
 @cache
@@ -41,6 +45,13 @@ def full_date(text: str) -> date | None:
     """The date ``text`` writes out in full (day, month and year), else ``None``."""
     if len(text) > MAX_SPAN_CHARS or not _YEAR.search(text) or _NUMERIC_DMY.search(text):
         return None
+    # The NER span of a date often runs on past it ("April 10th, 2025, days after …"), and
+    # dateparser refuses the whole when it cannot read the rest: then read it up to its year.
+    through_year = text[: list(_YEAR.finditer(text))[-1].end()]
+    return _full_day(text) or (_full_day(through_year) if through_year != text else None)
+
+
+def _full_day(text: str) -> date | None:
     found = _full_parser().get_date_data(text)
     if found.date_obj is None or found.period != "day":
         return None
@@ -68,6 +79,11 @@ def relative_date(text: str, anchor: date) -> date | None:
     """The day ``text`` ("on Monday", "yesterday") names, read from the ``anchor`` date."""
     if not is_relative_day(text) or len(text) > MAX_SPAN_CHARS:
         return None
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if calendar.day_name[anchor.weekday()].lower() in words and not words & _SHIFTING_WORDS:
+        # "on Thursday" beside "8 May 2025", a Thursday, is that day (dateparser, preferring
+        # the past, would read the Thursday before it)
+        return anchor
     found = _relative_parser(anchor).get_date_data(text)
     if found.date_obj is None or found.period != "day":
         return None

@@ -76,8 +76,23 @@ def _item(title: str, body: str, entry: dict) -> ParsedItem:
     )
 
 
+@dataclass(frozen=True)
+class GoldEntry:
+    """One entry of a gold file and the item its text makes (any annotation kind)."""
+
+    key: str
+    entry: dict
+    item: ParsedItem
+    dump: Path | None  # the dump the importer reads it from (None: inline text only)
+
+
 def load_gold(path: Path, seeds_dir: Path) -> list[GoldArticle]:
-    """Read a gold file; seed-line entries read their text from ``seeds_dir``."""
+    """Read an entity gold file; seed-line entries read their text from ``seeds_dir``."""
+    return [_gold_article(found) for found in read_entries(path, seeds_dir)]
+
+
+def read_entries(path: Path, seeds_dir: Path) -> list[GoldEntry]:
+    """Every entry of a gold file ``{"articles": {key: entry, …}}`` with its item."""
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["articles"].items()
     except OSError as error:
@@ -87,20 +102,21 @@ def load_gold(path: Path, seeds_dir: Path) -> list[GoldArticle]:
     except (KeyError, TypeError, AttributeError) as error:
         raise GoldError(f'{path}: expected {{"articles": {{key: entry, …}}}}.') from error
     texts = _Texts(seeds_dir, path.parent)
-    gold = []
-    for key, entry in entries:
-        try:
-            gold.append(_gold_article(key, entry, texts))
-        except OSError as error:
-            raise GoldError(f"{path}: entry {key}: cannot read {error.filename}.") from error
-        except (KeyError, TypeError, AttributeError) as error:
-            raise GoldError(
-                f"{path}: entry {key}: needs `text`, `dump` and `anchor`, or `file`, "
-                f"`line_start` and `line_end` ({error!r} is missing or wrong)."
-            ) from error
-        except (IngestError, LookupError) as error:
-            raise GoldError(f"{path}: entry {key}: {error}") from error
-    return gold
+    return [_entry(path, key, entry, texts) for key, entry in entries]
+
+
+def _entry(path: Path, key: str, entry: dict, texts: "_Texts") -> GoldEntry:
+    try:
+        return GoldEntry(key, entry, *_entry_item(entry, texts))
+    except OSError as error:
+        raise GoldError(f"{path}: entry {key}: cannot read {error.filename}.") from error
+    except (KeyError, TypeError, AttributeError) as error:
+        raise GoldError(
+            f"{path}: entry {key}: needs `text`, `dump` and `anchor`, or `file`, "
+            f"`line_start` and `line_end` ({error!r} is missing or wrong)."
+        ) from error
+    except (IngestError, LookupError) as error:
+        raise GoldError(f"{path}: entry {key}: {error}") from error
 
 
 class _Texts:
@@ -122,23 +138,28 @@ class _Texts:
         return self.items[dump]
 
 
-def _gold_article(key: str, entry: dict, texts: _Texts) -> GoldArticle:
-    dump = None
+def _entry_item(entry: dict, texts: _Texts) -> tuple[ParsedItem, Path | None]:
+    """The entry's item and the dump it comes from (None for inline text)."""
     if "dump" in entry:
         dump = texts.gold_dir / entry["dump"]
-        item = anchored_item(texts.dump_items(dump), entry["anchor"])
-    elif "text" in entry:
-        item = _item(entry.get("title", ""), entry["text"], entry)
-    else:
-        dump = texts.seeds_dir / entry["file"]
-        lines = texts.seed_lines(entry["file"])
-        item = item_from_lines(lines[entry["line_start"] - 1 : entry["line_end"]], entry)
+        return anchored_item(texts.dump_items(dump), entry["anchor"]), dump
+    if "text" in entry:
+        return _item(entry.get("title", ""), entry["text"], entry), None
+    lines = texts.seed_lines(entry["file"])
+    item = item_from_lines(lines[entry["line_start"] - 1 : entry["line_end"]], entry)
+    return item, texts.seeds_dir / entry["file"]
+
+
+def _gold_article(found: GoldEntry) -> GoldArticle:
+    entry = found.entry
     names = [name for role in PERSON_LISTS for name in entry.get(role, ())]
     # A person both mentioned and credited is one person of the article.
     persons = {name_key(name.split("|")[0]): tuple(name.split("|")) for name in names}
     countries = frozenset(entry.get("countries", ()))
     credited = tuple(tuple(name.split("|")) for name in entry.get("photographers", ()))
-    return GoldArticle(key, item, tuple(persons.values()), countries, dump, credited)
+    return GoldArticle(
+        found.key, found.item, tuple(persons.values()), countries, found.dump, credited
+    )
 
 
 def anchored_item(items: Sequence[ParsedItem], anchor: str) -> ParsedItem:

@@ -11,10 +11,11 @@ from articles.ingest.extract import Extractor
 from articles.ingest.persist.catalog import load_catalog
 from articles.ingest.persist.stories import assign_stories
 from articles.ingest.pipeline import import_paths
-from articles.ingest.story_evaluate import load_gold, score
+from articles.ingest.story_evaluate import load_gold, pair_errors, score
 from articles.models import Article, Story
 
 DEFAULT_GOLD = "tests/gold/stories.json"
+HELDOUT_GOLD = "tests/gold/stories_heldout.json"  # never used to choose the settings
 
 
 class Command(BaseCommand):
@@ -24,29 +25,39 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--gold", default=DEFAULT_GOLD, help=f"default: {DEFAULT_GOLD}")
+        parser.add_argument(
+            "--gold",
+            default=DEFAULT_GOLD,
+            help=f"the gold file (default: {DEFAULT_GOLD}; held-out set: {HELDOUT_GOLD})",
+        )
         parser.add_argument(
             "--threshold",
             type=float,
             nargs="+",
             help="cluster with each of these NEWSDB_STORY_THRESHOLD values (default: the setting)",
         )
+        parser.add_argument(
+            "--errors", action="store_true", help="list the wrong and the missed pairs"
+        )
 
-    def handle(self, *args, gold, threshold, **options):
-        dump, stories = load_gold(Path(gold))
+    def handle(self, *args, gold, threshold, errors, **options):
+        dumps, stories = load_gold(Path(gold))
         titles = [title for story in stories for title in story]
         self.stdout.write(
             "| threshold | pairs predicted | gold | correct | precision | recall | F1 |"
         )
         self.stdout.write("| --- | --- | --- | --- | --- | --- | --- |")
         with transaction.atomic():
-            self.import_dump(dump)
+            self.import_dumps(dumps)
             for value in threshold or [settings.NEWSDB_STORY_THRESHOLD]:
-                self.report(value, score(self.cluster(value, titles), stories))
+                story_of = self.cluster(value, titles)
+                self.report(value, score(story_of, stories))
+                if errors:
+                    self.list_errors(pair_errors(story_of, stories))
             transaction.set_rollback(True)
 
-    def import_dump(self, dump: Path) -> None:
-        run = import_paths([dump], extractor=Extractor(load_catalog()), max_bytes=10**7)
+    def import_dumps(self, dumps: list[Path]) -> None:
+        run = import_paths(dumps, extractor=Extractor(load_catalog()), max_bytes=10**7)
         if run.failed:
             raise CommandError(run.failed[0].error)
 
@@ -66,3 +77,8 @@ class Command(BaseCommand):
             f"| {threshold:g} | {result.predicted} | {result.gold} | {result.correct} "
             f"| {result.precision:.2f} | {result.recall:.2f} | {result.f1:.2f} |"
         )
+
+    def list_errors(self, errors: dict[str, list[tuple[str, ...]]]) -> None:
+        for kind, found in errors.items():
+            for first, second in found:
+                self.stdout.write(f"    {kind}: {first!r} + {second!r}")

@@ -31,6 +31,34 @@ def test_full_date_needs_day_month_and_year(text, expected):
     assert full_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday, September 24, 2024, a day", date(2024, 9, 24)),
+        ("April 10th, 2025, days", date(2025, 4, 10)),
+        ("2022-11-05 and", date(2022, 11, 5)),
+        ("July 2021, weeks", None),  # still no day
+    ],
+)
+def test_full_date_reads_a_span_that_runs_on_past_its_year(text, expected):
+    assert full_date(text) == expected
+
+
+def test_relative_date_reads_the_anchor_s_own_weekday_as_the_anchor():
+    anchor = date(2025, 5, 8)  # a Thursday
+    assert relative_date("on Thursday", anchor) == anchor
+    assert relative_date("last Thursday", anchor) == date(2025, 5, 1)
+    assert relative_date("next Thursday", anchor) == date(2025, 5, 15)
+    assert relative_date("Wednesday", anchor) == date(2025, 5, 7)
+
+
+def test_event_date_of_a_weekday_split_from_its_date_is_that_date():
+    # the NER pass splits "Thursday, 8 May 2025" into two spans
+    assert event_date(dates("Thursday", "8 May 2025")) == date(2025, 5, 8)
+    caption = "Residents wade through water in Lisbon on June 25, 2024. Photo: staff"
+    assert event_date(dates("on Tuesday"), [caption]) == date(2024, 6, 25)
+
+
 def test_relative_date_reads_a_weekday_back_from_its_anchor():
     anchor = date(2021, 7, 9)  # a Friday
     assert relative_date("on Monday", anchor) == date(2021, 7, 5)
