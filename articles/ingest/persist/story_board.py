@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Case, Count, Q, Value, When
 
-from articles.ingest.persist.bulk import copy_rows
+from articles.ingest.persist.bulk import copy_rows, set_column
 from articles.ingest.story_match import ArticleKeys, idf, joined, kind_weight, similarity
 from articles.models import Article, Story, StoryKey
 
@@ -100,7 +100,7 @@ class StoryBoard:
         changed = [entry.story for entry in entries if entry.changed and entry.ref < _NEW]
         fields = ["profile", "size", "first_seen", "last_seen", "label"]
         Story.objects.bulk_update(changed, fields, batch_size=500)
-        Article.objects.bulk_update(list(articles), ["story"], batch_size=500)
+        set_column(Article, "story_id", {article.pk: article.story.pk for article in articles})
         rows = {True: [], False: []}  # the batch's own stories' rows (no conflict) and others'
         for entry in entries:
             last_seen = entry.story.last_seen
