@@ -2,6 +2,7 @@
 
 import functools
 
+from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
@@ -26,6 +27,7 @@ from articles.choices import REASON_LENGTH
 from articles.export import FORMATS as EXPORT_FORMATS
 from articles.ingest.persist.stories import rename_story
 from articles.models import LINK_MODELS, Article, Country, Person, Source, Story, Topic
+from articles.parallel import parallel_query
 
 BUCKET = OpenApiParameter(
     "bucket",
@@ -340,6 +342,10 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
     def stats(self, request, articles, limit: int, bucket: str | None) -> dict:
         # Unfiltered, the counts stored on each country, topic and source answer.
         every = not set(request.query_params) & set(self.filterset_class.base_filters)
+        with parallel_query(settings.NEWSDB_STATS_PARALLEL_WORKERS, articles.db):
+            return self.counts(articles, limit, bucket, every)
+
+    def counts(self, articles, limit: int, bucket: str | None, every: bool) -> dict:
         pairs = articles.person_pairs(limit=limit)
         names = Person.objects.in_bulk({p[key] for p in pairs for key in ("person", "other")})
         stats = {
