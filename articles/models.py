@@ -850,6 +850,10 @@ class Story(models.Model):
     )
     first_seen = models.DateTimeField(db_index=True)
     last_seen = models.DateTimeField(db_index=True)
+    # The earliest and latest ``dated`` of its articles (null: none is dated): an article dated
+    # weeks away from them reports another event, however alike the words.
+    first_dated = models.DateField(null=True, blank=True, editable=False)
+    last_dated = models.DateField(null=True, blank=True, editable=False)
     size = models.PositiveIntegerField(default=0, db_index=True)
     profile = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,6 +1,6 @@
 """Stories grown on import and by ``assign_stories``; editors' moves, splits, merges, renames."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -80,6 +80,21 @@ def test_the_label_is_the_title_most_typical_of_the_story(story_articles):
     story.refresh_from_db()
     assert story.size == 3
     assert story.label != aside.title
+
+
+def test_an_article_dated_weeks_away_from_a_story_starts_another(story_articles):
+    """Alike words, another event: the ferry of March is not the ferry of June."""
+    first, second = (story_articles(t, s, day=i) for i, (t, s) in enumerate(FERRY))
+    Article.objects.filter(pk=first.pk).update(dated=date(2026, 3, 1))
+    Article.objects.filter(pk=second.pk).update(dated=date(2026, 6, 9))
+    march, june = place(first, second)
+    assert march != june
+    assert (march.first_dated, march.last_dated) == (date(2026, 3, 1), date(2026, 3, 1))
+    follow_up = story_articles("Meghna ferry collision inquiry opens", "Near Chandpur.", day=2)
+    Article.objects.filter(pk=follow_up.pk).update(dated=date(2026, 3, 4))
+    (joined,) = place(follow_up)
+    assert joined == march
+    assert (joined.first_dated, joined.last_dated) == (date(2026, 3, 1), date(2026, 3, 4))
 
 
 def test_placing_an_article_costs_the_same_queries_however_many_stories_exist(story_articles):

@@ -97,6 +97,8 @@ def refresh(story: Story) -> Story | None:
         story.profile = joined(story.profile, keys[article.pk])
     story.size = len(articles)
     story.first_seen, story.last_seen = articles[0].created_at, articles[-1].created_at
+    dates = [article.dated for article in articles if article.dated is not None]
+    story.first_dated, story.last_dated = (min(dates), max(dates)) if dates else (None, None)
     if not story.label_edited:
         story.label = ""
         story.label = best_title(story, ((a.title, a.title_derived) for a in articles))

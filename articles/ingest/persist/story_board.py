@@ -84,7 +84,8 @@ class StoryBoard:
         refs = self._candidate_refs(frequency, weights, since)
         self._load(refs)
         best, best_score = None, settings.NEWSDB_STORY_THRESHOLD
-        for entry in (self.entries[ref] for ref in refs if ref in self.entries):
+        fitting = (self.entries[ref] for ref in refs if ref in self.entries)
+        for entry in (entry for entry in fitting if self._dates_fit(entry.story, article)):
             score = similarity(keys, entry.story.profile, entry.story.size, weights)
             if score >= best_score:
                 best, best_score = entry, score
@@ -98,7 +99,15 @@ class StoryBoard:
         entries = list(self.entries.values())
         Story.objects.bulk_create([entry.story for entry in entries if entry.ref >= _NEW])
         changed = [entry.story for entry in entries if entry.changed and entry.ref < _NEW]
-        fields = ["profile", "size", "first_seen", "last_seen", "label"]
+        fields = [
+            "profile",
+            "size",
+            "first_seen",
+            "last_seen",
+            "first_dated",
+            "last_dated",
+            "label",
+        ]
         Story.objects.bulk_update(changed, fields, batch_size=500)
         set_column(Article, "story_id", {article.pk: article.story.pk for article in articles})
         rows = {True: [], False: []}  # the batch's own stories' rows (no conflict) and others'
@@ -149,6 +158,14 @@ class StoryBoard:
             for story in Story.objects.filter(pk__in=missing):
                 self.entries[story.pk] = _Entry(story.pk, story)
 
+    def _dates_fit(self, story: Story, article: Article) -> bool:
+        """Whether the article's date (when the text gives one) is within the window of the
+        story's dated articles (when it has any)."""
+        if article.dated is None or story.first_dated is None:
+            return True
+        window = timedelta(days=self.window.days)
+        return story.first_dated - window <= article.dated <= story.last_dated + window
+
     def _start(self, article: Article) -> _Entry:
         story = Story(label=article.title[:500], first_seen=article.created_at, size=0)
         entry = _Entry(_NEW + self.started, story)
@@ -164,6 +181,9 @@ class StoryBoard:
         story.size += 1
         story.first_seen = min(story.first_seen, article.created_at)
         story.last_seen = max(story.last_seen or article.created_at, article.created_at)
+        if article.dated is not None:
+            story.first_dated = min(story.first_dated or article.dated, article.dated)
+            story.last_dated = max(story.last_dated or article.dated, article.dated)
         if not story.label_edited and story.size > 1:
             story.label = best_title(story, [(article.title, article.title_derived)])
         article.story = story
