@@ -63,6 +63,7 @@ def fill(count: int, rng: random.Random) -> None:
             names.add(f"{rng.choice(GIVEN)} {surname}")
     rows = [_named(Person, name) for name in sorted(names)]
     for row in rows:
+        row.set_name_keys()  # what save() derives: the variant and lookup keys
         row.article_count = rng.choice([0, 1, 1, 2, 3, 5, 8, 40])
     Person.objects.bulk_create(rows, batch_size=2000)
 
