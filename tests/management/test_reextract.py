@@ -118,3 +118,14 @@ def test_reextract_keeps_an_editor_s_choice_of_queue(article, make_person):
     call_command("reextract", "--articles", str(article.pk))
     assert _queue(article) == (False, "")
     assert Article.objects.filter(pk=article.pk).with_review_causes().get().cause_suspect_person
+
+
+@pytest.mark.django_db
+def test_reextract_keeps_an_article_an_editor_queued_on_the_queue(article):
+    """Queued by hand with no reason: reextract finds nothing wrong, the editor's flag stands."""
+    article.needs_review = True
+    article.mark_edited("needs_review")
+    article.save()
+    call_command("reextract", "--articles", str(article.pk))
+    assert article.country_links.exists()  # the links did change
+    assert _queue(article)[0] is True
