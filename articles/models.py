@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from articles import counts, evidence
 from articles.choices import REASON_LENGTH, Origin, Suspicion, codes_of
+from articles.ingest.entities.duplicates import lookup_keys
 from articles.ingest.entities.variants import variant_key
 from articles.normalise import name_key, slug_for
 from articles.querysets import (
@@ -168,6 +169,10 @@ class Person(ArticleCounted):
     # One key for the spellings of one name ("Zelensky"/"Zelenskyy", "Steve"/"Steven"): the
     # importer folds a new name into the one person with its variant key (``variants``).
     variant_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    # What the duplicate rules find the person by (``duplicates.lookup_keys``): judging one
+    # file's new persons reads only the rows they may duplicate, not the whole registry.
+    match_surname = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    match_given = models.CharField(max_length=8, db_index=True, editable=False, default="")
     slug = models.SlugField(max_length=200, unique=True)
     wikidata_id = models.CharField(
         "Wikidata id",
@@ -187,7 +192,13 @@ class Person(ArticleCounted):
 
     objects = PersonQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["article_count", "suspicion", "suspected_duplicate"]
+        excluded_fields=[
+            "article_count",
+            "suspicion",
+            "suspected_duplicate",
+            "match_surname",
+            "match_given",
+        ]
     )
 
     class Meta:
@@ -208,11 +219,16 @@ class Person(ArticleCounted):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        self.variant_key = variant_key(self.name)
+        self.set_name_keys()
         if not self.slug:
             self.slug = slug_for(self.name)
         super().save(*args, **kwargs)
+
+    def set_name_keys(self) -> None:
+        """Derive the keys of the name (``save`` does; ``bulk_create`` callers call this)."""
+        self.key = name_key(self.name)
+        self.variant_key = variant_key(self.name)
+        self.match_surname, self.match_given = lookup_keys(self.name)
 
     @transaction.atomic
     @counts.kept

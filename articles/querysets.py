@@ -103,7 +103,12 @@ class PersonQuerySet(CountedQuerySet):
         """Persons suspected for this ``Suspicion`` code."""
         if code == Suspicion.NO_ARTICLES:
             return self.filter(article_count=0)
-        return self.filter(suspicion__contains=code)
+        # The first test is the partial index's condition: the planner may read only suspects.
+        return self.filter(~Q(suspicion=""), suspicion__contains=code)
+
+    def unsuspected(self):
+        """Persons with no reason to look wrong (the complement of ``suspects``)."""
+        return self.filter(suspicion="", article_count__gt=0)
 
 
 class PersonBlockQuerySet(models.QuerySet):

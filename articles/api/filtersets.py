@@ -20,7 +20,7 @@ from articles.api.references import (
     TopicsFilter,
     canonical_values,
 )
-from articles.choices import ReviewReason
+from articles.choices import ReviewReason, Suspicion
 from articles.models import (
     Article,
     Country,
@@ -317,11 +317,28 @@ def _ordering(*names: str) -> filters.OrderingFilter:
 
 
 class PersonFilterSet(NameSearchFilterSet):
+    suspicion = filters.ChoiceFilter(
+        choices=Suspicion.choices,
+        method="filter_suspicion",
+        help_text="Persons suspected for this reason (see `suspicion`; the desk's suspects "
+        "queue). Unknown: 400.",
+    )
+    suspect = StrictBooleanFilter(
+        method="filter_suspect",
+        help_text="`true`: the suspects queue (any reason, `no_articles` included); `false`: "
+        "persons with no reason.",
+    )
     ordering = _ordering("name")
 
     class Meta:
         model = Person
         fields = []
+
+    def filter_suspicion(self, queryset, name, value: str):
+        return queryset.suspected(value)
+
+    def filter_suspect(self, queryset, name, value: bool):
+        return queryset.suspects() if value else queryset.unsuspected()
 
     def name_matches(self, text: str) -> Q:
         aliases = PersonAlias.objects.filter(person=OuterRef("pk"), name__icontains=text)

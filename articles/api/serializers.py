@@ -18,7 +18,7 @@ from rest_framework.reverse import reverse
 from articles import evidence
 from articles.api.exceptions import Conflict
 from articles.api.representation import FastRepresentationMixin
-from articles.choices import codes_of
+from articles.choices import Suspicion, codes_of
 from articles.models import (
     LINK_MODELS,
     Article,
@@ -379,12 +379,24 @@ class ArticlesLinkMixin(serializers.Serializer):
 class PersonSerializer(ArticlesLinkMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="person-detail")
     aliases = serializers.SerializerMethodField()
+    suspicion = serializers.ListField(
+        child=serializers.ChoiceField(choices=Suspicion.choices),
+        source="suspicion_codes",
+        read_only=True,
+        help_text="Why the person looks wrong (the desk's suspects queue); empty when nothing.",
+    )
+    suspected_duplicate = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="The person this one is likely a duplicate of (its id), or null.",
+    )
     articles_filter = ("person", "pk")
 
     class Meta:
         model = Person
         fields = [
             "id", "url", "name", "slug", "wikidata_id", "aliases", "article_count", "articles",
+            "suspicion", "suspected_duplicate",
         ]  # fmt: skip
         read_only_fields = ["name", "slug"]
 

@@ -1,7 +1,9 @@
 """Stored articles through today's extractor again: their automatic links follow it.
 
 Editors' links and rejections stay as they are (``persist.links``). One transaction for the
-whole run, so a dry run can roll everything back.
+whole run, so a dry run can roll everything back. Afterwards persons and review reasons are
+settled as after an imported file (``persist.settle``): new persons folded and judged, the
+articles' reasons worked out from their new links, an editor's place on the queue kept.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -13,6 +15,8 @@ from articles.ingest.entities import topics
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.persist.items import item_from_article, stored_chunks
 from articles.ingest.persist.links import LinkChanges, sync_auto_links, sync_auto_topics
+from articles.ingest.persist.settle import requeue, settle_persons
+from articles.ingest.persist.surnames import newest_person_pk
 from articles.ingest.persist.upsert import save_text_date
 from articles.ingest.records import Catalog
 
@@ -51,7 +55,7 @@ def reextract_links(
             report.dates += save_text_date(article, extracted.dated, "reextract")
             yield changes
 
-    return _run(ids, sync, dry_run, advance, report)
+    return _run(ids, sync, dry_run, advance, report, settle=not dry_run)
 
 
 def classify_topics(
@@ -73,15 +77,18 @@ def classify_topics(
 
 
 def _run(
-    ids, sync: ChunkSync, dry_run: bool, advance: ProgressHook | None, report=None
+    ids, sync: ChunkSync, dry_run: bool, advance: ProgressHook | None, report=None, settle=False
 ) -> ReextractReport:
     report = report or ReextractReport()
     with transaction.atomic():
-        linker = Linker()
+        linker, newest_person, seen_ids = Linker(), newest_person_pk(), []
         for chunk in stored_chunks(ids):
             for changes in sync(chunk, linker):
                 report.add(changes)
+            seen_ids.extend(article.pk for article in chunk)
             if advance:
                 advance(len(chunk))
+        if settle:
+            requeue(seen_ids, settle_persons(newest_person))
         transaction.set_rollback(dry_run)
     return report

@@ -11,7 +11,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
-from articles.api.filtersets import ArticleFilterSet
+from articles.api.filtersets import ArticleFilterSet, PersonFilterSet
 from articles.ingest.persist.stories import move_articles
 from articles.models import Article, Country, Person, Source, Story, Topic
 from tests.api.conftest import link
@@ -106,6 +106,7 @@ def test_readme_shows_every_article_filter_and_endpoint():
     examples = "\n".join(curl_lines())
     used = set(re.findall(r"[?&]([a-z_]+)=", examples))
     assert set(ArticleFilterSet.base_filters) <= used
+    assert set(PersonFilterSet.base_filters) <= used
     paths = ["articles", "related", "persons", "countries", "topics", "sources", "stats"]
     for path in [*paths, "stories"]:
         assert f"/{path}/" in examples

@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
 from articles.api import exceptions, glossary, reports, serializers
 from articles.api.filtersets import ArticleFilterSet
 from articles.api.schema_view import SchemaView
+from articles.choices import Suspicion
 
 # Valid requests only (invalid ones are the filter tests' job), a few per operation, no example
 # database: bounded and repeatable.
@@ -198,3 +199,18 @@ def point_at_rows(case, corpus) -> None:
 def _pick(rows: dict, number) -> object:
     values = list(rows.values())
     return values[int(number) % len(values)]
+
+
+def test_schema_documents_the_suspects_of_the_persons_api(api, db):
+    parameters = operation_parameters(api, "/api/persons/")
+    assert set(parameters["suspicion"]["enum"]) == set(Suspicion.values)
+    assert parameters["suspect"]["type"] == "boolean"
+    document = api.get("/api/schema/?format=json").json()
+    person = document["components"]["schemas"]["Person"]["properties"]
+    assert person["suspicion"]["type"] == "array" and person["suspicion"]["readOnly"]
+    duplicate = person["suspected_duplicate"]
+    assert (duplicate["type"], duplicate["nullable"], duplicate["readOnly"]) == (
+        "integer",
+        True,
+        True,
+    )

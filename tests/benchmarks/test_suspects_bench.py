@@ -18,4 +18,5 @@ def test_bench_suspects_reports_figures_and_leaves_nothing():
     assert figures["persons"] == 300 and 0 < figures["suspects"] <= 300
     assert figures["pages"]["suspects queue"]["queries"] <= 10
     assert figures["judge one file's new person (import)"] > 0
+    assert figures["judge one file's 50 new persons (import)"] > 0
     assert not Person.objects.exists()

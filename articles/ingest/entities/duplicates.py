@@ -52,6 +52,34 @@ def variant_key(name: str) -> str:
     return " ".join(key for key in (token_key(token) for token in name.split()) if key)
 
 
+def lookup_keys(name: str) -> tuple[str, str]:
+    """The keys a person is stored with so that ``candidate_keys`` finds it: its key's last
+    word, and its first word's first letters marked one-word (``1:stev``) or full name (``2:``)."""
+    words = variant_key(name).split()
+    if not words:
+        return "", ""
+    return words[-1], f"{min(len(words), 2)}:{words[0][:MIN_GIVEN_PREFIX]}"
+
+
+def candidate_keys(name: str) -> tuple[set[str], set[str]]:
+    """The ``lookup_keys`` (last words, given prefixes) of every person that
+    ``VariantIndex.matches`` may find for ``name``: a superset, found with two indexed lookups.
+
+    Each rule of ``matches`` reads one bucket: by key, surname and tail share the last word (of
+    the name or its singular); a one-word name may shorten a full name's given name, and a full
+    name's given name may be another's one-word name.
+    """
+    words = variant_key(name).split()
+    if not words:
+        return {""}, set()  # names without letters share the empty key
+    singular = variant_key(_singular(name)).split()
+    surnames = {words[-1], *singular[-1:]}
+    if len(words[0]) < MIN_GIVEN_PREFIX:
+        return surnames, set()
+    other_kind = 2 if len(words) == 1 else 1
+    return surnames, {f"{other_kind}:{words[0][:MIN_GIVEN_PREFIX]}"}
+
+
 def _singular(name: str) -> str:
     """``Von der Leyens`` → ``Von der Leyen`` (a plural or possessive form of a name)."""
     return re.sub(r"(?:['’]s|['’]|s)$", "", name)

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from articles.ingest.persist import surnames, suspects
-from articles.models import Article, ArticlePerson, Person
+from articles.ingest.persist import settle, surnames
+from articles.models import Article
 
 # pg_advisory_xact_lock's key: any constant bigint the application uses for nothing else.
 PERSISTENCE_LOCK = 0x6E657773_64620001
@@ -23,25 +23,17 @@ PERSISTENCE_LOCK = 0x6E657773_64620001
 @contextmanager
 def file_transaction() -> Iterator[None]:
     """A transaction for one file: locked against other importers; at the end, surnames folded,
-    new persons judged (``suspects``) and the new articles queued for review with their reasons.
-
-    Folding and judging can change what older articles' links say (a lone "Prigozhin" of an
-    earlier file folded into "Yevgeny Prigozhin", a person now flagged a duplicate), so their
-    reasons are worked out again too: the queue ends as the links say whatever the file order.
+    new persons judged (``suspects``) and the new articles queued for review with their reasons
+    (``settle``): the queue ends as the links say whatever the file order.
     """
     with transaction.atomic():
         lock_persistence()
         newest = surnames.newest_person_pk()
         newest_article = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         yield
-        changed_persons = surnames.fold_surnames(newest)
-        new_persons = Person.objects.filter(pk__gt=newest).values_list("pk", flat=True)
-        changed_persons |= suspects.rejudge_persons(new_persons)
-        Article.objects.filter(pk__gt=newest_article).refresh_review_reasons(queue=True)
-        if changed_persons:
-            linked = ArticlePerson.objects.filter(person__in=changed_persons).values("article")
-            older = Article.objects.filter(pk__lte=newest_article, pk__in=linked)
-            older.refresh_review_reasons(queue=True)
+        changed_persons = settle.settle_persons(newest)
+        new_articles = Article.objects.filter(pk__gt=newest_article).order_by("pk")
+        settle.requeue(list(new_articles.values_list("pk", flat=True)), changed_persons)
 
 
 def lock_persistence() -> None:

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.choices import Suspicion
-from articles.ingest.persist.suspects import refresh_suspicion
+from articles.ingest.persist.suspects import refresh_lookup_keys, refresh_suspicion
 from articles.models import Person
 
 
@@ -16,7 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            rekeyed = refresh_lookup_keys()
             changed = refresh_suspicion()
+        if rekeyed:
+            self.stdout.write(f"{rekeyed} person(s) given their lookup keys.")
         self.stdout.write(f"{changed} person(s) changed.")
         for code, label in Suspicion.choices:
             self.stdout.write(f"{label}: {Person.objects.suspected(code).count()}")
