@@ -185,7 +185,7 @@ def test_recount_reports_drift_and_fixes_it(linked):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_counts_concurrent_writers_both_count(make_article):
     """A recount that waited for another transaction's lock counts that transaction's link."""
     # Its own country: earlier transactional tests may have flushed the migrated ones.

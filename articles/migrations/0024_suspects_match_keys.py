@@ -23,7 +23,7 @@ def fill_match_keys(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0022_dates_feed"),
+        ("articles", "0023_story_dated"),
     ]
 
     operations = [
