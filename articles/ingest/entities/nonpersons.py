@@ -111,22 +111,22 @@ def _in_plural_list(before: str, after: str) -> bool:
 
 def _heading_only(name: str, span: Span, text: str) -> bool:
     """A name on a short Title Case line, that the article never writes outside such lines."""
-    if not _is_heading(_line_at(text, span.start)):
+    if not is_heading(line_at(text, span.start)):
         return False
     tokens = name.split()
     if len(tokens) > 1 and is_given_name(tokens[0], strict=True):
         return False  # "Marc Smith Dies at 90": a full name is a name, heading or not
     pattern = rf"(?<!\w){re.escape(tokens[-1])}(?!\w)"
-    return all(_is_heading(_line_at(text, m.start())) for m in re.finditer(pattern, text))
+    return all(is_heading(line_at(text, m.start())) for m in re.finditer(pattern, text))
 
 
-def _line_at(text: str, index: int) -> str:
+def line_at(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return text[start : len(text) if end < 0 else end]
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     """A short line, not ending a sentence, whose longer words are mostly capitalised."""
     words = line.split()
     if not 2 <= len(words) <= _HEADING_WORDS or line.rstrip().endswith((".", "”", '"')):
