@@ -52,7 +52,9 @@ ORG_WORDS = frozenset(
     Wednesday Thursday Friday Saturday January February March April June July August September
     October November December Trek Potter Bible Quran Koran Torah Gospel Chronicles Asia Europe
     Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
-    South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists""")
+    South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists Shoal Reef Atoll
+    Peninsula Canal Glacier Basin Plateau Desert Lagoon Archipelago Harbour Harbor Fjord Volcano
+    Amnesty Rights""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

@@ -24,8 +24,33 @@ from articles.ingest.entities.spans import Span
 from articles.normalise import name_key
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "news_outlets.txt"
+ORGANISATIONS_FILE = Path(__file__).with_name("data") / "organisations.txt"
+# A preposition of place, then the place, or the last of a list of places ("in Oaxaca and ").
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|from|into|across|around|towards?|across|via)\s+$", re.IGNORECASE
+    r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at)\s+"
+    r"(?:[A-Z][\w’'-]*+,?\s+){0,4}?(?:(?:and|or)\s+)?$"
+)
+# Words that make what follows "of" a place, whatever the place ("north of Grindavík",
+# "residents of Paiporta", "the town of Mirebalais").
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?i:town|city|village|region|province|district|port|capital|oblast|county|state"
+    r"|north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?"
+    r"|residents|inhabitants|mayor|streets|evacuation)\s+of\s+$"
+)
+# "the Medyka crossing", "the Zaatari camp": a one-word name used to name a kind of place.
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:crossing|checkpoint|camp|airport|port|region|province|district|valley|mine|dam"
+    r"|refinery|plant|peninsula|coast|island|strait|canal|shoal|reef|glacier|basin|oblast)\b"
+)
+# A lower-case noun saying what the names after it are: "rights group Amnesty Kenya", "the news
+# sites Batumelebi and Netgazeti", "the carmaker Stellantis".
+_ORGANISATION_HEAD = re.compile(
+    r"\b(?:group|groups|party|parties|company|companies|firm|firms|union|unions|network"
+    r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
+    r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
+    r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
+    r"|insurer|chain|band|club|ethnic|tribe)"
+    r"\s+(?:[A-Z][\w’'-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
 _LIST_HEAD = re.compile(
     r"\b(?i:cities|towns|villages|regions|provinces|places|areas|countries|companies|firms"
@@ -52,6 +77,13 @@ def reviewed_outlets() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def reviewed_organisations() -> frozenset[str]:
+    """Name keys of the reviewed companies, parties and NGOs (``data/organisations.txt``)."""
+    lines = ORGANISATIONS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line.strip() and line[0] != "#")
+
+
 def outlet_keys(outlets: Iterable[str]) -> frozenset[str]:
     """Name keys of outlets with and without a leading "The" ("The Guardian", "Guardian")."""
     keys = set()
@@ -66,6 +98,8 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
     """Why a name alone is no person's: an outlet, or a town or region of two or more words."""
     if name_key(name) in outlets:
         return "news outlet"
+    if name_key(name) in reviewed_organisations():
+        return "organisation"
     first = name.split()[0]
     if name in region_names() or (" " in name and name in subdivision_names()):
         return "place or region"
@@ -80,10 +114,12 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     before = text[max(0, span.start - _BEFORE_CHARS) : span.start]
     after = text[span.end : span.end + _AFTER_CHARS]
     single = " " not in name
-    if single and name in place_names() and _LOCATIVE_BEFORE.search(before):
+    if single and _written_as_place(name, text):
         return "place or region"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
+    if _ORGANISATION_HEAD.search(before):
+        return "named as an organisation or a people"
     if (gloss := _GLOSS_AFTER.match(after)) and has_org_word(gloss["gloss"].split()):
         return "organisation, glossed"
     if single and _with_article(name, span, text, before):
@@ -93,6 +129,19 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     if _heading_only(name, span, text):
         return "heading fragment"
     return None
+
+
+def _written_as_place(name: str, text: str) -> bool:
+    """Somewhere in the article the word is written as a place: after "north of", "residents
+    of" …, as "the NAME crossing", or, if it is a known town or region, after "in", "near" …"""
+    known = name in place_names()
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
+        if _PLACE_OF_BEFORE.search(before) or (known and _LOCATIVE_BEFORE.search(before)):
+            return True
+        if _THE_BEFORE.search(before) and _PLACE_NOUN_AFTER.match(text, match.end()):
+            return True
+    return False
 
 
 def _with_article(name: str, span: Span, text: str, before: str) -> bool:
