@@ -158,8 +158,10 @@ def _promoted(
     spans: Sequence[Span], found: list[Candidate], text: str, is_place: Callable[[str], bool]
 ) -> list[Candidate]:
     """Name-shaped spans the model mislabelled, ending in a person's surname found elsewhere
-    ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON)."""
-    surnames = {c.name for c in found if " " not in c.name}
+    ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON), or in the surname of a person of the
+    article, as relatives' names do ("Thaksin Shinawatra" tagged NORP beside "Paetongtarn
+    Shinawatra")."""
+    surnames = {c.name.split()[-1] for c in found}
     taken = [c.span for c in found]
     promoted = []
     for span in spans:
