@@ -39,18 +39,15 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     span = _after_particle(_hyphenated(span, text), text)
     if is_heading(line_at(text, span.start)):
         return span
-    grown = span
-    for _ in range(_MAX_WORDS):
-        longer = _next_word(grown, text, others, is_place) or _previous_word(
-            grown, text, others, is_place
-        )
-        if longer is None or len(longer.text.split()) > _MAX_WORDS:
-            break
-        grown = longer
-    # Still followed by a capitalised word: a Title Case run ("The post Orbán Blocks New Russia
+    # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
+    grown = _next_word(span, text, others, is_place) or span
+    grown = _previous_word(grown, text, others, is_place) or grown
+    if grown is span or len(grown.text.split()) > _MAX_WORDS:
+        return span
+    # Still followed by a capitalised word: a Title Case run ("The post Orbán Blocks New
     # Sanctions Package appeared"), not a name the model cut.
     after = _NEXT_WORD.match(text, grown.end)
-    if grown is not span and after and after.group(1)[0].isupper():
+    if after and after.group(1)[0].isupper():
         return span
     return grown
 
