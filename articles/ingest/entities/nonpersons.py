@@ -1,9 +1,13 @@
 """Names that are never persons, by what they are and by how the text uses them.
 
 ``persons.rejection`` judges a name on its own; these rules also read the text around it:
-- an outlet (the Source registry, plus the reviewed ``data/news_outlets.txt``);
-- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar"),
-  or a one-word town after a word of place ("from Vicenza", "near Clinton");
+- an outlet (the Source registry, plus the reviewed ``data/news_outlets.txt``), or a company,
+  party or NGO of the reviewed ``data/organisations.txt``;
+- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar");
+  a one-word name the article writes as a place anywhere: after "north of", "residents of" …
+  (any word), as "the NAME crossing", or, for a known town, after a word of place ("from
+  Vicenza", "near Clinton", "in Oaxaca and Chiapas");
+- a name after a lower-case head noun saying what it is ("rights group …", "ethnic …");
 - a member of a list whose head noun says what it is ("cities like Chasov Yar", "companies such
   as Ukrnafta and Energoatom");
 - an organisation glossed by its translation ("Sotsialnyi Rukh or “Social Movement”");
