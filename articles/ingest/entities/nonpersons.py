@@ -17,14 +17,14 @@
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import has_org_word
 from articles.ingest.entities.places import place_names, region_names, subdivision_names
-from articles.ingest.entities.spans import Span
+from articles.ingest.entities.spans import Span, at_word_boundaries
 from articles.normalise import name_key
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "news_outlets.txt"
@@ -69,6 +69,8 @@ _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
 # How far back the context rules read: enough for a list head and a few items.
 _BEFORE_CHARS = 80
 _AFTER_CHARS = 70
+# The place cues right before a name ("inhabitants of ", "the “") are shorter than this.
+_CUE_CHARS = 20
 # A heading line has at most this many words and most of them capitalised.
 _HEADING_WORDS = 10
 _HEADING_CAPITALISED = 0.6
@@ -139,13 +141,25 @@ def _written_as_place(name: str, text: str) -> bool:
     """Somewhere in the article the word is written as a place: after "north of", "residents
     of" …, as "the NAME crossing", or, if it is a known town or region, after "in", "near" …"""
     known = name in place_names()
-    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-        before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
-        if _PLACE_OF_BEFORE.search(before) or (known and _LOCATIVE_BEFORE.search(before)):
+    for start in _occurrences(name, text):
+        near = text[max(0, start - _CUE_CHARS) : start]
+        if _PLACE_OF_BEFORE.search(near):
             return True
-        if _THE_BEFORE.search(before) and _PLACE_NOUN_AFTER.match(text, match.end()):
+        if known and _LOCATIVE_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
+            return True
+        if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
             return True
     return False
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where ``text`` writes ``word`` as a whole word (``str.find``: a regex with lookarounds
+    costs more on long articles)."""
+    start = text.find(word)
+    while start >= 0:
+        if at_word_boundaries(text, start, start + len(word)):
+            yield start
+        start = text.find(word, start + 1)
 
 
 def _with_article(name: str, span: Span, text: str, before: str) -> bool:
