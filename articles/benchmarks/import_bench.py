@@ -90,6 +90,7 @@ def extraction_figures(seeds: Path) -> dict:
         "model_words_per_second": result.model_words_per_second,
         "extractor_words_per_second": result.extractor_words_per_second,
         "overhead": result.overhead,
+        "rules_share": result.rules_share,
     }
 
 

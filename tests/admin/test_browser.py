@@ -89,9 +89,10 @@ def run_action(page, action_label):
 
 
 def choose_article(word_pattern=re.compile(r"[A-Za-z]{6,}")):
-    """An imported article fit for the story: it has a source, countries and a few persons."""
+    """An imported article fit for the story: it has a source, countries, a few persons and a
+    written headline (correcting a derived one also records that it is no longer derived)."""
     candidates = (
-        Article.objects.filter(source__isnull=False, countries__isnull=False)
+        Article.objects.filter(source__isnull=False, countries__isnull=False, title_derived=False)
         .annotate(persons_n=Count("person_links", distinct=True))
         .filter(persons_n__gte=2)
         .order_by("persons_n", "pk")  # a short form makes a readable screenshot

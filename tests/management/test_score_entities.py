@@ -95,7 +95,12 @@ def test_score_entities_prints_a_table_per_gold_file(db, tmp_path):
 @pytest.mark.slow
 def test_score_entities_scores_every_gold_file_by_default(db):
     result = json.loads(score("--json"))
-    assert set(result) == {"entities.json", "entities_heldout.json", "entities_unseen.json"}
+    assert set(result) == {
+        "entities.json",
+        "entities_heldout.json",
+        "entities_unseen.json",
+        "entities_fresh.json",
+    }
     for file in result.values():
         assert file["articles"] > 0
         assert 0.5 <= file["persons"]["f1"] <= 1.0 and 0.5 <= file["countries"]["f1"] <= 1.0

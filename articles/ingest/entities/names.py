@@ -52,7 +52,9 @@ ORG_WORDS = frozenset(
     Wednesday Thursday Friday Saturday January February March April June July August September
     October November December Trek Potter Bible Quran Koran Torah Gospel Chronicles Asia Europe
     Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
-    South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists""")
+    South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists Shoal Reef Atoll
+    Peninsula Canal Glacier Basin Plateau Desert Lagoon Archipelago Harbour Harbor Fjord Volcano
+    Amnesty Rights""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(
@@ -74,6 +76,9 @@ _CALENDAR = frozenset(
     words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
     April May June July August September October November December""")
 )
+# A surname led by a hyphenated article or patronymic ("al-Burhan", "el-Sisi", "bin-Salman"):
+# lower case, yet a name word.
+_PREFIXED_SURNAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|ben)-[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 # Plural group words ("Marxists", "Shiites"). Not "-ers": it ends surnames ("Sanders",
 # "Rogers") as often as groups; a group word in -ers is caught by its lower-case uses instead.
@@ -118,6 +123,11 @@ def is_particle(word: str) -> bool:
     return word in _PARTICLES
 
 
+def is_prefixed_surname(word: str) -> bool:
+    """Whether a word is a surname led by a hyphenated particle ("al-Burhan")."""
+    return bool(_PREFIXED_SURNAME.match(word))
+
+
 def continues_name(word: str) -> bool:
     """Whether a word standing right next to a name makes it part of a longer name: a particle,
     an initial, or a capitalised word that is no title, stop word, weekday or month."""
@@ -132,7 +142,7 @@ def has_non_name_word(tokens: list[str]) -> bool:
     """Whether a token is lower case (other than "de", "von", "bin" …) or a capitalised stop word
     ("Odessa Fire That Sparked", "Lavrov said, Trump")."""
     for token in tokens:
-        if token in _PARTICLES:
+        if token in _PARTICLES or is_prefixed_surname(token):
             continue
         if not token[0].isupper() or token.lower() in STOP_WORDS:
             return True

@@ -1,9 +1,13 @@
 """Names that are never persons, by what they are and by how the text uses them.
 
 ``persons.rejection`` judges a name on its own; these rules also read the text around it:
-- an outlet (the Source registry, plus the reviewed ``data/news_outlets.txt``);
-- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar"),
-  or a one-word town after a word of place ("from Vicenza", "near Clinton");
+- an outlet (the Source registry, plus the reviewed ``data/news_outlets.txt``), or a company,
+  party or NGO of the reviewed ``data/organisations.txt``;
+- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar");
+  a one-word name the article writes as a place anywhere: after "north of", "residents of" …
+  (any word), as "the NAME crossing", or, for a known town, after a word of place ("from
+  Vicenza", "near Clinton", "in Oaxaca and Chiapas");
+- a name after a lower-case head noun saying what it is ("rights group …", "ethnic …");
 - a member of a list whose head noun says what it is ("cities like Chasov Yar", "companies such
   as Ukrnafta and Energoatom");
 - an organisation glossed by its translation ("Sotsialnyi Rukh or “Social Movement”");
@@ -13,19 +17,44 @@
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import has_org_word
 from articles.ingest.entities.places import place_names, region_names, subdivision_names
-from articles.ingest.entities.spans import Span
+from articles.ingest.entities.spans import Span, at_word_boundaries
 from articles.normalise import name_key
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "news_outlets.txt"
+ORGANISATIONS_FILE = Path(__file__).with_name("data") / "organisations.txt"
+# A preposition of place, then the place, or the last of a list of places ("in Oaxaca and ").
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|from|into|across|around|towards?|across|via)\s+$", re.IGNORECASE
+    r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at)\s+"
+    r"(?:[A-Z][\w’'-]*+,?\s+){0,4}?(?:(?:and|or)\s+)?$"
+)
+# Words that make what follows "of" a place, whatever the place ("north of Grindavík",
+# "residents of Paiporta", "the town of Mirebalais").
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?i:town|city|village|region|province|district|port|capital|oblast|county|state"
+    r"|north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?"
+    r"|residents|inhabitants|mayor|streets|evacuation)\s+of\s+$"
+)
+# "the Medyka crossing", "the Zaatari camp": a one-word name used to name a kind of place.
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:crossing|checkpoint|camp|airport|port|region|province|district|valley|mine|dam"
+    r"|refinery|plant|peninsula|coast|island|strait|canal|shoal|reef|glacier|basin|oblast)\b"
+)
+# A lower-case noun saying what the names after it are: "rights group Amnesty Kenya", "the news
+# sites Batumelebi and Netgazeti", "the carmaker Stellantis".
+_ORGANISATION_HEAD = re.compile(
+    r"\b(?:group|groups|party|parties|company|companies|firm|firms|union|unions|network"
+    r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
+    r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
+    r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
+    r"|insurer|chain|band|club|ethnic|tribe)"
+    r"\s+(?:[A-Z][\w’'-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
 _LIST_HEAD = re.compile(
     r"\b(?i:cities|towns|villages|regions|provinces|places|areas|countries|companies|firms"
@@ -40,6 +69,8 @@ _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
 # How far back the context rules read: enough for a list head and a few items.
 _BEFORE_CHARS = 80
 _AFTER_CHARS = 70
+# The place cues right before a name ("inhabitants of ", "the “") are shorter than this.
+_CUE_CHARS = 20
 # A heading line has at most this many words and most of them capitalised.
 _HEADING_WORDS = 10
 _HEADING_CAPITALISED = 0.6
@@ -50,6 +81,13 @@ def reviewed_outlets() -> tuple[str, ...]:
     """The reviewed list of news outlets (``data/news_outlets.txt``)."""
     lines = OUTLETS_FILE.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def reviewed_organisations() -> frozenset[str]:
+    """Name keys of the reviewed companies, parties and NGOs (``data/organisations.txt``)."""
+    lines = ORGANISATIONS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line.strip() and line[0] != "#")
 
 
 def outlet_keys(outlets: Iterable[str]) -> frozenset[str]:
@@ -66,6 +104,8 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
     """Why a name alone is no person's: an outlet, or a town or region of two or more words."""
     if name_key(name) in outlets:
         return "news outlet"
+    if name_key(name) in reviewed_organisations():
+        return "organisation"
     first = name.split()[0]
     if name in region_names() or (" " in name and name in subdivision_names()):
         return "place or region"
@@ -80,10 +120,12 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     before = text[max(0, span.start - _BEFORE_CHARS) : span.start]
     after = text[span.end : span.end + _AFTER_CHARS]
     single = " " not in name
-    if single and name in place_names() and _LOCATIVE_BEFORE.search(before):
+    if single and _written_as_place(name, text):
         return "place or region"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
+    if _ORGANISATION_HEAD.search(before):
+        return "named as an organisation or a people"
     if (gloss := _GLOSS_AFTER.match(after)) and has_org_word(gloss["gloss"].split()):
         return "organisation, glossed"
     if single and _with_article(name, span, text, before):
@@ -93,6 +135,31 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     if _heading_only(name, span, text):
         return "heading fragment"
     return None
+
+
+def _written_as_place(name: str, text: str) -> bool:
+    """Somewhere in the article the word is written as a place: after "north of", "residents
+    of" …, as "the NAME crossing", or, if it is a known town or region, after "in", "near" …"""
+    known = name in place_names()
+    for start in _occurrences(name, text):
+        near = text[max(0, start - _CUE_CHARS) : start]
+        if _PLACE_OF_BEFORE.search(near):
+            return True
+        if known and _LOCATIVE_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
+            return True
+        if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
+            return True
+    return False
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where ``text`` writes ``word`` as a whole word (``str.find``: a regex with lookarounds
+    costs more on long articles)."""
+    start = text.find(word)
+    while start >= 0:
+        if at_word_boundaries(text, start, start + len(word)):
+            yield start
+        start = text.find(word, start + 1)
 
 
 def _with_article(name: str, span: Span, text: str, before: str) -> bool:
@@ -111,22 +178,22 @@ def _in_plural_list(before: str, after: str) -> bool:
 
 def _heading_only(name: str, span: Span, text: str) -> bool:
     """A name on a short Title Case line, that the article never writes outside such lines."""
-    if not _is_heading(_line_at(text, span.start)):
+    if not is_heading(line_at(text, span.start)):
         return False
     tokens = name.split()
     if len(tokens) > 1 and is_given_name(tokens[0], strict=True):
         return False  # "Marc Smith Dies at 90": a full name is a name, heading or not
     pattern = rf"(?<!\w){re.escape(tokens[-1])}(?!\w)"
-    return all(_is_heading(_line_at(text, m.start())) for m in re.finditer(pattern, text))
+    return all(is_heading(line_at(text, m.start())) for m in re.finditer(pattern, text))
 
 
-def _line_at(text: str, index: int) -> str:
+def line_at(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return text[start : len(text) if end < 0 else end]
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     """A short line, not ending a sentence, whose longer words are mostly capitalised."""
     words = line.split()
     if not 2 <= len(words) <= _HEADING_WORDS or line.rstrip().endswith((".", "”", '"')):

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import evidence, names, variants
+from articles.ingest.entities import cut_names, evidence, names, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -20,7 +20,6 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|region|province|district|port|capital|oblast|county|state) of\s+$",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r" [A-Z][\w-]+")
 _LEADING_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+")
 # Only where the final run starts, possessive: a bare ``[…]+$`` is quadratic on long runs.
 _JUNK = r"[\s\"'“”‘’«»)\],.:;!?-]"
@@ -99,19 +98,11 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
 
 
 def _starts_with_particle(tokens: list[str]) -> bool:
-    """A lone surname with its particles ("de Gaulle", "von der Leyen")."""
+    """A lone surname with its particles ("de Gaulle", "von der Leyen", "al-Burhan")."""
+    if len(tokens) == 1 and names.is_prefixed_surname(tokens[0]):
+        return True  # "al-Burhan"
     rest = [token for token in tokens if not names.is_particle(token)]
     return names.is_particle(tokens[0]) and bool(rest) and tokens[-1][0].isupper()
-
-
-def _complete_particle(span: Span, text: str) -> Span:
-    """A span cut after a particle ("Ursula von der") takes the next capitalised word."""
-    if not names.ends_with_particle(span.text):
-        return span
-    match = _NEXT_WORD.match(text, span.end)
-    if not match:
-        return span
-    return Span(text[span.start : match.end()], span.label, span.start, match.end())
 
 
 def _split_lines(spans: Sequence[Span]) -> list[Span]:
@@ -140,8 +131,9 @@ def candidates(
     is_place: Callable[[str], bool],
     never: NeverPerson = no_rule,
 ) -> list[Candidate]:
-    """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans."""
-    found = []
+    """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans,
+    each completed where the model cut it short (``cut_names``)."""
+    found: dict[tuple[int, int], Candidate] = {}
     for span in _split_lines(spans):
         if span.label == "PERSON":
             raw = span
@@ -149,7 +141,7 @@ def candidates(
             raw = tail
         else:
             continue
-        raw = _complete_particle(raw, text)
+        raw = cut_names.complete(raw, text, spans, is_place)
         name = clean_name(raw.text)
         if _PLACE_BEFORE.search(text[max(0, raw.start - _PLACE_BEFORE_CHARS) : raw.start]):
             continue
@@ -158,16 +150,18 @@ def candidates(
         if is_credit(raw, text) or rejection(name, text, is_place) is not None:
             continue
         if never(name, raw, text) is None:
-            found.append(Candidate(name, raw))
-    return found
+            found.setdefault((raw.start, raw.end), Candidate(name, raw))
+    return list(found.values())
 
 
 def _promoted(
     spans: Sequence[Span], found: list[Candidate], text: str, is_place: Callable[[str], bool]
 ) -> list[Candidate]:
     """Name-shaped spans the model mislabelled, ending in a person's surname found elsewhere
-    ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON)."""
-    surnames = {c.name for c in found if " " not in c.name}
+    ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON), or in the surname of a person of the
+    article, as relatives' names do ("Thaksin Shinawatra" tagged NORP beside "Paetongtarn
+    Shinawatra")."""
+    surnames = {c.name.split()[-1] for c in found}
     taken = [c.span for c in found]
     promoted = []
     for span in spans:
@@ -183,20 +177,25 @@ def _promoted(
 
 
 def _full_form(name: str, fuller: Sequence[str]) -> str:
-    """The longest name in ``fuller`` that ``name`` is a first or last part of, else ``name``."""
+    """The longest name in ``fuller`` that ``name`` is a short form of, else ``name``: its first
+    or last part, or its first and last words ("John Mahama" of "John Dramani Mahama"); a lone
+    word inside exactly one longer name joins it ("Lula" of "Luiz Inácio Lula da Silva")."""
     tokens = name.split()
-    size = len(tokens)
-    key = variants.variant_key(name)
-    matches = [
-        other
-        for other in fuller
-        if len(other.split()) > size
-        and (
-            variants.variant_key(" ".join(other.split()[-size:])) == key
-            or other.split()[:size] == tokens
-        )
-    ]
+    longer = [other for other in fuller if len(other.split()) > len(tokens)]
+    matches = [other for other in longer if _short_form_of(tokens, other.split())]
+    if not matches and len(tokens) == 1:
+        inner = [other for other in longer if tokens[0] in other.split()[1:-1]]
+        matches = inner if len(inner) == 1 else []
     return max(matches, key=lambda other: len(other.split()), default=name)
+
+
+def _short_form_of(tokens: list[str], other: list[str]) -> bool:
+    size = len(tokens)
+    if variants.variant_key(" ".join(other[-size:])) == variants.variant_key(" ".join(tokens)):
+        return True
+    if other[:size] == tokens:
+        return True
+    return size >= 2 and other[0] == tokens[0] and other[-1] == tokens[-1]
 
 
 def _fold_variants(names_: Sequence[str]) -> dict[str, str]:

@@ -9,7 +9,8 @@ import re
 from articles.ingest.parsers.blocks import word_set
 from articles.normalise import clean_spaces, name_key
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*"
+# Latin letters with their accents: Latin-1 and Latin Extended-A ("Wiśniewska", "Sokołowski").
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ž]+)*"
 _PARTICLES = word_set("de da di del della der van von le la al el bin ibn")
 # Words that mark a group, an outlet or a headline kicker rather than a person.
 _NOT_NAME_WORDS = word_set(

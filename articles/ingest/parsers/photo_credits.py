@@ -39,6 +39,12 @@ _NOT_PHOTOGRAPHER = words(
     contributors eyevine rex istock unsplash wikimedia commons flickr creative public domain
     associated"""
 )
+# Of those, the agencies' own names, which are also surnames ("Benjamin Sipa/AFP"): such a
+# word ends a photographer's name when another part of the credit is the agency.
+_AGENCY_NAMES = words(
+    """reuters ap afp epa efe getty xinhua anadolu sipa alamy zuma tass ria dpa ansa kyodo yonhap
+    bloomberg eyevine rex"""
+)
 
 
 @dataclass(frozen=True)
@@ -76,17 +82,32 @@ def _names_agency(credit: str) -> bool:
 
 
 def _names_in(credit: str, offset: int) -> Iterator[CreditedName]:
+    parts = []
     start = 0
     for separator in [*_PARTS.finditer(credit), None]:
         end = separator.start() if separator else len(credit)
-        part = credit[start:end]
-        if _is_photographer(part):
-            yield CreditedName(part, offset + start, offset + end)
+        parts.append((start, end, credit[start:end]))
         start = separator.end() if separator else end
+    agencies = [part for _, _, part in parts if _is_agency(part)]
+    for start, end, part in parts:
+        if _is_photographer(part, agency_named=any(a != part for a in agencies)):
+            yield CreditedName(part, offset + start, offset + end)
 
 
-def _is_photographer(part: str) -> bool:
-    tokens = part.split()
-    if any(token.casefold().strip(".'’") in _NOT_PHOTOGRAPHER for token in tokens):
+def _folded(part: str) -> list[str]:
+    return [token.casefold().strip(".'’") for token in part.split()]
+
+
+def _is_agency(part: str) -> bool:
+    """A part made of agency and credit words only ("AFP", "AP Photo", "Getty Images")."""
+    tokens = _folded(part)
+    return bool(tokens) and all(token in _NOT_PHOTOGRAPHER for token in tokens)
+
+
+def _is_photographer(part: str, agency_named: bool = False) -> bool:
+    tokens = _folded(part)
+    last_is_surname = agency_named and len(tokens) > 1 and tokens[-1] in _AGENCY_NAMES
+    checked = tokens[:-1] if last_is_surname else tokens
+    if any(token in _NOT_PHOTOGRAPHER for token in checked):
         return False
     return part == part.strip() and is_person_name(part, max_words=4)

@@ -16,6 +16,7 @@ GOLD_FILES = (
     "tests/gold/entities.json",
     "tests/gold/entities_heldout.json",
     "tests/gold/entities_unseen.json",
+    "tests/gold/entities_fresh.json",
 )
 
 

@@ -13,7 +13,9 @@ from articles.normalise import name_key
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "gold"
-FILES = ("entities.json", "entities_heldout.json", "entities_unseen.json")
+FILES = ("entities.json", "entities_heldout.json", "entities_unseen.json", "entities_fresh.json")
+# Gold files whose every article comes from a dump written for it (not the seeds).
+DUMP_FILES = ("entities_unseen.json", "entities_fresh.json")
 LAYOUTS = {"bullets", "paragraphs", "pairs", "section_pairs", "captioned_pairs"}
 
 
@@ -28,19 +30,23 @@ def _entries(name) -> dict:
 def test_gold_sets_hold_120_articles_half_of_them_from_unseen_dumps():
     counts = {name: len(_load(name)) for name in FILES}
     assert sum(counts.values()) >= 120
-    unseen = [article for article in _load("entities_unseen.json") if article.dump]
-    assert len(unseen) == counts["entities_unseen.json"] >= sum(counts.values()) / 2
+    unseen = [article for name in DUMP_FILES for article in _load(name) if article.dump]
+    assert len(unseen) == sum(counts[name] for name in DUMP_FILES) >= sum(counts.values()) / 2
 
 
-def test_unseen_dumps_cover_the_five_layouts():
-    dumps = {article.dump for article in _load("entities_unseen.json")}
+@pytest.mark.parametrize(
+    ("name", "per_layout"), [("entities_unseen.json", 3), ("entities_fresh.json", 1)]
+)
+def test_unseen_dumps_cover_the_five_layouts(name, per_layout):
+    dumps = {article.dump for article in _load(name)}
     layouts = Counter(parse_document(read_document(dump, 10**7)).layout for dump in dumps)
     assert set(layouts) == LAYOUTS
-    assert min(layouts.values()) >= 3
+    assert min(layouts.values()) >= per_layout
 
 
-def test_every_item_of_an_unseen_dump_is_annotated_once():
-    gold = _load("entities_unseen.json")
+@pytest.mark.parametrize("name", DUMP_FILES)
+def test_every_item_of_an_unseen_dump_is_annotated_once(name):
+    gold = _load(name)
     for dump in {article.dump for article in gold}:
         items = parse_document(read_document(dump, 10**7)).items
         annotated = [article.item for article in gold if article.dump == dump]
@@ -53,7 +59,7 @@ def test_gold_entries_are_well_formed(name):
         assert all(len(code) == 2 and code.isupper() for code in entry["countries"]), key
         names = [n for role in ("persons", "authors", "photographers") for n in entry.get(role, ())]
         assert all(n.strip() == n and n for n in names), key
-        if name == "entities_unseen.json":
+        if name in DUMP_FILES:
             assert set(entry) == {
                 "dump",
                 "anchor",
@@ -66,10 +72,13 @@ def test_gold_entries_are_well_formed(name):
             assert len(firsts) == len(set(firsts)), key  # nobody in two lists
 
 
-def test_unseen_gold_credits_photographers_apart_from_persons():
-    entries = _entries("entities_unseen.json").values()
+@pytest.mark.parametrize(
+    ("name", "credited"), [("entities_unseen.json", 15), ("entities_fresh.json", 5)]
+)
+def test_unseen_gold_credits_photographers_apart_from_persons(name, credited):
+    entries = _entries(name).values()
     photographers = [n for entry in entries for n in entry["photographers"]]
-    assert len(photographers) >= 15
+    assert len(photographers) >= credited
     mentioned = {name_key(n) for entry in entries for n in entry["persons"]}
     assert not mentioned & {name_key(n) for n in photographers}
 

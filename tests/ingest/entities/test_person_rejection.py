@@ -205,3 +205,66 @@ def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
 )
 def test_context_reason_keeps_persons(name, text):
     assert context(name, text) is None
+
+
+PLACE = "place or region"
+NAMED = "named as an organisation or a people"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # A known town, written after "in" elsewhere in the article.
+        ("Sumy", "Sumy braced for more strikes after shelling hit homes in Sumy.", PLACE),
+        # The last of a list of places after "in".
+        ("Chihuahua", "Chihuahua teachers marched in Sonora and Chihuahua.", PLACE),
+        # Any word after "north of", "residents of" …, known to the gazetteer or not.
+        ("Kvikborg", "Kvikborg was emptied as lava flowed north of Kvikborg.", PLACE),
+        ("Dravica", "Residents of Dravica threw mud at the minister.", PLACE),
+        # "the X crossing": a one-word name naming a kind of place.
+        ("Zarubino", "Trucks queued at Zarubino, the Zarubino crossing being shut.", PLACE),
+        # A lower-case head noun says what the names after it are.
+        ("Vigilia Kenya", "Rights group Vigilia Kenya said two died.", NAMED),
+        ("Zerkalo", "He founded the news sites Ekho and Zerkalo in 2001.", NAMED),
+        ("Bahnar", "the farmland of ethnic Bahnar villagers was flooded.", NAMED),
+    ],
+)
+def test_context_reason_reads_places_and_organisations_anywhere_in_the_article(
+    name, text, expected
+):
+    assert context(name, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Fico", "Slovakia’s Fico met farmers in Nitra."),  # a town elsewhere, not him
+        ("Ana Ruiz", "Union leader Ana Ruiz said the strike would go on."),  # a role noun between
+        ("Lopes", "Lopes said the party would vote against."),  # the head noun after the name
+        ("Bianchi", "The Bianchi government fell. Bianchi resigned."),  # no word of place after
+    ],
+)
+def test_context_reason_keeps_persons_near_places_and_organisations(name, text):
+    assert context(name, text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Stellantis", "organisation"),  # the reviewed list of organisations
+        ("Greenpeace", "organisation"),
+        ("Fidesz", "organisation"),
+    ],
+)
+def test_lexicon_reason_names_reviewed_organisations(name, expected):
+    assert lexicon_reason(name, OUTLETS) == expected
+
+
+@pytest.mark.parametrize("name", ["Scarborough Shoal", "Kola Peninsula", "Amnesty Chile"])
+def test_rejection_of_geographic_and_organisation_words(name):
+    assert reason(name) == "organisation, work or event"
+
+
+@pytest.mark.parametrize("name", ["Abdel Fattah al-Burhan", "al-Burhan", "Ahmed el-Tayeb"])
+def test_rejection_accepts_surnames_led_by_a_hyphenated_particle(name):
+    assert reason(name) is None

@@ -2,7 +2,8 @@
 
 import pytest
 
-from articles.ingest.entities.persons import clean_name
+from articles.ingest.entities.persons import _full_form, clean_name, find_persons
+from articles.ingest.entities.spans import Span
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,26 @@ def test_persons_authors_get_author_role_and_outlets_are_dropped(extract):
     )
     authors = {m.name for m in article.persons if m.role == "author"}
     assert authors == {"Taejun Kang", "HG"}
+
+
+@pytest.mark.parametrize(
+    ("short", "fuller", "expected"),
+    [
+        ("Gabriel Márquez", ["Gabriel García Márquez"], "Gabriel García Márquez"),  # middle out
+        ("Mujica", ["José Alberto Mujica Cordano"], "José Alberto Mujica Cordano"),  # inner word
+        ("Mujica", ["José Mujica Cordano", "Ana Mujica Ruiz"], "Mujica"),  # inner in two: kept
+        ("Gabriel Lopes", ["Gabriel García Márquez"], "Gabriel Lopes"),  # another surname
+    ],
+)
+def test_full_form_finds_the_name_a_short_form_stands_for(short, fuller, expected):
+    assert _full_form(short, fuller) == expected
+
+
+def test_find_persons_promotes_a_relative_tagged_as_something_else():
+    text = "Ana Torres, the daughter of Luis Torres, won."
+    spans = [
+        Span("Ana Torres", "PERSON", 0, 10),
+        Span("Luis Torres", "NORP", text.index("Luis"), text.index("Luis") + 11),
+    ]
+    found = find_persons(spans, text, lambda word: False)
+    assert [candidate.name for candidate in found] == ["Ana Torres", "Luis Torres"]

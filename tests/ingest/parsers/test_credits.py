@@ -54,6 +54,7 @@ def test_credited_authors_reads_report_and_writes_credits():
 
 def test_byline_name_keeps_people_and_drops_teams():
     assert byline_name("By HG") == "HG"
+    assert byline_name("By Agnieszka Wiśniewska") == "Agnieszka Wiśniewska"  # Latin Extended-A
     assert byline_name("By The Visual Journalism Team") is None
     assert byline_name("By contrast, the minister said") is None
 

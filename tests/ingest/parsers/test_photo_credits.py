@@ -15,6 +15,9 @@ from articles.ingest.parsers.photo_credits import photographers
         ("Photos by: María José Pérez and Luis Ortega.", ["María José Pérez", "Luis Ortega"]),
         ("(Photo: Anna Moneymaker/Getty Images)", ["Anna Moneymaker"]),
         ("Photo credit: Ana Lima/AFP via Getty Images", ["Ana Lima"]),
+        # An agency's name that is also a surname, where the credit names its agency apart.
+        ("Photo: Lucas Sipa/AFP", ["Lucas Sipa"]),
+        ("Credit: AP Photo/Tomasz Wąsowski", ["Tomasz Wąsowski"]),  # Latin Extended-A letters
     ],
 )
 def test_photographers_found_in_credits_with_their_offsets(text, names):
@@ -29,6 +32,8 @@ def test_photographers_found_in_credits_with_their_offsets(text, names):
         "Credit: Reuters",  # an agency alone
         "Photo: Getty Images",
         "(File Photo/Staff)",
+        "Photo: Sipa USA/Reuters",  # an agency's own name, not a photographer's
+        "(Kremlin Pool/Sputnik)",  # a credit word, not a surname
         "Image via Marc",  # where an image came from, not who took it
         "flights (New York/Los Angeles) resumed",  # a slash with no agency is no credit
         "the ratio (1/2) and President Biden (left) in Paris",

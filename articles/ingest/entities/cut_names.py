@@ -1,0 +1,114 @@
+"""Person spans the model cut mid-name, completed from the words next to them.
+
+The small model often stops a name one word short: after a particle ("Mark van" of "Mark van
+den Oever"), at a hyphen ("Son Woo" of "Son Woo-mok"), before a last surname ("Andrés Manuel
+López" of "… López Obrador"), or after the first word ("Oleksandr" and "Prokudin" as two spans).
+A span is completed by the adjacent words that ``names.continues_name`` accepts and that are
+no place, organisation or credit word. Title Case heading lines are left alone: there every
+word is capitalised, so the next word is as likely a verb ("Meloni Meets Starmer").
+"""
+
+import re
+from collections.abc import Callable, Sequence
+
+from articles.ingest.entities import names
+from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.nonpersons import is_heading, line_at
+from articles.ingest.entities.places import place_names
+from articles.ingest.entities.spans import Span
+
+# " den Oever", " van der Berg": particles, then the capitalised word they lead to.
+_PARTICLES_THEN_WORD = re.compile(r"(?: [a-z]{1,4}\b)* [A-Z][\w’'-]+")
+# "-mok" of "Son Woo-mok": a hyphen right after the span, then letters.
+_HYPHENATED_REST = re.compile(r"-[^\W\d_]+")
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w’'ʻ-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w’'ʻ-]*) $")
+# A sentence or line ends right before a word: its capital says nothing about a name.
+_SENTENCE_END = re.compile(r"(?:[.!?:;”\"]\s+|\n\s*|^\s*)$")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# Names are at most this many words once completed.
+_MAX_WORDS = 5
+# A country, demonym or city of the catalog (``Extractor.is_place``).
+IsPlace = Callable[[str], bool]
+
+
+def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span:
+    """``span`` grown over the name words the model left out next to it."""
+    if span.label != "PERSON":
+        return _after_particle(span, text)
+    span = _after_particle(_hyphenated(span, text), text)
+    if is_heading(line_at(text, span.start)):
+        return span
+    # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
+    grown = _next_word(span, text, others, is_place) or span
+    grown = _previous_word(grown, text, others, is_place) or grown
+    if grown is span or len(grown.text.split()) > _MAX_WORDS:
+        return span
+    # Still followed by a capitalised word: a Title Case run ("The post Orbán Blocks New
+    # Sanctions Package appeared"), not a name the model cut.
+    after = _NEXT_WORD.match(text, grown.end)
+    if after and after.group(1)[0].isupper():
+        return span
+    return grown
+
+
+def _grown(span: Span, text: str, start: int, end: int) -> Span:
+    return Span(text[start:end], span.label, start, end)
+
+
+def _after_particle(span: Span, text: str) -> Span:
+    """ "Ursula von der", "Mark van" take the particles and the capitalised word after them."""
+    if not names.ends_with_particle(span.text):
+        return span
+    match = _PARTICLES_THEN_WORD.match(text, span.end)
+    words = match.group().split()[:-1] if match else []
+    if not match or not all(names.is_particle(word) for word in words):
+        return span
+    return _grown(span, text, span.start, match.end())
+
+
+def _hyphenated(span: Span, text: str) -> Span:
+    match = _HYPHENATED_REST.match(text, span.end)
+    return _grown(span, text, span.start, match.end()) if match else span
+
+
+def _next_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span | None:
+    match = _NEXT_WORD.match(text, span.end)
+    if not match or not _is_name_word(match, others, is_place):
+        return None
+    return _grown(span, text, span.start, match.end(1))
+
+
+def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span | None:
+    """The word before, unless a sentence starts there and it is no known first name, or it is
+    a possessive ("Slovakia’s Robert Fico")."""
+    match = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
+    if not match or not _is_name_word(match, others, is_place):
+        return None
+    if re.search(r"[’']s$", match.group(1)):
+        return None
+    at_sentence_start = _SENTENCE_END.search(text, max(0, match.start() - 3), match.start())
+    if at_sentence_start and not is_given_name(match.group(1), strict=True):
+        return None
+    return _grown(span, text, match.start(1), span.end)
+
+
+def _is_name_word(match: re.Match, others: Sequence[Span], is_place: IsPlace) -> bool:
+    """A capitalised word that may belong to a name: no title, place, organisation or credit
+    word, and not inside a place or a longer entity the model tagged."""
+    word, start, end = match.group(1), match.start(1), match.end(1)
+    if not names.continues_name(word) or not word[:1].isupper():
+        return False
+    if names.has_org_word([word]) or names.has_credit_word([word]):
+        return False
+    if is_place(word) or word in place_names():
+        return False
+    return not any(_blocks(other, word, start, end) for other in others)
+
+
+def _blocks(other: Span, word: str, start: int, end: int) -> bool:
+    """A tagged place or people, or a longer non-person entity, holds the word ("Fiamē" alone
+    tagged ORG beside "Naomi Mataʻafa" does not)."""
+    if other.label == "PERSON" or not other.overlaps(start, end):
+        return False
+    return other.label in _PLACE_LABELS or other.text != word

@@ -1,0 +1,71 @@
+"""``cut_names.complete``: person spans the model cut mid-name grow over the words it left out."""
+
+import pytest
+
+from articles.ingest.entities.cut_names import complete
+from articles.ingest.entities.spans import Span
+
+PLACES = frozenset({"Kenyan", "Moscow"})
+
+
+def grown(text: str, cut: str, others: tuple[tuple[str, str], ...] = ()) -> str:
+    """The text of the completed span for ``cut`` (a PERSON span at its first occurrence)."""
+    spans = [_span(text, word, label) for word, label in others]
+    return complete(_span(text, cut, "PERSON"), text, spans, PLACES.__contains__).text
+
+
+def _span(text: str, word: str, label: str) -> Span:
+    start = text.index(word)
+    return Span(word, label, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ("a delegation led by Hans van der Berg of the union.", "Hans van", "Hans van der Berg"),
+        ("Union head Kim Sung-ho walked out.", "Kim Sung", "Kim Sung-ho"),
+        ("Minister Maria Fernanda Espinosa Garcés said.", "Maria Fernanda Espinosa",
+         "Maria Fernanda Espinosa Garcés"),
+        ("voters elected Tuilaepa Sailele Malielegaoi again.", "Sailele Malielegaoi",
+         "Tuilaepa Sailele Malielegaoi"),
+        ("the regional governor Ivan Fedorov said.", "Ivan", "Ivan Fedorov"),  # two spans
+    ],
+)  # fmt: skip
+def test_complete_takes_the_name_words_the_model_left_out(text, cut, expected):
+    assert grown(text, cut) == expected
+
+
+def test_complete_joins_a_one_word_org_span_before_the_name():
+    text = "parliament elected Tuilaepa Sailele's ally as speaker."
+    assert grown(text, "Sailele", (("Tuilaepa", "ORG"),)) == "Tuilaepa Sailele"
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Prime Minister Keir Starmer said.", "Keir Starmer"),  # a title before
+        ("Slovakia’s Robert Fico said.", "Robert Fico"),  # a possessive before
+        ("Yesterday Fico said no.", "Fico"),  # a sentence's first word, no given name
+        ("Kenyan Godfrey Otieno said.", "Godfrey Otieno"),  # a demonym
+        ("talks with Putin Moscow later denied.", "Putin"),  # a place after
+        ("Meloni Meets Macron In Rome", "Meloni"),  # a Title Case heading line
+        # a Title Case run inside a sentence
+        ("The post Orbán Blocks New Sanctions Package appeared first.", "Orbán"),
+        ("Ivan Fedorov on Monday said.", "Ivan Fedorov"),  # a weekday
+        ("Ivan Fedorov Foundation said.", "Ivan Fedorov"),  # an organisation word
+    ],
+)  # fmt: skip
+def test_complete_keeps_the_span_where_the_next_word_is_no_name_word(text, cut):
+    assert grown(text, cut) == cut
+
+
+def test_complete_does_not_cross_a_tagged_place():
+    text = "a call with Ana Lima Brasília later denied."
+    assert grown(text, "Ana Lima", (("Brasília", "GPE"),)) == "Ana Lima"
+
+
+def test_complete_grows_only_person_spans_past_particles():
+    text = "the Hans van der Berg Foundation."
+    assert complete(_span(text, "Hans van", "ORG"), text, [], PLACES.__contains__).text == (
+        "Hans van der Berg"
+    )
