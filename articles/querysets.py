@@ -362,8 +362,21 @@ class ArticleQuerySet(models.QuerySet):
         return self._counts_by("Topic", "article_links__article", *fields, every=everything)
 
     def source_counts(self, everything=False):
-        """Sources with the number of these articles from each, most first."""
-        return self._counts_by("Source", "articles", "id", "slug", "name", every=everything)
+        """Sources with the number of these articles from each, most first.
+
+        Filtered, the articles are grouped by their source column in one pass (joining each
+        source's articles back to the selection read the whole article table: 0.8 s at 1M).
+        """
+        if everything:
+            return self._counts_by("Source", "articles", "id", "slug", "name", every=True)
+        rows = (
+            self.exclude(source=None)
+            .order_by()
+            .values("source", "source__slug", "source__name")
+            .annotate(filtered_count=Count("pk"))
+            .order_by("-filtered_count", "source__name")
+        )
+        return _Renamed(rows, {"source": "id", "source__slug": "slug", "source__name": "name"})
 
     def _counts_by(self, model_name: str, to_article: str, *fields: str, every=False):
         """``fields`` and ``filtered_count`` of the ``model_name`` rows these articles reach.
@@ -723,3 +736,20 @@ class StoryQuerySet(models.QuerySet):
         """Stories any of whose articles has any of these keys (``p:<id>``, ``c:<id>``, …)."""
         rows = _model("StoryKey").objects.filter(key__in=list(keys)).values("story_id")
         return self.filter(pk__in=rows)
+
+
+class _Renamed:
+    """A values() queryset whose rows come out with some keys renamed (a ``values()`` alias may
+    not take a model field's name such as ``id``); sliced, it slices the query."""
+
+    def __init__(self, rows, names: dict[str, str]):
+        self.rows, self.names = rows, names
+
+    def __getitem__(self, index):
+        return [self._rename(row) for row in self.rows[index]]
+
+    def __iter__(self):
+        return (self._rename(row) for row in self.rows)
+
+    def _rename(self, row: dict) -> dict:
+        return {self.names.get(key, key): value for key, value in row.items()}
