@@ -62,7 +62,8 @@ def test_stats_limit_is_clamped(api, corpus):
     assert len(api.get(f"{URL}?limit=100000").json()["countries"]) == 3
 
 
-def test_stats_queries_are_constant(api, corpus, make_article, django_assert_num_queries):
+def test_stats_queries_are_constant(api, corpus, make_article, django_assert_num_queries, settings):
+    settings.NEWSDB_STATS_PARALLEL_WORKERS = 2
     for n in range(10):
         link(make_article(f"More {n}"), person=corpus["persons"]["putin"])
     # pairs, pair names, article count, countries, topics, sources, sections; on PostgreSQL
