@@ -66,6 +66,23 @@ class ArticlesColumn(EntityPageAdmin):
         )
 
 
+class MergedEntityAdmin:
+    """What persons and sources share: their other names as a column, and a merge action
+    bounded to ``MERGE_LIMIT`` selected rows (each admin's ``merge_selected`` asks the target)."""
+
+    @admin.display(description="also known as")
+    def alias_names(self, entity):
+        return ", ".join(alias.name for alias in entity.aliases.all())
+
+    def merge_bounded(self, request, queryset):
+        if queryset.count() > MERGE_LIMIT:
+            plural = self.model._meta.verbose_name_plural
+            message = f"Select at most {MERGE_LIMIT} {plural} to merge at once."
+            self.message_user(request, message, messages.WARNING)
+            return None
+        return self.merge_selected(request, queryset)
+
+
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
     fields = ["name"]
@@ -73,7 +90,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
+class PersonAdmin(MergedEntityAdmin, ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "persons__id__exact"
     list_display = ["name", "linked_articles", "alias_names", "wikidata_id"]
     ordering = ["name"]
@@ -91,18 +108,10 @@ class PersonAdmin(ArticlesColumn, DeskHistoryAdmin):
         super().save_related(request, form, formsets, change)
         rejudge([form.instance.pk], [])
 
-    @admin.display(description="also known as")
-    def alias_names(self, person):
-        return ", ".join(alias.name for alias in person.aliases.all())
-
     @admin.action(description="Merge into…", permissions=["change"])
     def merge_persons(self, request, queryset):
         """Merge the selected persons into one of them (a bounded list to pick from)."""
-        if queryset.count() > MERGE_LIMIT:
-            message = f"Select at most {MERGE_LIMIT} persons to merge at once."
-            self.message_user(request, message, messages.WARNING)
-            return None
-        return self.merge_selected(request, queryset)
+        return self.merge_bounded(request, queryset)
 
     @asking(MergeForm, title="Merge persons", submit="Review merge")
     def merge_selected(self, request, queryset, form):
@@ -161,7 +170,7 @@ class SourceAliasInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
+class SourceAdmin(MergedEntityAdmin, ArticlesColumn, DeskHistoryAdmin):
     articles_lookup = "source__id__exact"
     list_display = ["name", "slug", "linked_articles", "alias_names"]
     ordering = ["name"]
@@ -174,18 +183,10 @@ class SourceAdmin(ArticlesColumn, DeskHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
 
-    @admin.display(description="also known as")
-    def alias_names(self, source):
-        return ", ".join(alias.name for alias in source.aliases.all())
-
     @admin.action(description="Merge into…", permissions=["change"])
     def merge_sources(self, request, queryset):
         """Merge the selected sources into one of them (a bounded list to pick from)."""
-        if queryset.count() > MERGE_LIMIT:
-            message = f"Select at most {MERGE_LIMIT} sources to merge at once."
-            self.message_user(request, message, messages.WARNING)
-            return None
-        return self.merge_selected(request, queryset)
+        return self.merge_bounded(request, queryset)
 
     @asking(SourceMergeForm, title="Merge sources", submit="Review merge")
     def merge_selected(self, request, queryset, form):

@@ -33,3 +33,14 @@ def test_viewer_cannot_merge_sources(viewer_client, make_source):
     data = {"action": "merge_sources", "_selected_action": [one.pk, two.pk], "apply": "1"}
     viewer_client.post(SOURCES, {**data, "target": one.pk, "confirm": "1"})
     assert Source.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_merging_more_than_the_limit_is_refused_with_a_message(editor_client, make_source):
+    from articles.admin import entities
+
+    sources = [make_source(f"Outlet {n}") for n in range(entities.MERGE_LIMIT + 1)]
+    data = {"action": "merge_sources", "_selected_action": [s.pk for s in sources]}
+    answer = editor_client.post(SOURCES, data, follow=True)
+    assert f"Select at most {entities.MERGE_LIMIT} sources".encode() in answer.content
+    assert Source.objects.count() == entities.MERGE_LIMIT + 1
