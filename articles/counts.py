@@ -13,6 +13,10 @@ drift, whatever mix of adds, removes and moves a path makes.
   touched row is recounted once, when the block ends.
 
 Outside ``counts_kept()`` a touch recounts at once.
+
+Touching ``Article`` rows says their facets (countries, topics, source, section) may have
+changed: ``articles.facets`` then brings the facet pair counts up to date, after the entity
+recounts.
 """
 
 import contextlib
@@ -21,8 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 
-from django.db import models, transaction
+from django.apps import apps
+from django.db import models, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from articles import facets
 
 # model → ids touched in the open ``counts_kept()`` block (None: no block open).
 _pending: ContextVar[dict | None] = ContextVar("pending_recounts", default=None)
@@ -44,8 +51,9 @@ def counts_kept(using: str | None = None) -> Iterator[None]:
             yield
             pending = _pending.get()
             _pending.set(defaultdict(set))  # what the recounts below touch is dropped
-            for model, ids in pending.items():
-                _recount(model, ids)
+            # One order in every transaction (facet pairs last): recounts lock their rows.
+            for model in sorted(pending, key=_recount_order):
+                _recount(model, pending[model])
     finally:
         _pending.reset(token)
 
@@ -73,8 +81,25 @@ def touch(model: type[models.Model], ids: Iterable[int | None]) -> None:
         pending[model] |= ids
 
 
+def _recount_order(model: type[models.Model]) -> tuple[bool, str]:
+    return model is _article_model(), model._meta.label
+
+
 def _recount(model: type[models.Model], ids: set[int]) -> None:
-    model.objects.filter(pk__in=ids).recount_articles()
+    if model is _article_model():
+        facets.recount(ids, using=router.db_for_write(model))
+    else:
+        model.objects.filter(pk__in=ids).recount_articles()
+
+
+def _article_model() -> type[models.Model]:
+    return apps.get_model("articles", "Article")
+
+
+def _touch_articles(link_model: type[models.Model], article_ids: Iterable[int | None]) -> None:
+    """Links of a facet kind (country, topic) changed: their articles' facet pairs may have."""
+    if link_model.kind in facets.LINKED_KINDS:
+        touch(_article_model(), article_ids)
 
 
 def link_saved(sender, instance, raw=False, **kwargs) -> None:
@@ -82,10 +107,12 @@ def link_saved(sender, instance, raw=False, **kwargs) -> None:
     if raw:  # loaddata: ``recount --fix`` brings the counts up to date afterwards
         return
     touch(sender.target_model(), {instance.target_id, instance.loaded_target_id})
+    _touch_articles(sender, {instance.article_id})
 
 
 def link_deleted(sender, instance, **kwargs) -> None:
     touch(sender.target_model(), {instance.target_id, instance.loaded_target_id})
+    _touch_articles(sender, {instance.article_id})
 
 
 def links_added(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
@@ -93,6 +120,7 @@ def links_added(sender, instance, action, reverse, model, pk_set, **kwargs) -> N
     if not action.startswith("post_") or action == "post_clear":
         return
     touch(sender.target_model(), {instance.pk} if reverse else (pk_set or ()))
+    _touch_articles(sender, (pk_set or ()) if reverse else {instance.pk})
 
 
 def links_cleared(sender, instance, action, reverse, model, **kwargs) -> None:
@@ -102,23 +130,33 @@ def links_cleared(sender, instance, action, reverse, model, **kwargs) -> None:
     target = sender.target_model()
     if reverse:
         touch(target, {instance.pk})
+        links = sender.objects.filter(**{sender.target_field: instance})
+        _touch_articles(sender, set(links.values_list("article_id", flat=True)))
     else:
         column = f"{sender.target_field}_id"
         links = sender.objects.filter(article=instance)
         touch(target, set(links.values_list(column, flat=True)))
+        _touch_articles(sender, {instance.pk})
 
 
-def article_saved(sender, instance, raw=False, **kwargs) -> None:
-    """An article's source counts it: a new article, or a changed source, recounts both."""
+def article_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """An article's source counts it: a new article, or a changed source, recounts both (and
+    its facet pairs, as a changed section does)."""
     if raw:
         return
     source = sender._meta.get_field("source").related_model
     touch(source, {instance.source_id, instance.loaded_source_id})
+    # A deferred section was not written: reading it would cost a query.
+    section = instance.__dict__.get("section", instance.loaded_section)
+    loaded = (instance.loaded_source_id, instance.loaded_section)
+    if created or loaded != (instance.source_id, section):
+        touch(sender, {instance.pk})
 
 
 def article_deleted(sender, instance, **kwargs) -> None:
     source = sender._meta.get_field("source").related_model
     touch(source, {instance.source_id, instance.loaded_source_id})
+    touch(sender, {instance.pk})  # its facet pairs are taken back
 
 
 def connect() -> None:

@@ -87,6 +87,7 @@ class Source(ArticleCounted):
         if target.pk == self.pk:
             raise ValueError(f"Cannot merge {self} into itself.")
         now = timezone.now()  # ``update`` skips auto_now: an export --since must see the move
+        counts.touch(Article, Article.objects.filter(source=self).values_list("pk", flat=True))
         Article.objects.filter(source=self).update(source=target, updated_at=now)
         Article.objects.filter(original_source=self).update(original_source=target, updated_at=now)
         counts.touch(Source, {self.pk, target.pk})
@@ -533,8 +534,10 @@ class Article(models.Model):
             ),
         ]
 
-    # The source this row had when read from the database (a changed source recounts both).
+    # The source and section this row had when read from the database (a changed source
+    # recounts both; either changes the article's facet pairs).
     loaded_source_id: int | None = None
+    loaded_section: str | None = None
 
     def __str__(self):
         return self.title
@@ -543,6 +546,7 @@ class Article(models.Model):
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
         article.loaded_source_id = article.__dict__.get("source_id")
+        article.loaded_section = article.__dict__.get("section")
         return article
 
     @property
@@ -792,6 +796,36 @@ class LinkRejection(models.Model):
 
     def __str__(self):
         return f"no {self.kind} #{self.target_id} on #{self.article_id}"
+
+
+class FacetPair(models.Model):
+    """How many articles have both facets (a country, topic, source or section each; a facet
+    with itself: its articles). Kept exact with the links by ``articles.facets``."""
+
+    facet = models.CharField(max_length=210)
+    other = models.CharField(max_length=210)
+    article_count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "other"], name="uniq_facet_pair"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet} × {self.other}: {self.article_count}"
+
+
+class CountedFacets(models.Model):
+    """The facets ``FacetPair`` last counted an article with (newline-separated keys).
+
+    No foreign key: a deleted article's row stays until its pairs are taken back.
+    """
+
+    article_id = models.BigIntegerField(primary_key=True)
+    keys = models.TextField()
+
+    def __str__(self):
+        return f"facets of #{self.article_id}"
 
 
 class CopyBand(models.Model):

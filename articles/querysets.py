@@ -602,6 +602,7 @@ class ArticleQuerySet(models.QuerySet):
             ignore_conflicts=True,
         )
         counts.touch(type(topic), {topic.pk})
+        counts.touch(self.model, ids)
         _model("LinkRejection").objects.lift(link.kind, ids, topic.pk)
         self._record_history(f"assigned topic {topic.name}")
         return len(ids)

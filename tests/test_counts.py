@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
 
+from articles import facets
 from articles.counts import counted_models, counts_kept, find_drift, touch
 from articles.models import (
     Article,
@@ -30,6 +31,7 @@ def assert_exact() -> None:
     for model in counted_models():
         drifted = [(str(r), r.article_count, r.actual_count) for r in model.objects.drifted()]
         assert drifted == [], model.__name__
+    assert facets.drifted() == []
 
 
 def stored(row) -> int:

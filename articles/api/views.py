@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from articles import facets
 from articles.api import exporting, reports, serializers, stats_cache, stories
 from articles.api.filtersets import (
     ArticleFilterSet,
@@ -340,27 +341,48 @@ class StatsView(CanonicalLinkMixin, generics.GenericAPIView):
         return Response(stats_cache.cached(request, compute))
 
     def stats(self, request, articles, limit: int, bucket: str | None) -> dict:
-        # Unfiltered, the counts stored on each country, topic and source answer.
+        # Unfiltered, the counts stored on each country, topic and source answer; filtered by
+        # one country, topic, source or section, the counts stored per pair of those.
         every = not set(request.query_params) & set(self.filterset_class.base_filters)
+        facet = None if every else self.single_facet(request)
         with parallel_query(settings.NEWSDB_STATS_PARALLEL_WORKERS, articles.db):
-            return self.counts(articles, limit, bucket, every)
+            return self.counts(articles, limit, bucket, every, facet)
 
-    def counts(self, articles, limit: int, bucket: str | None, every: bool) -> dict:
+    def counts(
+        self, articles, limit: int, bucket: str | None, every: bool, facet: str | None = None
+    ) -> dict:
         pairs = articles.person_pairs(limit=limit)
         names = Person.objects.in_bulk({p[key] for p in pairs for key in ("person", "other")})
-        stats = {
-            "article_count": articles.count(),
-            "countries": articles.country_counts(every)[:limit],
-            "topics": articles.topic_counts(every)[:limit],
-            "sources": articles.source_counts(every)[:limit],
-            "sections": articles.section_counts(every)[:limit],
-            "person_pairs": [
-                {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
-            ],
-        }
+        if facet is not None:
+            stats = facets.stats(facet, limit, articles.db)
+        else:
+            stats = {
+                "article_count": articles.count(),
+                "countries": articles.country_counts(every)[:limit],
+                "topics": articles.topic_counts(every)[:limit],
+                "sources": articles.source_counts(every)[:limit],
+                "sections": articles.section_counts(every)[:limit],
+            }
+        stats["person_pairs"] = [
+            {"persons": [names[p["person"]], names[p["other"]]], **p} for p in pairs
+        ]
         if bucket:
             stats["dated"] = articles.dated_counts(bucket)
         return self.get_serializer(stats).data
+
+    def single_facet(self, request) -> str | None:
+        """The facet key when the only filter is one country, topic, source or section."""
+        given = set(request.query_params) & set(self.filterset_class.base_filters)
+        if len(given - {"country_match"}) != 1:
+            return None
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset())
+        name = (given - {"country_match"}).pop()
+        if name not in facets.KINDS or not filterset.is_valid():
+            return None
+        value = filterset.form.cleaned_data.get(name)
+        if name == "section":
+            return facets.key(name, value) if value else None
+        return facets.key(name, value[0].pk) if value and len(value) == 1 else None
 
     def bucket(self) -> str | None:
         """The ``bucket`` parameter: ``week``, ``month`` or absent (anything else: 400)."""

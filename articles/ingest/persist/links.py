@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, field
 
-from articles import counts, evidence
+from articles import counts, evidence, facets
 from articles.ingest.persist.catalog import Linker
 from articles.ingest.records import ExtractedArticle, FileReport, ParsedItem, TopicMatch
 from articles.models import LINK_MODELS, Article, ArticleLink, Origin
@@ -198,6 +198,8 @@ def _apply_plans(plans: Iterable[LinkPlan]) -> LinkChanges:
         manager = plan.kind.model.objects
         manager.bulk_create(plan.add)
         counts.touch(plan.kind.model.target_model(), (link.target_id for link in plan.add))
+        if plan.kind.name in facets.LINKED_KINDS:
+            counts.touch(Article, (link.article_id for link in plan.add))
         manager.bulk_update(plan.update, [plan.kind.value_field, "evidence"])
         manager.filter(pk__in=plan.remove).delete()
         changes.added += len(plan.add)

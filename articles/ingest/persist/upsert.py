@@ -68,6 +68,7 @@ def _save_chunk(
     save_copy_changes(store_copies(index, created, sketches), import_reason(document))
     report.copies += sum(article.duplicate_of_id is not None for article in created)
     counts.touch(Source, (article.source_id for article in created))
+    counts.touch(Article, (article.pk for article in created))
     report.created += len(fresh)
     for article, extracted in fresh.values():
         plans += plan_links(article, extracted, linker, new=True)
