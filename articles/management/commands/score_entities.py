@@ -17,6 +17,7 @@ GOLD_FILES = (
     "tests/gold/entities_heldout.json",
     "tests/gold/entities_unseen.json",
     "tests/gold/entities_fresh.json",
+    "tests/gold/entities_fresh2.json",
 )
 
 

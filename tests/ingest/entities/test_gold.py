@@ -13,9 +13,15 @@ from articles.normalise import name_key
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "gold"
-FILES = ("entities.json", "entities_heldout.json", "entities_unseen.json", "entities_fresh.json")
+FILES = (
+    "entities.json",
+    "entities_heldout.json",
+    "entities_unseen.json",
+    "entities_fresh.json",
+    "entities_fresh2.json",
+)
 # Gold files whose every article comes from a dump written for it (not the seeds).
-DUMP_FILES = ("entities_unseen.json", "entities_fresh.json")
+DUMP_FILES = ("entities_unseen.json", "entities_fresh.json", "entities_fresh2.json")
 LAYOUTS = {"bullets", "paragraphs", "pairs", "section_pairs", "captioned_pairs"}
 
 
@@ -35,7 +41,8 @@ def test_gold_sets_hold_120_articles_half_of_them_from_unseen_dumps():
 
 
 @pytest.mark.parametrize(
-    ("name", "per_layout"), [("entities_unseen.json", 3), ("entities_fresh.json", 1)]
+    ("name", "per_layout"),
+    [("entities_unseen.json", 3), ("entities_fresh.json", 1), ("entities_fresh2.json", 2)],
 )
 def test_unseen_dumps_cover_the_five_layouts(name, per_layout):
     dumps = {article.dump for article in _load(name)}
@@ -73,7 +80,8 @@ def test_gold_entries_are_well_formed(name):
 
 
 @pytest.mark.parametrize(
-    ("name", "credited"), [("entities_unseen.json", 15), ("entities_fresh.json", 5)]
+    ("name", "credited"),
+    [("entities_unseen.json", 15), ("entities_fresh.json", 5), ("entities_fresh2.json", 15)],
 )
 def test_unseen_gold_credits_photographers_apart_from_persons(name, credited):
     entries = _entries(name).values()
