@@ -6,7 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles import facets
+from articles.benchmarks.synthetic import write_corpus
 from articles.counts import counts_kept
+from articles.ingest.batching import CHUNK_SIZE
 from articles.models import Article, ArticleCountry, ArticleTopic, CountedFacets, FacetPair
 from tests.test_counts import SAMPLES
 
@@ -119,3 +121,15 @@ def test_recount_reports_facet_drift_and_fixes_it(world):
     assert f"{world['ua_key']} × {world['war_key']}: 5 → 1" in out.getvalue()
     call_command("recount", "--fix", stdout=out)
     assert facets.drifted() == [] and pair(world["ua_key"], world["war_key"]) == 1
+
+
+def test_import_recounts_once_per_file_not_per_chunk(db, tmp_path, monkeypatch):
+    paths = write_corpus(tmp_path, CHUNK_SIZE * 2 + 5, per_file=CHUNK_SIZE * 2 + 5)
+    calls = []
+    recount = facets.recount
+    monkeypatch.setattr(
+        facets, "recount", lambda ids, **kw: calls.append(len(ids)) or recount(ids, **kw)
+    )
+    call_command("import_seeds", str(paths[0]), "--workers", "1", stdout=io.StringIO())
+    assert calls == [Article.objects.count()] and calls[0] > CHUNK_SIZE * 2
+    assert facets.drifted() == []
