@@ -94,7 +94,11 @@ class Extractor:
         found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
         found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
         mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text, locate))
-        person_spans = [candidate.span for candidate in found_persons]
+        credited = photo_credits.photographers(text)
+        # A credited photographer's name is no country reference ("Reuters/Santiago Arcos").
+        person_spans = [candidate.span for candidate in found_persons] + [
+            Span(found.name, "PERSON", found.start, found.end) for found in credited
+        ]
         places = [span for span in spans if span.label in PLACE_LABELS]
         found_countries = countries.country_mentions(
             text, self.country_automaton, person_spans, places, locate
@@ -108,7 +112,7 @@ class Extractor:
             persons=(
                 *mentioned,
                 *self.registry.resolve(author_mentions(item)),
-                *photographer_mentions(item, text, locate),
+                *photographer_mentions(item, credited, locate),
             ),
             countries=found_countries,
             topics=found_topics,
@@ -123,11 +127,11 @@ def author_mentions(item: ParsedItem) -> tuple[PersonMention, ...]:
 
 
 def photographer_mentions(
-    item: ParsedItem, text: str, locate: evidence.Locate
+    item: ParsedItem, in_text: Sequence[photo_credits.CreditedName], locate: evidence.Locate
 ) -> tuple[PersonMention, ...]:
-    """The photographers the item's photo credits name (in its text or captions, or known from
-    before), with the photographer role; the credits in the text are their evidence."""
-    in_text = photo_credits.photographers(text)
+    """The photographers the item's photo credits name (``in_text``: those of its text; its
+    captions; or known from before), with the photographer role; the credits in the text are
+    their evidence."""
     in_captions = [found.name for c in item.captions for found in photo_credits.photographers(c)]
     names: dict[str, str] = {}
     for name in (*item.photographers, *(found.name for found in in_text), *in_captions):

@@ -43,6 +43,8 @@ _US_STATE_CUE = re.compile(
     r"(?:[A-Z][a-z]+, Georgia|Georgia(?:,? USA| state\b| State\b| Senate| governor| Governor)"
     r"|state of Georgia|Atlanta)"
 )
+# "Zamfara and Niger states", "Niger State": a subdivision named like a country.
+_SUBDIVISION_AFTER = re.compile(r"(?: states\b| State\b(?! [A-Z]))")
 _BLOCKED = ""  # the code of a blocker row
 
 
@@ -134,6 +136,7 @@ def country_mentions(
         if not inside_any(persons, hit.start, hit.end)
         and not _is_language_use(hit, text)
         and not _in_capitals_line(hit, text)
+        and not (hit.kind == "name" and _SUBDIVISION_AFTER.match(text, hit.end))
         and (hit.text not in AMBIGUOUS or _confirmed(hit, text, hits, places))
     ]
     counts = Counter(hit.code for hit in kept)

@@ -21,6 +21,8 @@ from articles.ingest.entities.spans import Span
 _PARTICLES_THEN_WORD = re.compile(r"(?: [a-z]{1,4}\b)* [A-Z][\w’'-]+")
 # "-mok" of "Son Woo-mok": a hyphen right after the span, then letters.
 _HYPHENATED_REST = re.compile(r"-[^\W\d_]+")
+# A lower-case word right after the span (a patronymic, see ``names.is_patronymic``).
+_NEXT_LOWER_WORD = re.compile(r" ([a-z]+)\b")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w’'ʻ-]*)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w’'ʻ-]*) $")
 # A sentence or line ends right before a word: its capital says nothing about a name.
@@ -36,7 +38,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     """``span`` grown over the name words the model left out next to it."""
     if span.label != "PERSON":
         return _after_particle(span, text)
-    span = _after_particle(_hyphenated(span, text), text)
+    span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
     if is_heading(line_at(text, span.start)):
         return span
     # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
@@ -63,6 +65,14 @@ def _after_particle(span: Span, text: str) -> Span:
     match = _PARTICLES_THEN_WORD.match(text, span.end)
     words = match.group().split()[:-1] if match else []
     if not match or not all(names.is_particle(word) for word in words):
+        return span
+    return _grown(span, text, span.start, match.end())
+
+
+def _patronymic(span: Span, text: str) -> Span:
+    """ "Makhabat Tazhibek" takes the "kyzy" written after it."""
+    match = _NEXT_LOWER_WORD.match(text, span.end)
+    if not match or not names.is_patronymic(match.group(1)):
         return span
     return _grown(span, text, span.start, match.end())
 

@@ -49,8 +49,9 @@ def _split(cell: str) -> list[str]:
 
 
 def _plural(demonym: str) -> str | None:
-    """The plural noun of a demonym ending in -an or -i ("Afghans", "Israelis")."""
-    if demonym.endswith(("an", "i")) and " " not in demonym:
+    """The plural noun of a demonym ending in -an or -i ("Afghans", "Israelis", "Papua New
+    Guineans": without it, "Guineans" inside it would be read as Guinea's)."""
+    if demonym.endswith(("an", "i")):
         return demonym + "s"
     return None
 

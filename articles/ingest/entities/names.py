@@ -33,6 +33,30 @@ _TITLE_PATTERN = re.compile(
     + r")(?=\s)\s*",
     re.IGNORECASE,
 )
+# Occupations and roles written before a name as a title is ("Farmer Ghulam Rasool", "Opener
+# Ibrahim Zadran", "Volunteer Keisha Brown-Campbell"): dropped when a name of two words or more
+# follows, unless the word is also a first name ("Hunter", "Mason", "Taylor").
+_ROLES = frozenset(
+    words("""farmer farmers fisherman fisherwoman fishermen volunteer alderman alderwoman
+    councillor councilor councilman councilwoman opener batter batsman bowler striker midfielder
+    defender goalkeeper keeper winger coach manager skipper driver nurse teacher student pupil
+    resident villager witness survivor pilot engineer miner worker officer constable inspector
+    detective sheriff prosecutor attorney lawyer barrister solicitor envoy negotiator analyst
+    economist researcher scientist historian author writer novelist poet artist painter sculptor
+    singer songwriter actor actress producer rapper musician designer architect chef owner
+    founder boss entrepreneur businessman businesswoman tycoon billionaire campaigner protester
+    organiser organizer priest pastor monk nun cleric prisoner detainee hostage refugee migrant
+    widow veteran soldier corporal trooper firefighter paramedic ranger warden candidate nominee
+    incumbent challenger defendant plaintiff suspect victim champion sprinter runner swimmer
+    cyclist boxer wrestler climber jockey trainer referee umpire commentator presenter reporter
+    correspondent editor photographer columnist blogger influencer comedian dancer filmmaker
+    astronaut diplomat dictator superintendent midwife doctor surgeon vet activist""")
+)
+# Ranks written without their full stop ("Lt Gen Inam Haider Malik"): some are first names too
+# ("Gen"), so they are dropped before a name of two words or more whatever the name lists say.
+_RANKS = frozenset(
+    words("lt gen maj brig col capt sgt cpl pte adm cmdr insp supt det const cllr lieut")
+)
 # A word in a span that makes it an organisation, a place, an event or a work, not a person.
 ORG_WORDS = frozenset(
     words("""Republic People's Peoples Party Union Council Ministry Committee Association Network
@@ -71,6 +95,9 @@ RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
     words("de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do")
 )
+# Turkic patronymics written lower case after the father's name ("Makhabat Tazhibek kyzy",
+# "Ilham Heydar oglu"): part of the name, though no capital says so.
+_PATRONYMICS = frozenset(words("kyzy qizi kizi gyzy uulu ogly oglu ugli uly"))
 # Words that may stand next to a name without being part of it ("On Monday Trump said").
 _CALENDAR = frozenset(
     words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
@@ -92,6 +119,20 @@ def strip_leading_titles(name: str) -> str:
         previous = name
         name = _TITLE_PATTERN.sub("", name, count=1).strip()
     return name
+
+
+def strip_leading_roles(name: str) -> str:
+    """ "Farmer Ghulam Rasool" → "Ghulam Rasool"; "Lt Gen Inam Haider Malik" → "Inam Haider
+    Malik"; "Hunter Biden" and a lone "Farmer" stay as they are."""
+    tokens = name.split()
+    while len(tokens) > 2 and _is_role(tokens[0]):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _is_role(word: str) -> bool:
+    bare = word.rstrip(".").lower()
+    return bare in _RANKS or (bare in _ROLES and not is_given_name(word))
 
 
 def strip_leading_stop_words(name: str) -> str:
@@ -123,6 +164,11 @@ def is_particle(word: str) -> bool:
     return word in _PARTICLES
 
 
+def is_patronymic(word: str) -> bool:
+    """Whether a lower-case word ends a name as a patronymic ("kyzy", "uulu", "oglu")."""
+    return word in _PATRONYMICS
+
+
 def is_prefixed_surname(word: str) -> bool:
     """Whether a word is a surname led by a hyphenated particle ("al-Burhan")."""
     return bool(_PREFIXED_SURNAME.match(word))
@@ -142,7 +188,7 @@ def has_non_name_word(tokens: list[str]) -> bool:
     """Whether a token is lower case (other than "de", "von", "bin" …) or a capitalised stop word
     ("Odessa Fire That Sparked", "Lavrov said, Trump")."""
     for token in tokens:
-        if token in _PARTICLES or is_prefixed_surname(token):
+        if token in _PARTICLES or token in _PATRONYMICS or is_prefixed_surname(token):
             continue
         if not token[0].isupper() or token.lower() in STOP_WORDS:
             return True

@@ -57,7 +57,7 @@ def clean_name(raw: str) -> str:
     for _ in range(_CLEANING_ROUNDS):
         text = _LEADING_JUNK.sub("", _POSSESSIVE.sub("", text), count=1)
         text = _TRAILING_JUNK.sub("", text, count=1)
-        text = names.strip_leading_titles(text)
+        text = names.strip_leading_roles(names.strip_leading_titles(text))
     return text
 
 
@@ -80,8 +80,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "acronym"
     if is_place(name) or all(is_place(token) for token in tokens):
         return "place or demonym"
-    if len(tokens) == 1 and name.endswith("s") and is_place(name[:-1]):
-        return "plural demonym"  # "Nigeriens"
+    if name.endswith("s") and is_place(name[:-1]):
+        return "plural demonym"  # "Nigeriens", "Papua New Guineans"
     if is_place(tokens[0]) and not is_given_name(tokens[0]):
         return "starts with a place"  # a headline's "Ukraine Encroaches"
     if names.has_org_word(tokens):
@@ -193,6 +193,8 @@ def _short_form_of(tokens: list[str], other: list[str]) -> bool:
     size = len(tokens)
     if variants.variant_key(" ".join(other[-size:])) == variants.variant_key(" ".join(tokens)):
         return True
+    if size == 1 and names.is_prefixed_surname(other[-1]):  # "Assad" of "Bashar al-Assad"
+        return variants.variant_key(other[-1].split("-", 1)[1]) == variants.variant_key(tokens[0])
     if other[:size] == tokens:
         return True
     return size >= 2 and other[0] == tokens[0] and other[-1] == tokens[-1]

@@ -62,3 +62,20 @@ def test_countries_count_tells_main_country_from_passing_mention(countries_in):
 
 def test_countries_skip_continents_and_blocs(countries_in):
     assert countries_in("Leaders of the EU, NATO and Latin America met in Africa.") == {}
+
+
+def test_countries_skip_a_state_named_like_a_country(countries_in):
+    text = "Floods cut roads in Kogi and Niger states; the Niger State governor asked Abuja."
+    assert countries_in(text) == {"NG": 1}
+
+
+def test_countries_read_a_plural_demonym_of_several_words_whole(countries_in):
+    assert countries_in("Thousands of South Sudanese and Papua New Guineans voted.") == {
+        "SS": 1,
+        "PG": 1,
+    }
+
+
+def test_countries_skip_a_city_in_a_photographers_name(countries_in):
+    text = "The minister spoke in Lima on Monday. (Reuters/Santiago Torres)"
+    assert countries_in(text) == {"PE": 1}

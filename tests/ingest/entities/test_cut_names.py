@@ -29,6 +29,8 @@ def _span(text: str, word: str, label: str) -> Span:
         ("voters elected Tuilaepa Sailele Malielegaoi again.", "Sailele Malielegaoi",
          "Tuilaepa Sailele Malielegaoi"),
         ("the regional governor Ivan Fedorov said.", "Ivan", "Ivan Fedorov"),  # two spans
+        ("the deputy Aida Asanbek kyzy voted against.", "Aida Asanbek", "Aida Asanbek kyzy"),
+        ("the envoy Rustam Karim oglu arrived.", "Rustam Karim", "Rustam Karim oglu"),
     ],
 )  # fmt: skip
 def test_complete_takes_the_name_words_the_model_left_out(text, cut, expected):
@@ -69,3 +71,7 @@ def test_complete_grows_only_person_spans_past_particles():
     assert complete(_span(text, "Hans van", "ORG"), text, [], PLACES.__contains__).text == (
         "Hans van der Berg"
     )
+
+
+def test_complete_takes_no_other_lower_case_word_after_the_name():
+    assert grown("the deputy Aida Asanbek voted against.", "Aida Asanbek") == "Aida Asanbek"

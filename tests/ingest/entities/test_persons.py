@@ -16,6 +16,12 @@ from articles.ingest.entities.spans import Span
         ("Trump’s", "Trump"),
         ("“Kellogg,", "Kellogg"),
         ("Lenin’s Imperialism", "Lenin"),
+        ("Beekeeper Anna Kowalczyk", "Beekeeper Anna Kowalczyk"),  # no role of the list
+        ("Fisherman Tran Van Long", "Tran Van Long"),
+        ("Goalkeeper Emiliano Martínez", "Emiliano Martínez"),
+        ("Lt Gen Nadeem Akhtar Shah", "Nadeem Akhtar Shah"),  # ranks without full stops
+        ("Hunter Biden", "Hunter Biden"),  # a first name that is also a role
+        ("Farmer Jones", "Farmer Jones"),  # a role before one word may be a name: kept
     ],
 )
 def test_clean_name_strips_titles_possessives_and_punctuation(raw, expected):
@@ -84,6 +90,8 @@ def test_persons_authors_get_author_role_and_outlets_are_dropped(extract):
         ("Mujica", ["José Alberto Mujica Cordano"], "José Alberto Mujica Cordano"),  # inner word
         ("Mujica", ["José Mujica Cordano", "Ana Mujica Ruiz"], "Mujica"),  # inner in two: kept
         ("Gabriel Lopes", ["Gabriel García Márquez"], "Gabriel Lopes"),  # another surname
+        ("Sadr", ["Muqtada al-Sadr"], "Muqtada al-Sadr"),  # the surname without its particle
+        ("Sadr", ["Muqtada al-Hakim"], "Sadr"),
     ],
 )
 def test_full_form_finds_the_name_a_short_form_stands_for(short, fuller, expected):
