@@ -107,6 +107,8 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
     if name_key(name) in reviewed_organisations():
         return "organisation"
     first = name.split()[0]
+    if " " in name and name_key(first) in reviewed_organisations():
+        return "organisation"  # a branch or arm: "Greenpeace Nordic", "Oxfam Kenya"
     if name in region_names() or (" " in name and name in subdivision_names()):
         return "place or region"
     # A town may carry a person's name ("Benito Juárez"): a first name makes it a person's.

@@ -254,6 +254,9 @@ def test_context_reason_keeps_persons_near_places_and_organisations(name, text):
         ("Stellantis", "organisation"),  # the reviewed list of organisations
         ("Greenpeace", "organisation"),
         ("Fidesz", "organisation"),
+        ("Stellantis Brasil", "organisation"),  # a branch of one
+        ("Fidesz Hungary", "organisation"),
+        ("Nicolas Stellantis", None),  # a listed word after a first word: no branch
     ],
 )
 def test_lexicon_reason_names_reviewed_organisations(name, expected):
