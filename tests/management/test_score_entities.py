@@ -101,6 +101,7 @@ def test_score_entities_scores_every_gold_file_by_default(db):
         "entities_unseen.json",
         "entities_fresh.json",
         "entities_fresh2.json",
+        "entities_fresh3.json",
     }
     for file in result.values():
         assert file["articles"] > 0

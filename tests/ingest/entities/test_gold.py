@@ -19,9 +19,15 @@ FILES = (
     "entities_unseen.json",
     "entities_fresh.json",
     "entities_fresh2.json",
+    "entities_fresh3.json",
 )
 # Gold files whose every article comes from a dump written for it (not the seeds).
-DUMP_FILES = ("entities_unseen.json", "entities_fresh.json", "entities_fresh2.json")
+DUMP_FILES = (
+    "entities_unseen.json",
+    "entities_fresh.json",
+    "entities_fresh2.json",
+    "entities_fresh3.json",
+)
 LAYOUTS = {"bullets", "paragraphs", "pairs", "section_pairs", "captioned_pairs"}
 
 
@@ -42,7 +48,12 @@ def test_gold_sets_hold_120_articles_half_of_them_from_unseen_dumps():
 
 @pytest.mark.parametrize(
     ("name", "per_layout"),
-    [("entities_unseen.json", 3), ("entities_fresh.json", 1), ("entities_fresh2.json", 2)],
+    [
+        ("entities_unseen.json", 3),
+        ("entities_fresh.json", 1),
+        ("entities_fresh2.json", 2),
+        ("entities_fresh3.json", 2),
+    ],
 )
 def test_unseen_dumps_cover_the_five_layouts(name, per_layout):
     dumps = {article.dump for article in _load(name)}
@@ -81,7 +92,12 @@ def test_gold_entries_are_well_formed(name):
 
 @pytest.mark.parametrize(
     ("name", "credited"),
-    [("entities_unseen.json", 15), ("entities_fresh.json", 5), ("entities_fresh2.json", 15)],
+    [
+        ("entities_unseen.json", 15),
+        ("entities_fresh.json", 5),
+        ("entities_fresh2.json", 15),
+        ("entities_fresh3.json", 20),
+    ],
 )
 def test_unseen_gold_credits_photographers_apart_from_persons(name, credited):
     entries = _entries(name).values()
