@@ -50,7 +50,12 @@ _ROLES = frozenset(
     incumbent challenger defendant plaintiff suspect victim champion sprinter runner swimmer
     cyclist boxer wrestler climber jockey trainer referee umpire commentator presenter reporter
     correspondent editor photographer columnist blogger influencer comedian dancer filmmaker
-    astronaut diplomat dictator superintendent midwife doctor surgeon vet activist""")
+    astronaut diplomat dictator superintendent midwife doctor surgeon vet activist astronomer
+    physicist biologist chemist geologist glaciologist climatologist meteorologist seismologist
+    volcanologist epidemiologist virologist archaeologist anthropologist mathematician lecturer
+    curator librarian dentist pharmacist vendor shopkeeper cleaner carpenter electrician plumber
+    mechanic welder builder labourer laborer herder herdsman shepherd beekeeper baroness baron
+    earl duke duchess countess viscount marquess""")
 )
 # Ranks written without their full stop ("Lt Gen Inam Haider Malik"): some are first names too
 # ("Gen"), so they are dropped before a name of two words or more whatever the name lists say.
@@ -78,7 +83,7 @@ ORG_WORDS = frozenset(
     Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
     South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists Shoal Reef Atoll
     Peninsula Canal Glacier Basin Plateau Desert Lagoon Archipelago Harbour Harbor Fjord Volcano
-    Amnesty Rights""")
+    Amnesty Rights Storm Hurricane Typhoon Cyclone Trophy Cerro Volcán Lake Lago""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

@@ -189,6 +189,24 @@ def _heading_only(name: str, span: Span, text: str) -> bool:
     return all(is_heading(line_at(text, m.start())) for m in re.finditer(pattern, text))
 
 
+def heading_trimmed(name: str, span: Span, text: str) -> str:
+    """A name on a Title Case heading line without its leading words that the article writes
+    nowhere else capitalised: the heading's verbs and nouns ("Court Adjourns Khan" → "Khan",
+    "Visa Bribes" → ""). A name led by a clear first name is left whole."""
+    tokens = name.split()
+    if len(tokens) < 2 or is_given_name(tokens[0], strict=True):
+        return name
+    if not is_heading(line_at(text, span.start)):
+        return name
+    while tokens and not _written_outside_headings(tokens[0], text):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _written_outside_headings(word: str, text: str) -> bool:
+    return any(not is_heading(line_at(text, start)) for start in _occurrences(word, text))
+
+
 def line_at(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)

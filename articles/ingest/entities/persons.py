@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import cut_names, evidence, names, variants
+from articles.ingest.entities import cut_names, evidence, names, nonpersons, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -142,7 +142,9 @@ def candidates(
         else:
             continue
         raw = cut_names.complete(raw, text, spans, is_place)
-        name = clean_name(raw.text)
+        name = nonpersons.heading_trimmed(clean_name(raw.text), raw, text)
+        if not name:
+            continue
         if _PLACE_BEFORE.search(text[max(0, raw.start - _PLACE_BEFORE_CHARS) : raw.start]):
             continue
         if names.has_org_word(raw.text.split()):  # before cleaning cuts "People's Republic"

@@ -7,7 +7,12 @@ last ones use the default country aliases the importer starts with.
 import pytest
 
 from articles.ingest.entities.gazetteer import default_rows
-from articles.ingest.entities.nonpersons import context_reason, lexicon_reason, outlet_keys
+from articles.ingest.entities.nonpersons import (
+    context_reason,
+    heading_trimmed,
+    lexicon_reason,
+    outlet_keys,
+)
 from articles.ingest.entities.persons import rejection
 from articles.ingest.entities.spans import Span
 
@@ -271,3 +276,31 @@ def test_rejection_of_geographic_and_organisation_words(name):
 @pytest.mark.parametrize("name", ["Abdel Fattah al-Burhan", "al-Burhan", "Ahmed el-Tayeb"])
 def test_rejection_accepts_surnames_led_by_a_hyphenated_particle(name):
     assert reason(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # The heading's verb is nowhere else in the text: only the surname is a name.
+        (
+            "Delays Okafor",
+            "Court Delays Okafor Verdict\nJudges adjourned Okafor's trial.",
+            "Okafor",
+        ),
+        # Neither word is written outside the heading: nothing is left.
+        ("Bus Fares", "Bus Fares Soar Again\nPrices rose on every bus route.", ""),
+        # A clear first name leads: a full name in a heading stays whole.
+        ("Maria Okafor", "Maria Okafor Wins Seat\nShe won by 300 votes.", "Maria Okafor"),
+        # Not a heading line: nothing is trimmed.
+        ("Delays Okafor", "The judge said Delays Okafor was late.", "Delays Okafor"),
+    ],
+)
+def test_heading_trimmed_keeps_the_words_the_article_writes_elsewhere(name, text, expected):
+    start = text.index(name)
+    span = Span(name, "PERSON", start, start + len(name))
+    assert heading_trimmed(name, span, text) == expected
+
+
+@pytest.mark.parametrize("name", ["Storm Bella", "Hurricane Otis", "Champions Trophy"])
+def test_rejection_names_storms_and_trophies_events(name):
+    assert reason(name) == "organisation, work or event"

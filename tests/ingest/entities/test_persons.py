@@ -16,7 +16,7 @@ from articles.ingest.entities.spans import Span
         ("Trump’s", "Trump"),
         ("“Kellogg,", "Kellogg"),
         ("Lenin’s Imperialism", "Lenin"),
-        ("Beekeeper Anna Kowalczyk", "Beekeeper Anna Kowalczyk"),  # no role of the list
+        ("Baroness Anna Kowalczyk", "Anna Kowalczyk"),
         ("Fisherman Tran Van Long", "Tran Van Long"),
         ("Goalkeeper Emiliano Martínez", "Emiliano Martínez"),
         ("Lt Gen Nadeem Akhtar Shah", "Nadeem Akhtar Shah"),  # ranks without full stops
