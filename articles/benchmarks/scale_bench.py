@@ -106,6 +106,13 @@ def requests() -> list[tuple[str, str, int]]:
         ("`GET /api/stats/`", "/api/stats/", 300),
         ("`GET /api/stats/?country=UA`", "/api/stats/?country=UA", 300),
         (f"`GET /api/stats/?topic={topic}`", f"/api/stats/?topic={topic}", 300),
+        (f"`GET /api/stats/?source={source[1]}`", f"/api/stats/?source={source[1]}", 300),
+        # Two filters: counted from the selected articles, not from the facet pairs.
+        (
+            f"`GET /api/stats/?country={code}&topic={topic}`",
+            f"/api/stats/?country={code}&topic={topic}",
+            300,
+        ),
         (f"`GET /api/articles/{article}/related/`", f"/api/articles/{article}/related/", API),
         *_desk("/admin/articles/"),
     ]
