@@ -17,6 +17,7 @@ from articles.ingest.entities import (
     nonpersons,
     persons,
     sources,
+    titled,
     topics,
 )
 from articles.ingest.entities.gazetteer import is_given_name
@@ -91,6 +92,7 @@ class Extractor:
     def extract_one(self, item: ParsedItem, text: str, spans: Sequence[Span]) -> ExtractedArticle:
         """Entities of one item whose text has already been through the model."""
         locate = evidence.FieldMap(item).locate
+        spans = [*spans, *titled.missed_names(text, spans)]
         found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
         found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
         mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text, locate))

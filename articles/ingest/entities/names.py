@@ -27,6 +27,8 @@ _TITLES = sorted(
     key=len,
     reverse=True,
 )
+# The titles as a case-sensitive alternation, longest first, without their full stops.
+TITLE_ALTERNATIVES = "|".join(re.escape(title.strip().rstrip(".")) for title in _TITLES)
 _TITLE_PATTERN = re.compile(
     r"^(?:the\s+|former\s+|late\s+|then-|acting\s+|deputy\s+)*(?:"
     + "|".join(re.escape(title.strip()) for title in _TITLES)
