@@ -19,6 +19,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh.json",
     "tests/gold/entities_fresh2.json",
     "tests/gold/entities_fresh3.json",
+    "tests/gold/entities_fresh4.json",
 )
 
 
