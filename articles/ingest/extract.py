@@ -14,6 +14,7 @@ from articles.ingest.entities import (
     countries,
     dates,
     evidence,
+    lone,
     nonpersons,
     persons,
     sources,
@@ -96,6 +97,7 @@ class Extractor:
         found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
         found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
         mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text, locate))
+        mentioned = lone.kept(mentioned, text)
         credited = photo_credits.photographers(text)
         # A credited photographer's name is no country reference ("Reuters/Santiago Arcos").
         person_spans = [candidate.span for candidate in found_persons] + [

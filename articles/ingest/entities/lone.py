@@ -1,0 +1,50 @@
+"""One-word names that the article never uses as a person's name.
+
+A lone capitalised word tagged PERSON is as often a company, a place or a common noun opening a
+sentence ("Rosatom", "Kibera", "Vape") as a surname. It is kept when the registry knows it (the
+mention's ``known_as``), when it is a clear first name ("Marc"), or when the article writes it as
+a person's somewhere: after a title or before a verb of speech or a person's verb ("President
+Ruto", "Ruto said", "Ruto, who"), after a verb of speech ("said Ruto", "according to Ruto"), or
+as a possessive before a lower-case noun ("Ruto's government").
+"""
+
+import re
+from collections.abc import Iterable
+
+from articles.ingest.entities import names
+from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.records import PersonMention
+
+_SPEECH = (
+    r"said|says|told|tells|added|argued|warned|wrote|writes|announced|insisted|denied|claimed"
+    r"|replied|responded|admitted|tweeted|posted|stated|noted|explained|urged|asked|vowed"
+    r"|pledged|promised|accused|praised|criticised|criticized|thanked|met|meets|visited"
+)
+# After the word: a possessive before a lower-case word, or a verb of speech or "who".
+_PERSON_AFTER = re.compile(rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{_SPEECH}|has|had|was|is|who)\b)")
+# Before the word: a capitalised title, or a verb of speech ("said Ruto", "according to Ruto").
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b(?:{names.TITLE_ALTERNATIVES})\.?|\b(?:according to|by|{_SPEECH}|Mr|Mrs|Ms|Dr)) $"
+)
+_BEFORE_CHARS = 40
+
+
+def kept(mentions: Iterable[PersonMention], text: str) -> tuple[PersonMention, ...]:
+    """The mentions that are no lone word the article never uses as a person's."""
+    return tuple(mention for mention in mentions if not _lone(mention, text))
+
+
+def _lone(mention: PersonMention, text: str) -> bool:
+    name = mention.name
+    if " " in name or mention.known_as or is_given_name(name, strict=True):
+        return False
+    return not any(_person_like(text, start, start + len(name)) for start in _places(name, text))
+
+
+def _places(name: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)]
+
+
+def _person_like(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _BEFORE_CHARS) : start]
+    return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(before))

@@ -1,0 +1,47 @@
+"""``lone.kept``: a one-word name stays only where the article uses it as a person's."""
+
+import pytest
+
+from articles.ingest.entities.lone import kept
+from articles.ingest.records import PersonMention
+
+
+def names_kept(text: str, *mentions: PersonMention) -> list[str]:
+    return [mention.name for mention in kept(mentions, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okonjo said the budget would pass.",
+        "The budget will pass, Okonjo told reporters.",
+        "The budget will pass, according to Okonjo.",
+        "President Okonjo signed the budget.",
+        "Okonjo's government passed the budget.",
+        "Okonjo, who leads the party, backed the budget.",
+    ],
+)
+def test_lone_word_used_as_a_persons_name_is_kept(text):
+    assert names_kept(text, PersonMention("Okonjo")) == ["Okonjo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltrion will build the plant near the lake.",
+        "Tourists flocked to Veltrion on Sunday.",
+        "Veltrion shares fell; Veltrion’s “plan” was dropped.",
+    ],
+)
+def test_lone_word_never_used_as_a_persons_name_goes(text):
+    assert names_kept(text, PersonMention("Veltrion")) == []
+
+
+def test_lone_rule_keeps_full_names_first_names_and_registry_persons():
+    text = "Veltrion, Marc and Ana Okonjo came."
+    mentions = (
+        PersonMention("Ana Okonjo"),
+        PersonMention("Marc"),
+        PersonMention("Veltrion", known_as="Tomas Veltrion"),
+    )
+    assert names_kept(text, *mentions) == ["Ana Okonjo", "Marc", "Veltrion"]
