@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from articles.ingest.entities import names
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.nonpersons import is_heading, line_at
-from articles.ingest.entities.places import place_names
+from articles.ingest.entities.places import is_known_place
 from articles.ingest.entities.spans import Span
 
 # " den Oever", " van der Berg": particles, then the capitalised word they lead to.
@@ -101,7 +101,7 @@ def _is_name_word(match: re.Match, others: Sequence[Span], is_place: IsPlace) ->
         return False
     if names.has_org_word([word]) or names.has_credit_word([word]):
         return False
-    if is_place(word) or word in place_names():
+    if is_place(word) or is_known_place(word):
         return False
     return not any(_blocks(other, word, start, end) for other in others)
 

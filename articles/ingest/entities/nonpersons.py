@@ -3,7 +3,8 @@
 ``persons.rejection`` judges a name on its own; these rules also read the text around it:
 - an outlet (the Source registry, plus the reviewed ``data/news_outlets.txt``), or a company,
   party or NGO of the reviewed ``data/organisations.txt``;
-- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar");
+- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar",
+  "Pointe-Noire"), accents aside;
   a one-word name the article writes as a place anywhere: after "north of", "residents of" …
   (any word), as "the NAME crossing", or, for a known town, after a word of place ("from
   Vicenza", "near Clinton", "in Oaxaca and Chiapas");
@@ -13,7 +14,9 @@
 - an organisation glossed by its translation ("Sotsialnyi Rukh or “Social Movement”");
 - a lone word after "the" ("the Elysée", "the Sabbath", "the Moon"): persons take no article;
 - a word of a Title Case heading line that the article never uses elsewhere ("Keys to Decode");
-- a plural in a list of plurals ("the Bidens, Starmers, Macrons, and Von der Leyens").
+- a plural in a list of plurals ("the Bidens, Starmers, Macrons, and Von der Leyens");
+- an English common word the article capitalises only where a sentence starts ("Mudslides
+  buried …", ``lexicon``).
 """
 
 import re
@@ -21,9 +24,10 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import has_org_word
-from articles.ingest.entities.places import place_names, region_names, subdivision_names
+from articles.ingest.entities.places import is_known_place, is_region, is_subdivision
 from articles.ingest.entities.spans import Span, at_word_boundaries
 from articles.normalise import name_key
 
@@ -66,6 +70,12 @@ _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^�
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
+# Right before the first word of a sentence or line: a sentence's end, a line break, then any
+# bullet, dash, quote or bracket.
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][”\"’']?\s|\n)[\s•*·–—\"“‘'(-]*$")
+_SENTENCE_START_CHARS = 8
+# Shorter words are as often surnames ("Xi", "Lee") as common words.
+_MIN_COMMON_WORD = 4
 # How far back the context rules read: enough for a list head and a few items.
 _BEFORE_CHARS = 80
 _AFTER_CHARS = 70
@@ -106,11 +116,12 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
         return "news outlet"
     if name_key(name) in reviewed_organisations():
         return "organisation"
-    first = name.split()[0]
-    if name in region_names() or (" " in name and name in subdivision_names()):
+    # A hyphen joins a name's parts as a space does ("Cap-Haïtien", "Baden-Württemberg").
+    first, *rest = re.split(r"[\s-]+", name)
+    if is_region(name) or (rest and is_subdivision(name)):
         return "place or region"
     # A town may carry a person's name ("Benito Juárez"): a first name makes it a person's.
-    if " " in name and name in place_names() and not is_given_name(first, strict=True):
+    if rest and is_known_place(name) and not is_given_name(first, strict=True):
         return "place or region"
     return None
 
@@ -122,6 +133,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     single = " " not in name
     if single and _written_as_place(name, text):
         return "place or region"
+    if single and _common_word_opening_sentences(name, text):
+        return "common word opening a sentence"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
@@ -140,7 +153,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
 def _written_as_place(name: str, text: str) -> bool:
     """Somewhere in the article the word is written as a place: after "north of", "residents
     of" …, as "the NAME crossing", or, if it is a known town or region, after "in", "near" …"""
-    known = name in place_names()
+    known = is_known_place(name)
     for start in _occurrences(name, text):
         near = text[max(0, start - _CUE_CHARS) : start]
         if _PLACE_OF_BEFORE.search(near):
@@ -150,6 +163,22 @@ def _written_as_place(name: str, text: str) -> bool:
         if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
             return True
     return False
+
+
+def _common_word_opening_sentences(name: str, text: str) -> bool:
+    """An English common word (a plural noun, a verb or an adjective: "Wildfires", "Flash")
+    that the article writes capitalised only where a sentence or line starts: the capital is
+    the sentence's, not a name's. First names ("Grant") and plurals of them stay names."""
+    if len(name) < _MIN_COMMON_WORD or is_given_name(name):
+        return False
+    singulars = lexicon.plural_noun_singulars(name)
+    plural = singulars and not any(is_given_name(word.capitalize()) for word in singulars)
+    if not (plural or lexicon.is_verb_or_adjective(name)):
+        return False
+    return all(
+        _SENTENCE_START_BEFORE.search(text, max(0, start - _SENTENCE_START_CHARS), start)
+        for start in _occurrences(name, text)
+    )
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

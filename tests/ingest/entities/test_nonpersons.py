@@ -1,0 +1,57 @@
+"""``nonpersons``: places spelled without the gazetteer's accents or joined by hyphens, and
+common words capitalised only because they open a sentence. Invented sentences, one per rule."""
+
+import pytest
+
+from articles.ingest.entities.nonpersons import context_reason, lexicon_reason, outlet_keys
+from articles.ingest.entities.spans import Span
+
+OUTLETS = outlet_keys([])
+PLACE = "place or region"
+OPENING = "common word opening a sentence"
+
+
+def context(name: str, text: str) -> str | None:
+    start = text.index(name)
+    return context_reason(name, Span(name, "PERSON", start, start + len(name)), text)
+
+
+@pytest.mark.parametrize("name", ["Sekondi-Takoradi", "Pointe-Noire"])
+def test_lexicon_reason_takes_a_hyphenated_town_as_a_whole_name(name):
+    assert lexicon_reason(name, OUTLETS) == PLACE
+
+
+@pytest.mark.parametrize("name", ["Anne-Marie", "Okonjo-Iweala", "Clinton"])
+def test_lexicon_reason_keeps_hyphenated_names_and_one_word_towns(name):
+    assert lexicon_reason(name, OUTLETS) is None
+
+
+def test_context_reason_finds_a_state_spelled_without_the_gazetteers_accent():
+    text = "Bihar votes next month. Rice growers in Assam and Bihar burned straw."
+    assert context("Bihar", text) == PLACE
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Mudslides", "Mudslides buried three villages overnight."),
+        ("Torrential", "Rain fell all week.\n\nTorrential rain cut the road again."),
+        ("Rescuers", "  • Rescuers dug through the night, officials said."),
+        ("Deadly", "The dam held. “Deadly floods are rare here,” the mayor said."),
+    ],
+)
+def test_context_reason_rejects_a_common_word_that_only_opens_sentences(name, text):
+    assert context(name, text) == OPENING
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Grant", "Grant said the vote would wait."),  # a first name
+        ("Adams", "Adams said the vote would wait."),  # a plural of a first name
+        ("Wells", "Wells resigned. Ministers thanked Wells for his work."),  # a name mid-sentence
+        ("Okonjo", "Okonjo said the vote would wait."),  # no English word
+    ],
+)
+def test_context_reason_keeps_names_opening_sentences(name, text):
+    assert context(name, text) is None
