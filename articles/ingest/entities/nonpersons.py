@@ -28,7 +28,7 @@ from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import has_org_word
 from articles.ingest.entities.places import is_known_place, is_region, is_subdivision
-from articles.ingest.entities.spans import Span, at_word_boundaries
+from articles.ingest.entities.spans import Span, at_word_boundaries, opens_sentence
 from articles.normalise import name_key
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "news_outlets.txt"
@@ -70,10 +70,6 @@ _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^�
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
-# Right before the first word of a sentence or line: a sentence's end, a line break, then any
-# bullet, dash, quote or bracket.
-_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][”\"’']?\s|\n)[\s•*·–—\"“‘'(-]*$")
-_SENTENCE_START_CHARS = 8
 # Shorter words are as often surnames ("Xi", "Lee") as common words.
 _MIN_COMMON_WORD = 4
 # How far back the context rules read: enough for a list head and a few items.
@@ -175,10 +171,7 @@ def _common_word_opening_sentences(name: str, text: str) -> bool:
     plural = singulars and not any(is_given_name(word.capitalize()) for word in singulars)
     if not (plural or lexicon.is_verb_or_adjective(name)):
         return False
-    return all(
-        _SENTENCE_START_BEFORE.search(text, max(0, start - _SENTENCE_START_CHARS), start)
-        for start in _occurrences(name, text)
-    )
+    return all(opens_sentence(text, start) for start in _occurrences(name, text))
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

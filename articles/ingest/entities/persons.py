@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import cut_names, evidence, names, variants
+from articles.ingest.entities import cut_names, evidence, names, roles, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -131,13 +131,14 @@ def candidates(
     is_place: Callable[[str], bool],
     never: NeverPerson = no_rule,
 ) -> list[Candidate]:
-    """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans,
-    each completed where the model cut it short (``cut_names``)."""
+    """Accepted person names: PERSON spans (without a role opening the sentence) plus names
+    recovered from the tail of ORG spans, each completed where the model cut it short
+    (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
     for span in _split_lines(spans):
         if span.label == "PERSON":
-            raw = span
-        elif span.label in names.RECOVERABLE_LABELS and (tail := names.person_tail(span)):
+            raw = roles.after_role(span, text) or span
+        elif span.label in names.RECOVERABLE_LABELS and (tail := _person_tail(span, text)):
             raw = tail
         else:
             continue
@@ -152,6 +153,12 @@ def candidates(
         if never(name, raw, text) is None:
             found.setdefault((raw.start, raw.end), Candidate(name, raw))
     return list(found.values())
+
+
+def _person_tail(span: Span, text: str) -> Span | None:
+    """A person's name ending a non-person span: after a known first name, or after the role
+    noun opening the sentence ("Farmer Ana Lima")."""
+    return names.person_tail(span) or roles.after_role(span, text)
 
 
 def _promoted(
