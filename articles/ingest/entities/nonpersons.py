@@ -8,7 +8,8 @@
   a one-word name the article writes as a place anywhere: after "north of", "residents of" …
   (any word), as "the NAME crossing", or, for a known town, after a word of place ("from
   Vicenza", "near Clinton", "in Oaxaca and Chiapas");
-- a name after a lower-case head noun saying what it is ("rights group …", "ethnic …");
+- a name after a lower-case head noun saying what it is ("rights group …", "ethnic …"), or
+  anywhere before one saying it is a company or a party ("… drivers", "… leader Ana Lima");
 - a member of a list whose head noun says what it is ("cities like Chasov Yar", "companies such
   as Ukrnafta and Energoatom");
 - an organisation glossed by its translation ("Sotsialnyi Rukh or “Social Movement”");
@@ -59,6 +60,16 @@ _ORGANISATION_HEAD = re.compile(
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
     r"|insurer|chain|band|club|ethnic|tribe)"
     r"\s+(?:[A-Z][\w’'-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
+)
+# A lower-case noun after a name that makes it a company or a party: its customers or staff
+# ("Zorba drivers", "the Zorba app"), or a role in it then a person's name ("Partido leader Ana
+# Lima"). No word that is also a verb ("shares", "stores"), and no aide, ally or spokesman:
+# persons have those too ("Putin spokesman Dmitry Peskov").
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:(?:drivers|riders|passengers|customers|users|subscribers|shareholders|employees"
+    r"|app|platform|headquarters|subsidiary|factory|factories|fleet)\b"
+    r"|(?:(?:deputy|former|new|interim)\s+)?(?:leader|boss|chief|chairman|chairwoman|founder"
+    r"|co-founder|chief executive|CEO)\s+[A-Z])"
 )
 _LIST_HEAD = re.compile(
     r"\b(?i:cities|towns|villages|regions|provinces|places|areas|countries|companies|firms"
@@ -135,6 +146,10 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
         return "named as an organisation or a people"
+    if any(
+        _ORGANISATION_AFTER.match(text, start + len(name)) for start in _occurrences(name, text)
+    ):
+        return "organisation, by what follows it"
     if (gloss := _GLOSS_AFTER.match(after)) and has_org_word(gloss["gloss"].split()):
         return "organisation, glossed"
     if single and _with_article(name, span, text, before):

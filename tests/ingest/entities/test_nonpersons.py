@@ -55,3 +55,32 @@ def test_context_reason_rejects_a_common_word_that_only_opens_sentences(name, te
 )
 def test_context_reason_keeps_names_opening_sentences(name, text):
     assert context(name, text) is None
+
+
+ORGANISATION = "organisation, by what follows it"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Zorbo", "Zorbo drivers blocked the ring road. They said Zorbo had cut fares."),
+        ("Zorbo", "Riders said the Zorbo app crashed."),
+        ("Partido Verde", "Partido Verde leader Ana Lima said the vote was stolen."),
+        ("Partido Verde", "Partido Verde deputy leader Ana Lima resigned."),
+    ],
+)
+def test_context_reason_finds_an_organisation_by_the_noun_after_it(name, text):
+    assert context(name, text) == ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Peskov", "Putin spokesman Peskov denied it. Peskov shares an office."),  # a verb
+        ("Lima", "Ana Lima said drivers were angry."),  # the noun is not right after the name
+        ("Lima", "Lima, the party’s leader, resigned."),  # a comma between
+        ("Lima", "Lima leader of the opposition for a decade, resigned."),  # no name follows
+    ],
+)
+def test_context_reason_keeps_persons_before_such_nouns(name, text):
+    assert context(name, text) is None
