@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import cut_names, evidence, names, roles, variants
+from articles.ingest.entities import cut_names, evidence, names, roles, untagged, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -135,7 +135,7 @@ def candidates(
     recovered from the tail of ORG spans, each completed where the model cut it short
     (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
-    for span in _split_lines(spans):
+    for span in [*_split_lines(spans), *untagged.name_spans(text, spans)]:
         if span.label == "PERSON":
             raw = roles.after_role(span, text) or span
         elif span.label in names.RECOVERABLE_LABELS and (tail := _person_tail(span, text)):

@@ -1,0 +1,54 @@
+"""Full names the model tagged nothing for, found by their shape and the words around them.
+
+The small model misses some names of a first name and a surname in plain prose, often foreign
+ones in an apposition ("the mayor of Ribeira, Anselmo Toural, said"). A run of two to four
+capitalised words is taken for a name when it starts with a known first name, holds no English
+verb, adjective or plural noun ("Grace Falls", "May Day") and stands where a person is
+named: after a comma or a lower-case word, and before a comma, a full stop or a verb of saying.
+The candidates then pass the same rejections as the model's spans (places, organisations …).
+"""
+
+import re
+from collections.abc import Iterator, Sequence
+
+from articles.ingest.entities import lexicon
+from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.names import continues_name, has_org_word
+from articles.ingest.entities.nonpersons import is_heading, line_at
+from articles.ingest.entities.spans import Span, inside_any
+
+_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*"
+# Two to four capitalised words on one line ("Ana Lima", "Jean-Luc Okafor-Bassey"), not part of
+# a longer Title Case run.
+_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?: {_WORD}){{1,3}}(?![\w’'-]| [A-Z])")
+# Where a name stands in prose: after a comma, or a lower-case word ...
+_BEFORE = re.compile(r"(?:,|\b[a-z]+) $")
+# ... and before a comma or the end of a sentence, a verb of saying, or "as" ("named X as …").
+_AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
+
+
+def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
+    """PERSON spans for name-shaped runs of ``text`` that no span of the model covers."""
+    for match in _RUN.finditer(text):
+        words = match.group().split()
+        if not is_given_name(words[0].split("-")[0]) or not _all_name_words(words):
+            continue
+        if not _BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if not _AFTER.match(text, match.end()) or inside_any(spans, *match.span()):
+            continue
+        if not is_heading(line_at(text, match.start())):
+            yield Span(match.group(), "PERSON", match.start(), match.end())
+
+
+def _all_name_words(words: list[str]) -> bool:
+    """No word is an English verb, adjective, adverb or plural noun ("Falls", "Monkeys"), a
+    title, a weekday, a stop word or a word of organisations ("Foundation")."""
+    if has_org_word(words):
+        return False
+    parts = [part for word in words for part in word.split("-")]
+    return all(continues_name(part) and not _is_common(part) for part in parts)
+
+
+def _is_common(word: str) -> bool:
+    return lexicon.is_verb_or_adjective(word) or bool(lexicon.plural_noun_singulars(word))
