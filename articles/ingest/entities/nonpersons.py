@@ -140,8 +140,6 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     single = " " not in name
     if single and _written_as_place(name, text):
         return "place or region"
-    if single and _common_word_opening_sentences(name, text):
-        return "common word opening a sentence"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
@@ -158,6 +156,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "plural of a name"
     if _heading_only(name, span, text):
         return "heading fragment"
+    if single and _common_word_opening_sentences(name, text):
+        return "common word opening a sentence"
     return None
 
 
