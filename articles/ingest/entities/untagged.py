@@ -11,6 +11,8 @@ The candidates then pass the same rejections as the model's spans (places, organ
 import re
 from collections.abc import Iterator, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import continues_name, has_org_word
@@ -25,6 +27,10 @@ _RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?: {_WORD}){{1,3}}(?![\w’'-]| [A-Z]
 _BEFORE = re.compile(r"(?:,|\b[a-z]+) $")
 # ... and before a comma or the end of a sentence, a verb of saying, or "as" ("named X as …").
 _AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
+# A role noun right before and a verb of saying right after: the strongest cue of all, which
+# outweighs the model's ORG ("Protest organiser Ana Lima said").
+_ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
+_SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 
 
 def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
@@ -35,10 +41,22 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
             continue
         if not _BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if not _AFTER.match(text, match.end()) or inside_any(spans, *match.span()):
+        if not _AFTER.match(text, match.end()) or _tagged(spans, match, text):
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
+
+
+def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
+    """Whether the model tagged the run, unless as an ORG of exactly its words between a role
+    noun and a verb of saying."""
+    start, end = match.span()
+    if not any((span.start, span.end) == (start, end) and span.label == "ORG" for span in spans):
+        return inside_any(spans, start, end)
+    role = _ROLE_BEFORE.search(text, max(0, start - 20), start)
+    if not role or role.group(1) in STOP_WORDS or not lexicon.is_noun(role.group(1)):
+        return True
+    return not _SAYS_AFTER.match(text, end)
 
 
 def _all_name_words(words: list[str]) -> bool:

@@ -51,3 +51,24 @@ def test_name_spans_skips_what_the_model_tagged():
     text = "the mayor of Ribeira, Anselmo Toural, said."
     start = text.index("Anselmo")
     assert found(text, (Span("Anselmo", "ORG", start, start + 7),)) == []
+
+
+def _org(text: str, words: str) -> tuple[Span, ...]:
+    start = text.index(words)
+    return (Span(words, "ORG", start, start + len(words)),)
+
+
+def test_name_spans_takes_an_org_span_between_a_role_noun_and_a_verb_of_saying():
+    text = "Harbour master Anselmo Toural said the port would reopen."
+    assert found(text, _org(text, "Anselmo Toural")) == ["Anselmo Toural"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in Anselmo Toural said to fall.",  # a preposition, not a role noun
+        "Harbour master Anselmo Toural, a firm, lost money.",  # no verb of saying
+    ],
+)
+def test_name_spans_trusts_the_models_org_elsewhere(text):
+    assert found(text, _org(text, "Anselmo Toural")) == []
