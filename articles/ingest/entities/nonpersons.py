@@ -7,7 +7,7 @@
   "Pointe-Noire"), accents aside;
   a one-word name the article writes as a place anywhere: after "north of", "residents of" …
   (any word), as "the NAME crossing", or, for a known town, after a word of place ("from
-  Vicenza", "near Clinton", "in Oaxaca and Chiapas");
+  Vicenza", "near Clinton", "in Oaxaca and Chiapas"); a hyphenated word written only after one;
 - a name after a lower-case head noun saying what it is ("rights group …", "ethnic …"), or
   anywhere before one saying it is a company or a party ("… drivers", "… leader Ana Lima");
 - a member of a list whose head noun says what it is ("cities like Chasov Yar", "companies such
@@ -38,6 +38,10 @@ ORGANISATIONS_FILE = Path(__file__).with_name("data") / "organisations.txt"
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at)\s+"
     r"(?:[A-Z][\w’'-]*+,?\s+){0,4}?(?:(?:and|or)\s+)?$"
+)
+# A preposition of place right before a word ("to Saint-Louis-du-Nord", "near Kfar-Aza").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at|to)\s+$"
 )
 # Words that make what follows "of" a place, whatever the place ("north of Grindavík",
 # "residents of Paiporta", "the town of Mirebalais").
@@ -138,7 +142,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     before = text[max(0, span.start - _BEFORE_CHARS) : span.start]
     after = text[span.end : span.end + _AFTER_CHARS]
     single = " " not in name
-    if single and _written_as_place(name, text):
+    if single and (_written_as_place(name, text) or _hyphenated_place(name, text)):
         return "place or region"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
@@ -174,6 +178,17 @@ def _written_as_place(name: str, text: str) -> bool:
         if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
             return True
     return False
+
+
+def _hyphenated_place(name: str, text: str) -> bool:
+    """A hyphenated word the gazetteer may not hold, that the article writes only after a
+    preposition of place ("the road to Dar-Kebira"), not led by a first name ("Jean-Marc")."""
+    if "-" not in name or is_given_name(name.split("-")[0]):
+        return False
+    return all(
+        _PREPOSITION_BEFORE.search(text, max(0, start - _CUE_CHARS), start)
+        for start in _occurrences(name, text)
+    )
 
 
 def _common_word_opening_sentences(name: str, text: str) -> bool:

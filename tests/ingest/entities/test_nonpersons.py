@@ -84,3 +84,25 @@ def test_context_reason_finds_an_organisation_by_the_noun_after_it(name, text):
 )
 def test_context_reason_keeps_persons_before_such_nouns(name, text):
     assert context(name, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid trucks reached the road to Dar-Kebira on Friday.",
+        "Families fled from Dar-Kebira. Shelling resumed near Dar-Kebira.",
+    ],
+)
+def test_context_reason_takes_a_hyphenated_word_after_prepositions_of_place_for_a_place(text):
+    assert context("Dar-Kebira", text) == PLACE
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Jean-Marc", "The prize went to Jean-Marc."),  # a first name leads it
+        ("Okafor-Bassey", "Ngozi Okafor-Bassey spoke. Praise went to Okafor-Bassey."),
+    ],
+)
+def test_context_reason_keeps_hyphenated_names_written_elsewhere_or_led_by_a_first_name(name, text):
+    assert context(name, text) is None
