@@ -85,6 +85,8 @@ _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^�
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
+# A verb of saying right after a word: its subject speaks.
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|wrote|warned|denied)\b")
 # Shorter words are as often surnames ("Xi", "Lee") as common words.
 _MIN_COMMON_WORD = 4
 # How far back the context rules read: enough for a list head and a few items.
@@ -194,14 +196,19 @@ def _hyphenated_place(name: str, text: str) -> bool:
 def _common_word_opening_sentences(name: str, text: str) -> bool:
     """An English common word (a plural noun, a verb or an adjective: "Wildfires", "Flash")
     that the article writes capitalised only where a sentence or line starts: the capital is
-    the sentence's, not a name's. First names ("Grant") and plurals of them stay names."""
+    the sentence's, not a name's. First names ("Grant") and plurals of them stay names, and so
+    does a singular that speaks ("Bush said")."""
     if len(name) < _MIN_COMMON_WORD or is_given_name(name):
         return False
     singulars = lexicon.plural_noun_singulars(name)
     plural = singulars and not any(is_given_name(word.capitalize()) for word in singulars)
     if not (plural or lexicon.is_verb_or_adjective(name) or lexicon.is_abstract_noun(name)):
         return False
-    return all(opens_sentence(text, start) for start in _occurrences(name, text))
+    starts = list(_occurrences(name, text))
+    if not all(opens_sentence(text, start) for start in starts):
+        return False
+    # "Bush said": one who speaks is a person, unless a plural ("Officials said").
+    return plural or not any(_SAYS_AFTER.match(text, start + len(name)) for start in starts)
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

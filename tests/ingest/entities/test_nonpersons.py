@@ -38,6 +38,7 @@ def test_context_reason_finds_a_state_spelled_without_the_gazetteers_accent():
         ("Torrential", "Rain fell all week.\n\nTorrential rain cut the road again."),
         ("Rescuers", "  • Rescuers dug through the night, officials said."),
         ("Gunmen", "Gunmen stormed a school in the north."),
+        ("Witnesses", "Witnesses said the bus caught fire."),  # a plural may speak too
         ("Inflation", "Prices rose.\n\nInflation reached a record in May."),
         ("Deadly", "The dam held. “Deadly floods are rare here,” the mayor said."),
     ],
@@ -55,6 +56,7 @@ def test_context_reason_rejects_a_common_word_that_only_opens_sentences(name, te
         ("Okonjo", "Okonjo said the vote would wait."),  # no English word
         ("Verity", "Verity said the vote would wait."),  # an abstract noun, and a first name
         ("Lincoln", "Lincoln said the vote would wait."),  # a noun of the index, as a name
+        ("Bush", "The vote was close. Bush said he would wait."),  # a verb, but one who speaks
     ],
 )
 def test_context_reason_keeps_names_opening_sentences(name, text):
