@@ -185,7 +185,7 @@ def _written_as_place(name: str, text: str) -> bool:
 def _hyphenated_place(name: str, text: str) -> bool:
     """A hyphenated word the gazetteer may not hold, that the article writes only after a
     preposition of place ("the road to Dar-Kebira"), not led by a first name ("Jean-Marc")."""
-    if "-" not in name or is_given_name(name.split("-")[0]):
+    if "-" not in name or is_given_name(name.split("-")[0], strict=True):
         return False
     return all(
         _PREPOSITION_BEFORE.search(text, max(0, start - _CUE_CHARS), start)
