@@ -5,6 +5,8 @@ ones in an apposition ("the mayor of Ribeira, Anselmo Toural, said"). A run of t
 capitalised words is taken for a name when it starts with a known first name, holds no English
 verb, adjective or plural noun ("Grace Falls", "May Day") and stands where a person is
 named: after a comma or a lower-case word, and before a comma, a full stop or a verb of saying.
+A run the model tagged ORG whole is taken only between a role noun and a verb of saying
+("harbour master Anselmo Toural said"): companies named after people are ORG too.
 The candidates then pass the same rejections as the model's spans (places, organisations …).
 """
 
@@ -34,7 +36,7 @@ _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 
 
 def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
-    """PERSON spans for name-shaped runs of ``text`` that no span of the model covers."""
+    """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
     for match in _RUN.finditer(text):
         words = match.group().split()
         if not is_given_name(words[0].split("-")[0]) or not _all_name_words(words):
