@@ -7,9 +7,8 @@ process from the package's files, without loading the model.
 
 WordNet's nouns hold famous people and places lower-cased ("lincoln", "gandhi"), so a noun
 counts only in the plural ("wildfires" of "wildfire") or with an abstract noun's ending
-("inflation"): a name is rarely either. Verbs,
-adjectives and adverbs hold few names ("trump", "grant"), which is why a rule using this module
-also asks where the article writes the word.
+("inflation"): a name is rarely either. Verbs, adjectives and adverbs hold few names ("trump",
+"grant"), which is why a rule using this module also asks where the article writes the word.
 """
 
 from functools import cache

@@ -194,10 +194,10 @@ def _hyphenated_place(name: str, text: str) -> bool:
 
 
 def _common_word_opening_sentences(name: str, text: str) -> bool:
-    """An English common word (a plural noun, a verb or an adjective: "Wildfires", "Flash")
-    that the article writes capitalised only where a sentence or line starts: the capital is
-    the sentence's, not a name's. First names ("Grant") and plurals of them stay names, and so
-    does a singular that speaks ("Bush said")."""
+    """An English common word (a plural or abstract noun, a verb or an adjective: "Wildfires",
+    "Inflation", "Flash") that the article writes capitalised only where a sentence or line
+    starts: the capital is the sentence's, not a name's. First names ("Grant") and plurals of
+    them stay names, and so does a singular that speaks ("Bush said")."""
     if len(name) < _MIN_COMMON_WORD or is_given_name(name):
         return False
     singulars = lexicon.plural_noun_singulars(name)
