@@ -65,13 +65,15 @@ _ORGANISATION_HEAD = re.compile(
     r"|insurer|chain|band|club|ethnic|tribe)"
     r"\s+(?:[A-Z][\w’'-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
-# A lower-case noun after a name that makes it a company or a party: its customers or staff
-# ("Zorba drivers", "the Zorba app"), or a role in it then a person's name ("Partido leader Ana
-# Lima"). No word that is also a verb ("shares", "stores"), and no aide, ally or spokesman:
-# persons have those too ("Putin spokesman Dmitry Peskov").
+# A lower-case noun after a name that makes it a company or a party: its customers, staff or
+# members ("Zorba drivers", "the Zorba app", "Verde lawmakers"), or a role in it then a person's
+# name ("Partido leader Ana Lima"). No word that is also a verb in the third person ("shares",
+# "stores"), and nothing persons have too: aides, allies, spokesmen, voters, supporters, a
+# government or a coalition ("Putin spokesman Dmitry Peskov", "Trump voters").
 _ORGANISATION_AFTER = re.compile(
     r"\s+(?:(?:drivers|riders|passengers|customers|users|subscribers|shareholders|employees"
-    r"|app|platform|headquarters|subsidiary|factory|factories|fleet)\b"
+    r"|app|platform|headquarters|subsidiary|factory|factories|fleet|stock|party|lawmakers"
+    r"|legislators|MPs|deputies|members)\b"
     r"|(?:(?:deputy|former|new|interim)\s+)?(?:leader|boss|chief|chairman|chairwoman|founder"
     r"|co-founder|chief executive|CEO)\s+[A-Z])"
 )

@@ -73,6 +73,8 @@ ORGANISATION = "organisation, by what follows it"
         ("Zorbo", "Riders said the Zorbo app crashed."),
         ("Partido Verde", "Partido Verde leader Ana Lima said the vote was stolen."),
         ("Partido Verde", "Partido Verde deputy leader Ana Lima resigned."),
+        ("Verde", "Verde lawmakers walked out of the chamber."),
+        ("Verde", "The Verde party won two seats."),
     ],
 )
 def test_context_reason_finds_an_organisation_by_the_noun_after_it(name, text):
@@ -86,6 +88,7 @@ def test_context_reason_finds_an_organisation_by_the_noun_after_it(name, text):
         ("Lima", "Ana Lima said drivers were angry."),  # the noun is not right after the name
         ("Lima", "Lima, the party’s leader, resigned."),  # a comma between
         ("Lima", "Lima leader of the opposition for a decade, resigned."),  # no name follows
+        ("Lima", "Lima voters backed him. Lima supporters cheered."),  # persons have those too
     ],
 )
 def test_context_reason_keeps_persons_before_such_nouns(name, text):
