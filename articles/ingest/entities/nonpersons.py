@@ -197,8 +197,8 @@ def _hyphenated_place(name: str, text: str) -> bool:
 
 def _common_word_opening_sentences(name: str, text: str) -> bool:
     """An English common word (a plural or abstract noun, a verb or an adjective: "Wildfires",
-    "Inflation", "Flash") that the article writes capitalised only where a sentence or line
-    starts: the capital is the sentence's, not a name's. First names ("Grant") and plurals of
+    "Inflation", "Flash") that the article writes capitalised only where any word would be: the
+    capital is the sentence's or the heading's, not a name's. First names ("Grant") and plurals of
     them stay names, and so does a singular that speaks ("Bush said")."""
     if len(name) < _MIN_COMMON_WORD or is_given_name(name):
         return False
@@ -207,10 +207,16 @@ def _common_word_opening_sentences(name: str, text: str) -> bool:
     if not (plural or lexicon.is_verb_or_adjective(name) or lexicon.is_abstract_noun(name)):
         return False
     starts = list(_occurrences(name, text))
-    if not all(opens_sentence(text, start) for start in starts):
+    if not all(_capitalised_anyway(text, start) for start in starts):
         return False
     # "Bush said": one who speaks is a person, unless a plural ("Officials said").
     return plural or not any(_SAYS_AFTER.match(text, start + len(name)) for start in starts)
+
+
+def _capitalised_anyway(text: str, start: int) -> bool:
+    """Whether any word at ``start`` would be capitalised: a sentence's or line's first word,
+    or a word of a Title Case heading ("Amazon Wildfires Rage")."""
+    return opens_sentence(text, start) or is_heading(line_at(text, start))
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

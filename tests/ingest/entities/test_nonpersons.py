@@ -38,6 +38,7 @@ def test_context_reason_finds_a_state_spelled_without_the_gazetteers_accent():
         ("Torrential", "Rain fell all week.\n\nTorrential rain cut the road again."),
         ("Rescuers", "  • Rescuers dug through the night, officials said."),
         ("Gunmen", "Gunmen stormed a school in the north."),
+        ("Mudslides", "Deadly Mudslides Hit Hill Towns\n\nMudslides buried three villages."),
         ("Witnesses", "Witnesses said the bus caught fire."),  # a plural may speak too
         ("Inflation", "Prices rose.\n\nInflation reached a record in May."),
         ("Deadly", "The dam held. “Deadly floods are rare here,” the mayor said."),
