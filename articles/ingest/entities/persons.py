@@ -143,6 +143,8 @@ def candidates(
         else:
             continue
         raw = cut_names.complete(raw, text, spans, is_place)
+        if cut_names.ends_a_place(raw, text, spans):
+            continue
         name = clean_name(raw.text)
         if _PLACE_BEFORE.search(text[max(0, raw.start - _PLACE_BEFORE_CHARS) : raw.start]):
             continue
