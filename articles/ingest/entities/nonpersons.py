@@ -22,7 +22,7 @@
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from articles.ingest.entities import lexicon
@@ -152,9 +152,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
         return "named as an organisation or a people"
-    if any(
-        _ORGANISATION_AFTER.match(text, start + len(name)) for start in _occurrences(name, text)
-    ):
+    if _before_organisation_noun(name, text):
         return "organisation, by what follows it"
     if (gloss := _GLOSS_AFTER.match(after)) and has_org_word(gloss["gloss"].split()):
         return "organisation, glossed"
@@ -182,6 +180,21 @@ def _written_as_place(name: str, text: str) -> bool:
         if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
             return True
     return False
+
+
+def _before_organisation_noun(name: str, text: str) -> bool:
+    """Whether the article writes ``name`` right before a noun of ``_ORGANISATION_AFTER``."""
+    return any(
+        text.endswith(name, 0, end) and at_word_boundaries(text, end - len(name), end)
+        for end in _organisation_noun_starts(text)
+    )
+
+
+@lru_cache(maxsize=16)
+def _organisation_noun_starts(text: str) -> tuple[int, ...]:
+    """Where the article's nouns of ``_ORGANISATION_AFTER`` start, found once per article: they
+    are few, and looking for them after each name would cost more."""
+    return tuple(match.start() for match in _ORGANISATION_AFTER.finditer(text))
 
 
 def _hyphenated_place(name: str, text: str) -> bool:

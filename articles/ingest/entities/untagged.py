@@ -37,13 +37,13 @@ _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 
 def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
-    for match in _RUN.finditer(text):
-        words = match.group().split()
-        if not is_given_name(words[0].split("-")[0]) or not _all_name_words(words):
-            continue
+    for match in _RUN.finditer(text):  # the cheap tests of the context first
         if not _BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if not _AFTER.match(text, match.end()) or _tagged(spans, match, text):
+        words = match.group().split()
+        if not _AFTER.match(text, match.end()) or not is_given_name(words[0].split("-")[0]):
+            continue
+        if not _all_name_words(words) or _tagged(spans, match, text):
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
