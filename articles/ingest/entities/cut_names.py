@@ -5,7 +5,8 @@ den Oever"), at a hyphen ("Son Woo" of "Son Woo-mok"), before a last surname ("A
 López" of "… López Obrador"), or after the first word ("Oleksandr" and "Prokudin" as two spans).
 A span is completed by the adjacent words that ``names.continues_name`` accepts and that are
 no place, organisation or credit word. Title Case heading lines are left alone: there every
-word is capitalised, so the next word is as likely a verb ("Meloni Meets Starmer").
+word is capitalised, so the next word is as likely a verb ("Meloni Meets Starmer"). The model
+also cuts places at a particle and takes the rest for a person ("Viana do Castelo").
 """
 
 import re
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from articles.ingest.entities import names
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.nonpersons import is_heading, line_at
-from articles.ingest.entities.places import place_names
+from articles.ingest.entities.places import is_known_place
 from articles.ingest.entities.spans import Span
 
 # " den Oever", " van der Berg": particles, then the capitalised word they lead to.
@@ -28,6 +29,8 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w’'ʻ-]*) $")
 # A sentence or line ends right before a word: its capital says nothing about a name.
 _SENTENCE_END = re.compile(r"(?:[.!?:;”\"]\s+|\n\s*|^\s*)$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# " do ", " de la ": particles between a place's first word and a person span.
+_PARTICLES_BEFORE = re.compile(r"(?<= )(?:[a-z]{1,4} )+$")
 # Names are at most this many words once completed.
 _MAX_WORDS = 5
 # A country, demonym or city of the catalog (``Extractor.is_place``).
@@ -111,7 +114,7 @@ def _is_name_word(match: re.Match, others: Sequence[Span], is_place: IsPlace) ->
         return False
     if names.has_org_word([word]) or names.has_credit_word([word]):
         return False
-    if is_place(word) or word in place_names():
+    if is_place(word) or is_known_place(word):
         return False
     return not any(_blocks(other, word, start, end) for other in others)
 
@@ -122,3 +125,13 @@ def _blocks(other: Span, word: str, start: int, end: int) -> bool:
     if other.label == "PERSON" or not other.overlaps(start, end):
         return False
     return other.label in _PLACE_LABELS or other.text != word
+
+
+def ends_a_place(span: Span, text: str, others: Sequence[Span]) -> bool:
+    """Whether a person span is the end of a place name the model cut at its particle: "Viana
+    do Castelo" tagged "Viana" (GPE) and "Castelo" (PERSON)."""
+    particles = _PARTICLES_BEFORE.search(text, max(0, span.start - 12), span.start)
+    if not particles or not all(names.is_particle(word) for word in particles.group().split()):
+        return False
+    place_end = particles.start() - 1  # the space before the particles
+    return any(o.label in _PLACE_LABELS and o.end == place_end for o in others)

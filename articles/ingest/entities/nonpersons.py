@@ -3,28 +3,33 @@
 ``persons.rejection`` judges a name on its own; these rules also read the text around it:
 - an outlet (the Source registry, plus the reviewed ``data/news_outlets.txt``), or a company,
   party or NGO of the reviewed ``data/organisations.txt``;
-- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar");
+- a place: a town or region of ``places.place_names`` written as a whole name ("Chasov Yar",
+  "Pointe-Noire"), accents aside;
   a one-word name the article writes as a place anywhere: after "north of", "residents of" …
   (any word), as "the NAME crossing", or, for a known town, after a word of place ("from
-  Vicenza", "near Clinton", "in Oaxaca and Chiapas");
-- a name after a lower-case head noun saying what it is ("rights group …", "ethnic …");
+  Vicenza", "near Clinton", "in Oaxaca and Chiapas"); a hyphenated word written only after one;
+- a name after a lower-case head noun saying what it is ("rights group …", "ethnic …"), or
+  anywhere before one saying it is a company or a party ("… drivers", "… leader Ana Lima");
 - a member of a list whose head noun says what it is ("cities like Chasov Yar", "companies such
   as Ukrnafta and Energoatom");
 - an organisation glossed by its translation ("Sotsialnyi Rukh or “Social Movement”");
 - a lone word after "the" ("the Elysée", "the Sabbath", "the Moon"): persons take no article;
 - a word of a Title Case heading line that the article never uses elsewhere ("Keys to Decode");
-- a plural in a list of plurals ("the Bidens, Starmers, Macrons, and Von der Leyens").
+- a plural in a list of plurals ("the Bidens, Starmers, Macrons, and Von der Leyens");
+- an English common word the article capitalises only where a sentence starts ("Mudslides
+  buried …", ``lexicon``).
 """
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import has_org_word
-from articles.ingest.entities.places import place_names, region_names, subdivision_names
-from articles.ingest.entities.spans import Span, at_word_boundaries
+from articles.ingest.entities.places import is_known_place, is_region, is_subdivision
+from articles.ingest.entities.spans import Span, at_word_boundaries, opens_sentence
 from articles.normalise import name_key
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "news_outlets.txt"
@@ -33,6 +38,10 @@ ORGANISATIONS_FILE = Path(__file__).with_name("data") / "organisations.txt"
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at)\s+"
     r"(?:[A-Z][\w’'-]*+,?\s+){0,4}?(?:(?:and|or)\s+)?$"
+)
+# A preposition of place right before a word ("to Saint-Louis-du-Nord", "near Kfar-Aza").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at|to)\s+$"
 )
 # Words that make what follows "of" a place, whatever the place ("north of Grindavík",
 # "residents of Paiporta", "the town of Mirebalais").
@@ -56,6 +65,18 @@ _ORGANISATION_HEAD = re.compile(
     r"|insurer|chain|band|club|ethnic|tribe)"
     r"\s+(?:[A-Z][\w’'-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
+# A lower-case noun after a name that makes it a company or a party: its customers, staff or
+# members ("Zorba drivers", "the Zorba app", "Verde lawmakers"), or a role in it then a person's
+# name ("Partido leader Ana Lima"). No word that is also a verb in the third person ("shares",
+# "stores"), and nothing persons have too: aides, allies, spokesmen, voters, supporters, a
+# government or a coalition ("Putin spokesman Dmitry Peskov", "Trump voters").
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:(?:drivers|riders|passengers|customers|users|subscribers|shareholders|employees"
+    r"|app|platform|headquarters|subsidiary|factory|factories|fleet|stock|party|lawmakers"
+    r"|legislators|MPs|deputies|members)\b"
+    r"|(?:(?:deputy|former|new|interim)\s+)?(?:leader|boss|chief|chairman|chairwoman|founder"
+    r"|co-founder|chief executive|CEO)\s+[A-Z])"
+)
 _LIST_HEAD = re.compile(
     r"\b(?i:cities|towns|villages|regions|provinces|places|areas|countries|companies|firms"
     r"|corporations|outlets|newspapers|papers|magazines|channels|media|groups|organi[sz]ations"
@@ -66,6 +87,10 @@ _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^�
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
+# A verb of saying right after a word: its subject speaks.
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|wrote|warned|denied)\b")
+# Shorter words are as often surnames ("Xi", "Lee") as common words.
+_MIN_COMMON_WORD = 4
 # How far back the context rules read: enough for a list head and a few items.
 _BEFORE_CHARS = 80
 _AFTER_CHARS = 70
@@ -106,13 +131,14 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
         return "news outlet"
     if name_key(name) in reviewed_organisations():
         return "organisation"
-    first = name.split()[0]
-    if " " in name and name_key(first) in reviewed_organisations():
+    # A hyphen joins a name's parts as a space does ("Cap-Haïtien", "Baden-Württemberg").
+    first, *rest = re.split(r"[\s-]+", name)
+    if " " in name and name_key(name.split()[0]) in reviewed_organisations():
         return "organisation"  # a branch or arm: "Greenpeace Nordic", "Oxfam Kenya"
-    if name in region_names() or (" " in name and name in subdivision_names()):
+    if is_region(name) or (rest and is_subdivision(name)):
         return "place or region"
     # A town may carry a person's name ("Benito Juárez"): a first name makes it a person's.
-    if " " in name and name in place_names() and not is_given_name(first, strict=True):
+    if rest and is_known_place(name) and not is_given_name(first, strict=True):
         return "place or region"
     return None
 
@@ -122,12 +148,14 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     before = text[max(0, span.start - _BEFORE_CHARS) : span.start]
     after = text[span.end : span.end + _AFTER_CHARS]
     single = " " not in name
-    if single and _written_as_place(name, text):
+    if single and (_written_as_place(name, text) or _hyphenated_place(name, text)):
         return "place or region"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
         return "named as an organisation or a people"
+    if _before_organisation_noun(name, text):
+        return "organisation, by what follows it"
     if (gloss := _GLOSS_AFTER.match(after)) and has_org_word(gloss["gloss"].split()):
         return "organisation, glossed"
     if single and _with_article(name, span, text, before):
@@ -136,13 +164,15 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "plural of a name"
     if _heading_only(name, span, text):
         return "heading fragment"
+    if single and _common_word_opening_sentences(name, text):
+        return "common word opening a sentence"
     return None
 
 
 def _written_as_place(name: str, text: str) -> bool:
     """Somewhere in the article the word is written as a place: after "north of", "residents
     of" …, as "the NAME crossing", or, if it is a known town or region, after "in", "near" …"""
-    known = name in place_names()
+    known = is_known_place(name)
     for start in _occurrences(name, text):
         near = text[max(0, start - _CUE_CHARS) : start]
         if _PLACE_OF_BEFORE.search(near):
@@ -152,6 +182,56 @@ def _written_as_place(name: str, text: str) -> bool:
         if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
             return True
     return False
+
+
+def _before_organisation_noun(name: str, text: str) -> bool:
+    """Whether the article writes ``name`` right before a noun of ``_ORGANISATION_AFTER``."""
+    return any(
+        text.endswith(name, 0, end) and at_word_boundaries(text, end - len(name), end)
+        for end in _organisation_noun_starts(text)
+    )
+
+
+@lru_cache(maxsize=16)
+def _organisation_noun_starts(text: str) -> tuple[int, ...]:
+    """Where the article's nouns of ``_ORGANISATION_AFTER`` start, found once per article: they
+    are few, and looking for them after each name would cost more."""
+    return tuple(match.start() for match in _ORGANISATION_AFTER.finditer(text))
+
+
+def _hyphenated_place(name: str, text: str) -> bool:
+    """A hyphenated word the gazetteer may not hold, that the article writes only after a
+    preposition of place ("the road to Dar-Kebira"), not led by a first name ("Jean-Marc")."""
+    if "-" not in name or is_given_name(name.split("-")[0], strict=True):
+        return False
+    return all(
+        _PREPOSITION_BEFORE.search(text, max(0, start - _CUE_CHARS), start)
+        for start in _occurrences(name, text)
+    )
+
+
+def _common_word_opening_sentences(name: str, text: str) -> bool:
+    """An English common word (a plural or abstract noun, a verb or an adjective: "Wildfires",
+    "Inflation", "Flash") that the article writes capitalised only where any word would be: the
+    capital is the sentence's or the heading's, not a name's. First names ("Grant") and plurals of
+    them stay names, and so does a singular that speaks ("Bush said")."""
+    if len(name) < _MIN_COMMON_WORD or is_given_name(name):
+        return False
+    singulars = lexicon.plural_noun_singulars(name)
+    plural = singulars and not any(is_given_name(word.capitalize()) for word in singulars)
+    if not (plural or lexicon.is_verb_or_adjective(name) or lexicon.is_abstract_noun(name)):
+        return False
+    starts = list(_occurrences(name, text))
+    if not all(_capitalised_anyway(text, start) for start in starts):
+        return False
+    # "Bush said": one who speaks is a person, unless a plural ("Officials said").
+    return plural or not any(_SAYS_AFTER.match(text, start + len(name)) for start in starts)
+
+
+def _capitalised_anyway(text: str, start: int) -> bool:
+    """Whether any word at ``start`` would be capitalised: a sentence's or line's first word,
+    or a word of a Title Case heading ("Amazon Wildfires Rage")."""
+    return opens_sentence(text, start) or is_heading(line_at(text, start))
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

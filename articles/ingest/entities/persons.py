@@ -9,7 +9,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from articles.ingest.entities import cut_names, evidence, names, nonpersons, variants
+from articles.ingest.entities import (
+    cut_names,
+    evidence,
+    names,
+    nonpersons,
+    roles,
+    untagged,
+    variants,
+)
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span, inside_any
 from articles.ingest.records import PersonMention
@@ -131,17 +139,20 @@ def candidates(
     is_place: Callable[[str], bool],
     never: NeverPerson = no_rule,
 ) -> list[Candidate]:
-    """Accepted person names: PERSON spans plus names recovered from the tail of ORG spans,
-    each completed where the model cut it short (``cut_names``)."""
+    """Accepted person names: PERSON spans (without a role opening the sentence) plus names
+    recovered from the tail of ORG spans, each completed where the model cut it short
+    (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
-    for span in _split_lines(spans):
+    for span in [*_split_lines(spans), *untagged.name_spans(text, spans)]:
         if span.label == "PERSON":
-            raw = span
-        elif span.label in names.RECOVERABLE_LABELS and (tail := names.person_tail(span)):
+            raw = roles.after_role(span, text) or span
+        elif span.label in names.RECOVERABLE_LABELS and (tail := _person_tail(span, text)):
             raw = tail
         else:
             continue
         raw = cut_names.complete(raw, text, spans, is_place)
+        if cut_names.ends_a_place(raw, text, spans):
+            continue
         name = nonpersons.heading_trimmed(clean_name(raw.text), raw, text)
         if not name:
             continue
@@ -154,6 +165,12 @@ def candidates(
         if never(name, raw, text) is None:
             found.setdefault((raw.start, raw.end), Candidate(name, raw))
     return list(found.values())
+
+
+def _person_tail(span: Span, text: str) -> Span | None:
+    """A person's name ending a non-person span: after a known first name, or after the role
+    noun opening the sentence ("Farmer Ana Lima")."""
+    return names.person_tail(span) or roles.after_role(span, text)
 
 
 def _promoted(

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from articles.normalise import fold_accents
+
 DATA = Path(__file__).with_name("data")
 PLACES_FILE = DATA / "places.txt"
 SUBDIVISIONS_FILE = DATA / "subdivisions.txt"
@@ -53,9 +55,23 @@ def generate_subdivision_names() -> list[str]:
     return sorted({entry.name for entry in pycountry.subdivisions if _LATIN_NAME.match(entry.name)})
 
 
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a town, subdivision or region, accents aside ("Haryana" of
+    "Haryāna", "Grindavik" of "Grindavík")."""
+    return fold_accents(name) in place_names()
+
+
+def is_region(name: str) -> bool:
+    return fold_accents(name) in region_names()
+
+
+def is_subdivision(name: str) -> bool:
+    return fold_accents(name) in subdivision_names()
+
+
 @cache
 def place_names() -> frozenset[str]:
-    """Every place name of the three files (read once a process)."""
+    """Every place name of the three files, as written and without accents (read once)."""
     return _read(PLACES_FILE) | _read(SUBDIVISIONS_FILE) | region_names()
 
 
@@ -72,8 +88,11 @@ def subdivision_names() -> frozenset[str]:
 
 
 def _read(path: Path) -> frozenset[str]:
+    """The names of a file, each also without its accents: a text may write a name either way,
+    and lookups fold the text's spelling (``is_known_place``)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(names | {fold_accents(name) for name in names})
 
 
 if __name__ == "__main__":

@@ -5,6 +5,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD_CHAR = re.compile(r"\w")
+# Right before the first word of a sentence or line: a sentence's end or a line break, then any
+# bullet, dash, quote or bracket. The full stop of an initial or a title ("J. Trump", "Mr.
+# Grant") ends no sentence.
+_SENTENCE_START_BEFORE = re.compile(
+    r"(?:^|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Sr|Jr|Lt))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Rev))"
+    r"(?<!\bProf)[.!?][”\"’']?\s|\n)[\s•*·–—\"“‘'(-]*$"
+)
+# Enough to see the end of the sentence before, past a bullet and a quote.
+_SENTENCE_START_CHARS = 8
 
 
 @dataclass(frozen=True)
@@ -39,3 +48,9 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is whole words ("Oman" is not inside "Romania")."""
     inner_ok = not is_word_char(text, end) or not is_word_char(text, end - 1)
     return not (is_word_char(text, start - 1) and is_word_char(text, start)) and inner_ok
+
+
+def opens_sentence(text: str, index: int) -> bool:
+    """Whether the word at ``text[index]`` is the first of a sentence or line (its capital is
+    the sentence's)."""
+    return bool(_SENTENCE_START_BEFORE.search(text, max(0, index - _SENTENCE_START_CHARS), index))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.ingest.entities.cut_names import complete
+from articles.ingest.entities.cut_names import complete, ends_a_place
 from articles.ingest.entities.spans import Span
 
 PLACES = frozenset({"Kenyan", "Moscow"})
@@ -75,3 +75,23 @@ def test_complete_grows_only_person_spans_past_particles():
 
 def test_complete_takes_no_other_lower_case_word_after_the_name():
     assert grown("the deputy Aida Asanbek voted against.", "Aida Asanbek") == "Aida Asanbek"
+
+
+def test_ends_a_place_when_a_tagged_place_and_particles_come_before():
+    text = "The mayor of Ponte da Barca said the bridge held."
+    person, place = _span(text, "Barca", "PERSON"), _span(text, "Ponte", "GPE")
+    assert ends_a_place(person, text, [place, person])
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "label"),
+    [
+        ("President Lula da Silva spoke.", "Lula", "PERSON"),  # a name's particle
+        ("The mayor of Ponte da Barca said.", "Ponte", "ORG"),  # no place tagged before
+        ("They left Ponte for Barca today.", "Ponte", "GPE"),  # no particle between
+    ],
+)
+def test_ends_a_place_not_without_a_place_and_a_particle(text, before, label):
+    after = text.split()[text.split().index(before) + 2].strip(".")
+    person = _span(text, after, "PERSON")
+    assert not ends_a_place(person, text, [_span(text, before, label), person])

@@ -1,0 +1,74 @@
+"""Full names the model tagged nothing for, found by their shape and the words around them.
+
+The small model misses some names of a first name and a surname in plain prose, often foreign
+ones in an apposition ("the mayor of Ribeira, Anselmo Toural, said"). A run of two to four
+capitalised words is taken for a name when it starts with a known first name, holds no English
+verb, adjective or plural noun ("Grace Falls", "May Day") and stands where a person is
+named: after a comma or a lower-case word, and before a comma, a full stop or a verb of saying.
+A run the model tagged ORG whole is taken only between a role noun and a verb of saying
+("harbour master Anselmo Toural said"): companies named after people are ORG too.
+The candidates then pass the same rejections as the model's spans (places, organisations …).
+"""
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from articles.ingest.entities import lexicon
+from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.names import continues_name, has_org_word
+from articles.ingest.entities.nonpersons import is_heading, line_at
+from articles.ingest.entities.spans import Span, inside_any
+
+_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*"
+# Two to four capitalised words on one line ("Ana Lima", "Jean-Luc Okafor-Bassey"), not part of
+# a longer Title Case run.
+_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?: {_WORD}){{1,3}}(?![\w’'-]| [A-Z])")
+# Where a name stands in prose: after a comma, or a lower-case word ...
+_BEFORE = re.compile(r"(?:,|\b[a-z]+) $")
+# ... and before a comma or the end of a sentence, a verb of saying, or "as" ("named X as …").
+_AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
+# A role noun right before and a verb of saying right after: the strongest cue of all, which
+# outweighs the model's ORG ("Protest organiser Ana Lima said").
+_ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
+_SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
+
+
+def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
+    """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
+    for match in _RUN.finditer(text):  # the cheap tests of the context first
+        if not _BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        words = match.group().split()
+        if not _AFTER.match(text, match.end()) or not is_given_name(words[0].split("-")[0]):
+            continue
+        if not _all_name_words(words) or _tagged(spans, match, text):
+            continue
+        if not is_heading(line_at(text, match.start())):
+            yield Span(match.group(), "PERSON", match.start(), match.end())
+
+
+def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
+    """Whether the model tagged the run, unless as an ORG of exactly its words between a role
+    noun and a verb of saying."""
+    start, end = match.span()
+    if not any((span.start, span.end) == (start, end) and span.label == "ORG" for span in spans):
+        return inside_any(spans, start, end)
+    role = _ROLE_BEFORE.search(text, max(0, start - 20), start)
+    if not role or role.group(1) in STOP_WORDS or not lexicon.is_noun(role.group(1)):
+        return True
+    return not _SAYS_AFTER.match(text, end)
+
+
+def _all_name_words(words: list[str]) -> bool:
+    """No word is an English verb, adjective, adverb or plural noun ("Falls", "Monkeys"), a
+    title, a weekday, a stop word or a word of organisations ("Foundation")."""
+    if has_org_word(words):
+        return False
+    parts = [part for word in words for part in word.split("-")]
+    return all(continues_name(part) and not _is_common(part) for part in parts)
+
+
+def _is_common(word: str) -> bool:
+    return lexicon.is_verb_or_adjective(word) or bool(lexicon.plural_noun_singulars(word))

@@ -1,0 +1,118 @@
+"""``nonpersons``: places spelled without the gazetteer's accents or joined by hyphens, and
+common words capitalised only because they open a sentence. Invented sentences, one per rule."""
+
+import pytest
+
+from articles.ingest.entities.nonpersons import context_reason, lexicon_reason, outlet_keys
+from articles.ingest.entities.spans import Span
+
+OUTLETS = outlet_keys([])
+PLACE = "place or region"
+OPENING = "common word opening a sentence"
+
+
+def context(name: str, text: str) -> str | None:
+    start = text.index(name)
+    return context_reason(name, Span(name, "PERSON", start, start + len(name)), text)
+
+
+@pytest.mark.parametrize("name", ["Sekondi-Takoradi", "Pointe-Noire"])
+def test_lexicon_reason_takes_a_hyphenated_town_as_a_whole_name(name):
+    assert lexicon_reason(name, OUTLETS) == PLACE
+
+
+@pytest.mark.parametrize("name", ["Anne-Marie", "Okonjo-Iweala", "Clinton"])
+def test_lexicon_reason_keeps_hyphenated_names_and_one_word_towns(name):
+    assert lexicon_reason(name, OUTLETS) is None
+
+
+def test_context_reason_finds_a_state_spelled_without_the_gazetteers_accent():
+    text = "Bihar votes next month. Rice growers in Assam and Bihar burned straw."
+    assert context("Bihar", text) == PLACE
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Mudslides", "Mudslides buried three villages overnight."),
+        ("Torrential", "Rain fell all week.\n\nTorrential rain cut the road again."),
+        ("Rescuers", "  • Rescuers dug through the night, officials said."),
+        ("Gunmen", "Gunmen stormed a school in the north."),
+        ("Mudslides", "Deadly Mudslides Hit Hill Towns\n\nMudslides buried three villages."),
+        ("Witnesses", "Witnesses said the bus caught fire."),  # a plural may speak too
+        ("Inflation", "Prices rose.\n\nInflation reached a record in May."),
+        ("Deadly", "The dam held. “Deadly floods are rare here,” the mayor said."),
+    ],
+)
+def test_context_reason_rejects_a_common_word_that_only_opens_sentences(name, text):
+    assert context(name, text) == OPENING
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Grant", "Grant said the vote would wait."),  # a first name
+        ("Adams", "Adams said the vote would wait."),  # a plural of a first name
+        ("Wells", "Wells resigned. Ministers thanked Wells for his work."),  # a name mid-sentence
+        ("Okonjo", "Okonjo said the vote would wait."),  # no English word
+        ("Verity", "Verity said the vote would wait."),  # an abstract noun, and a first name
+        ("Lincoln", "Lincoln said the vote would wait."),  # a noun of the index, as a name
+        ("Bush", "The vote was close. Bush said he would wait."),  # a verb, but one who speaks
+    ],
+)
+def test_context_reason_keeps_names_opening_sentences(name, text):
+    assert context(name, text) is None
+
+
+ORGANISATION = "organisation, by what follows it"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Zorbo", "Zorbo drivers blocked the ring road. They said Zorbo had cut fares."),
+        ("Zorbo", "Riders said the Zorbo app crashed."),
+        ("Partido Verde", "Partido Verde leader Ana Lima said the vote was stolen."),
+        ("Partido Verde", "Partido Verde deputy leader Ana Lima resigned."),
+        ("Verde", "Verde lawmakers walked out of the chamber."),
+        ("Verde", "The Verde party won two seats."),
+    ],
+)
+def test_context_reason_finds_an_organisation_by_the_noun_after_it(name, text):
+    assert context(name, text) == ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Peskov", "Putin spokesman Peskov denied it. Peskov shares an office."),  # a verb
+        ("Lima", "Ana Lima said drivers were angry."),  # the noun is not right after the name
+        ("Lima", "Lima, the party’s leader, resigned."),  # a comma between
+        ("Lima", "Lima leader of the opposition for a decade, resigned."),  # no name follows
+        ("Lima", "Lima voters backed him. Lima supporters cheered."),  # persons have those too
+    ],
+)
+def test_context_reason_keeps_persons_before_such_nouns(name, text):
+    assert context(name, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid trucks reached the road to Dar-Kebira on Friday.",
+        "Families fled from Dar-Kebira. Shelling resumed near Dar-Kebira.",
+    ],
+)
+def test_context_reason_takes_a_hyphenated_word_after_prepositions_of_place_for_a_place(text):
+    assert context("Dar-Kebira", text) == PLACE
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Jean-Marc", "The prize went to Jean-Marc."),  # a first name leads it
+        ("Okafor-Bassey", "Ngozi Okafor-Bassey spoke. Praise went to Okafor-Bassey."),
+    ],
+)
+def test_context_reason_keeps_hyphenated_names_written_elsewhere_or_led_by_a_first_name(name, text):
+    assert context(name, text) is None

@@ -1,0 +1,74 @@
+"""``untagged.name_spans``: full names the model tagged nothing for, by shape and context."""
+
+import pytest
+
+from articles.ingest.entities.spans import Span
+from articles.ingest.entities.untagged import name_spans
+
+
+def found(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
+    return [span.text for span in name_spans(text, spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the mayor of Ribeira, Anselmo Toural, said the port would reopen.", "Anselmo Toural"),
+        (
+            "The board appointed Odile Marie Okafor-Bassey as its chair.",
+            "Odile Marie Okafor-Bassey",
+        ),
+        ("Local teacher Jean-Marc Obiang said classes had stopped.", "Jean-Marc Obiang"),
+        ("The fine was paid by Tomasz Wierzbicki.", "Tomasz Wierzbicki"),
+    ],
+)
+def test_name_spans_finds_a_full_name_where_a_person_is_named(text, name):
+    assert found(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anselmo Toural said the port would reopen.",  # a sentence's start: no cue before
+        "the mayor of Ribeira, Anselmo Toural and his aides left.",  # no cue after
+        "they sailed past Grace Falls, a cliff.",  # a verb and a plural noun
+        "fans of Tomasz Wierzbicki Ode To Autumn Leaves, mostly young, met.",  # a longer run
+        "the song Ave Lovely, released in May, sold well.",  # an adjective
+        "Tickets for Marta Ruiz Thursday, the organisers said.",  # a weekday
+        "fans of Odile Toural Museum, mostly young, met.",  # a word of organisations
+    ],
+)
+def test_name_spans_leaves_runs_that_are_no_names_or_not_where_names_stand(text):
+    assert found(text) == []
+
+
+def test_name_spans_leaves_heading_lines():
+    text = "Report Blames Odile Toural, Again\n\nThe report, by Odile Toural, was late."
+    assert [span.start for span in name_spans(text, ())] == [text.index("Odile Toural,", 40)]
+
+
+def test_name_spans_skips_what_the_model_tagged():
+    text = "the mayor of Ribeira, Anselmo Toural, said."
+    start = text.index("Anselmo")
+    assert found(text, (Span("Anselmo", "ORG", start, start + 7),)) == []
+
+
+def _org(text: str, words: str) -> tuple[Span, ...]:
+    start = text.index(words)
+    return (Span(words, "ORG", start, start + len(words)),)
+
+
+def test_name_spans_takes_an_org_span_between_a_role_noun_and_a_verb_of_saying():
+    text = "Harbour master Anselmo Toural said the port would reopen."
+    assert found(text, _org(text, "Anselmo Toural")) == ["Anselmo Toural"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in Anselmo Toural said to fall.",  # a preposition, not a role noun
+        "Harbour master Anselmo Toural, a firm, lost money.",  # no verb of saying
+    ],
+)
+def test_name_spans_trusts_the_models_org_elsewhere(text):
+    assert found(text, _org(text, "Anselmo Toural")) == []
