@@ -85,6 +85,16 @@ _LIST_HEAD = re.compile(
 )
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
+# "the Antonio Guiteras power plant", "the Sheikh Radwan district": a place or thing named after
+# a person (not "the Trump administration" or "the Biden camp": those speak of the person).
+_THING_AFTER = re.compile(
+    r"\s+(?:power\s+)?(?:plant|station|airport|district|neighbou?rhood|stadium|arena|bridge"
+    r"|hospital|university|school|college|street|avenue|boulevard|square|dam|mine|refinery|port"
+    r"|harbou?r|prize|award|cup|trophy|foundation|institute|centre|center|museum|library"
+    r"|observatory|highway|motorway|expressway|crossing|checkpoint|suburb|township|settlement"
+    r"|estate|building|tower|hall|park|memorial|monument|mausoleum|mosque|church|cathedral"
+    r"|temple|shrine|terminal|canal|tunnel|barracks|prison|jail)\b"
+)
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
 # A verb of saying right after a word: its subject speaks.
@@ -160,6 +170,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "organisation, glossed"
     if single and _with_article(name, span, text, before):
         return "a thing with an article"
+    if _THE_BEFORE.search(before) and _THING_AFTER.match(after):
+        return "a place or thing named after a person"
     if name.endswith("s") and _in_plural_list(before, after):
         return "plural of a name"
     if _heading_only(name, span, text):

@@ -25,7 +25,9 @@ from articles.ingest.records import PersonMention
 _POSSESSIVE = re.compile(r"[’']s?$")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)[’']s\s")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:town|city|village|region|province|district|port|capital|oblast|county|state) of\s+$",
+    r"\b(?:town|city|village|region|province|district|port|capital|oblast|county|state) of\s+$"
+    # A saint's name abbreviated is a place's or a church's ("Sault Ste. Marie", "St. Kitts").
+    r"|\b(?-i:Ste?|Sta|Sto)\.\s+$",
     re.IGNORECASE,
 )
 _LEADING_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+")

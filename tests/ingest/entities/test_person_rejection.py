@@ -304,3 +304,24 @@ def test_heading_trimmed_keeps_the_words_the_article_writes_elsewhere(name, text
 @pytest.mark.parametrize("name", ["Storm Bella", "Hurricane Otis", "Champions Trophy"])
 def test_rejection_names_storms_and_trophies_events(name):
     assert reason(name) == "organisation, work or event"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "Tomas Okafor",
+            "Power returned at the Tomas Okafor power plant.",
+            "a place or thing named after a person",
+        ),
+        (
+            "Ama Mensah",
+            "Rockets hit the Ama Mensah district overnight.",
+            "a place or thing named after a person",
+        ),
+        ("Ama Mensah", "The Ama Mensah administration said so.", None),
+        ("Ama Mensah", "Officials met Ama Mensah at the station.", None),
+    ],
+)
+def test_context_reason_names_things_named_after_a_person(name, text, expected):
+    assert context(name, text) == expected

@@ -106,3 +106,10 @@ def test_find_persons_promotes_a_relative_tagged_as_something_else():
     ]
     found = find_persons(spans, text, lambda word: False)
     assert [candidate.name for candidate in found] == ["Ana Torres", "Luis Torres"]
+
+
+def test_persons_skip_a_saints_name_abbreviated_in_a_place(persons_in):
+    text = (
+        "Mills in Sault Ste. Marie and St. Catharines shut; Marie Dubois, a welder, lost her job."
+    )
+    assert "Marie" not in persons_in(text) and "Catharines" not in persons_in(text)
