@@ -20,8 +20,12 @@ _SPEECH = (
     r"|replied|responded|admitted|tweeted|posted|stated|noted|explained|urged|asked|vowed"
     r"|pledged|promised|accused|praised|criticised|criticized|thanked|met|meets|visited"
 )
-# After the word: a possessive before a lower-case word, or a verb of speech or "who".
-_PERSON_AFTER = re.compile(rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{_SPEECH}|has|had|was|is|who)\b)")
+# After the word: a possessive before a lower-case word, or a verb of speech or "who", maybe
+# after an apposition ("Okafor, a farmer, told").
+_PERSON_AFTER = re.compile(
+    rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{_SPEECH}|has|had|was|is|who)\b"
+    rf"|, (?:a|an|the) [^,.;:]{{1,40}}, (?:{_SPEECH})\b)"
+)
 # Before the word: a capitalised title, or a verb of speech ("said Ruto", "according to Ruto").
 _PERSON_BEFORE = re.compile(
     rf"(?:\b(?:{names.TITLE_ALTERNATIVES})\.?|\b(?:according to|by|{_SPEECH}|Mr|Mrs|Ms|Dr)) $"

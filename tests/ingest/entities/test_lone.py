@@ -19,6 +19,7 @@ def names_kept(text: str, *mentions: PersonMention) -> list[str]:
         "President Okonjo signed the budget.",
         "Okonjo's government passed the budget.",
         "Okonjo, who leads the party, backed the budget.",
+        "Okonjo, a farmer from the north, told reporters the budget would pass.",
     ],
 )
 def test_lone_word_used_as_a_persons_name_is_kept(text):
