@@ -115,5 +115,13 @@ def _best(candidates: list[tuple[int, int, int]], article: GoldArticle) -> int |
 
 
 def dump_paths(golds: dict[str, list[GoldArticle]]) -> list[Path]:
-    """The distinct dumps the gold articles come from."""
-    return sorted({a.dump for articles in golds.values() for a in articles if a.dump})
+    """The distinct dumps the gold articles come from.
+
+    Stored articles name their dump by file name only (``provenance_file``), so two dumps of
+    one name in different folders would be scored against each other's articles: an error.
+    """
+    paths = sorted({a.dump for articles in golds.values() for a in articles if a.dump})
+    names = [path.name for path in paths]
+    if twice := sorted({name for name in names if names.count(name) > 1}):
+        raise ValueError(f"gold dumps share a file name, rename one: {', '.join(twice)}")
+    return paths

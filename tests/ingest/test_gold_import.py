@@ -1,60 +1,26 @@
-"""Scoring what the import stores: gold articles paired with the articles the importer saved."""
+"""``gold_import.dump_paths``: the dumps an import-mode score reads, one per file name."""
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from articles.ingest.entities.gold import load_gold
-from articles.ingest.gold_import import (
-    dump_paths,
-    importable,
-    score_stored,
-    stored_found,
-    stored_ids,
-)
-
-ROOT = Path(__file__).resolve().parents[2]
-UNSEEN = ROOT / "tests" / "gold" / "entities_unseen.json"
+from articles.ingest.entities.gold import GoldArticle
+from articles.ingest.gold_import import dump_paths
+from articles.ingest.records import ParsedItem
 
 
-def test_importable_keeps_the_gold_articles_that_come_from_a_dump():
-    golds = {
-        "seeds": load_gold(ROOT / "tests/gold/entities.json", ROOT / "seeds"),
-        "inline": load_gold(ROOT / "tests/gold/entities_heldout.json", ROOT / "seeds"),
-    }
-    kept = importable(golds)
-    assert list(kept) == ["seeds"] and len(kept["seeds"]) == len(golds["seeds"])
-    assert {path.name for path in dump_paths(kept)} == {
-        p.name for p in (ROOT / "seeds").glob("*.txt")
-    }
+def gold(dump: str) -> GoldArticle:
+    item = ParsedItem("A title", "", "Body.", 1, 1)
+    return GoldArticle(dump, item, (), frozenset(), dump=Path(dump))
 
 
-def test_gold_articles_with_nothing_stored_miss_every_entity(db):
-    gold = load_gold(UNSEEN, ROOT / "seeds")
-    assert set(stored_ids(gold)) == {None}
-    assert all(not found.persons and not found.countries for found in stored_found(gold))
-    result = score_stored({"unseen": gold}, 1).overall
-    assert result.persons.tp == 0 and result.persons.fn == sum(len(a.persons) for a in gold)
+def test_dump_paths_lists_each_dump_once():
+    golds = {"one": [gold("a/x.txt"), gold("a/x.txt")], "two": [gold("b/y.txt")]}
+    assert dump_paths(golds) == [Path("a/x.txt"), Path("b/y.txt")]
 
 
-@pytest.mark.slow
-def test_every_unseen_gold_article_is_found_among_the_imported_articles(db):
-    from django.core.management import call_command
-
-    gold = load_gold(UNSEEN, ROOT / "seeds")
-    call_command("import_seeds", *map(str, dump_paths({"unseen": gold})), "--workers", "1")
-    ids = stored_ids(gold)
-    assert None not in ids and len(set(ids)) == len(gold)  # one stored article each
-    result = score_stored({"unseen": gold}, 1)
-    assert result.overall.articles == len(gold) >= 70
-    assert result.overall.persons.tp > 0.7 * (result.overall.persons.tp + result.overall.persons.fn)
-
-
-def test_score_stored_scores_each_gold_file_apart_even_with_the_same_keys(db):
-    gold = load_gold(UNSEEN, ROOT / "seeds")
-    one, two = gold[:2], [replace(article, key=gold[0].key) for article in gold[2:5]]
-    result = score_stored({"one": one, "two": two}, 1)
-    assert (result.files["one"].articles, result.files["two"].articles) == (2, 3)
-    assert result.files["two"].persons.fn == sum(len(article.persons) for article in two)
-    assert result.overall.articles == 5
+def test_dump_paths_refuse_two_dumps_of_one_file_name():
+    # Stored articles name their dump by file name only: the two would be scored as one.
+    golds = {"one": [gold("a/x.txt")], "two": [gold("b/x.txt")]}
+    with pytest.raises(ValueError, match=r"share a file name, rename one: x\.txt"):
+        dump_paths(golds)
