@@ -102,7 +102,8 @@ class Extractor:
         mentioned = lone.kept(mentioned, text)
         credited = photo_credits.photographers(text)
         # A credited photographer's name is no country reference ("Reuters/Santiago Arcos").
-        person_spans = [candidate.span for candidate in found_persons] + [
+        # The name itself, not the span around it: "Dane" of "Dane Jonas Vingegaard" is Denmark.
+        person_spans = [Span(c.name, "PERSON", *persons.name_span(c)) for c in found_persons] + [
             Span(found.name, "PERSON", found.start, found.end) for found in credited
         ]
         places = [span for span in spans if span.label in PLACE_LABELS]

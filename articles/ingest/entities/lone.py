@@ -11,8 +11,9 @@ as a possessive before a lower-case noun ("Ruto's government").
 import re
 from collections.abc import Iterable
 
-from articles.ingest.entities import names
+from articles.ingest.entities import lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.spans import opens_sentence
 from articles.ingest.records import PersonMention
 
 _SPEECH = (
@@ -23,9 +24,12 @@ _SPEECH = (
 # After the word: a possessive before a lower-case word, or a verb of speech or "who", maybe
 # after an apposition ("Okafor, a farmer, told").
 _PERSON_AFTER = re.compile(
-    rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{_SPEECH}|has|had|was|is|who)\b"
+    rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{_SPEECH}|who)\b"
     rf"|, (?:a|an|the) [^,.;:]{{1,40}}, (?:{_SPEECH})\b)"
 )
+# A weaker sign: an auxiliary after the word ("Okafor has", "Okafor was"). It does not count for
+# an English word that only opens sentences ("Turnout was about 13 per cent").
+_AUXILIARY_AFTER = re.compile(r"(?:[’']s)?,? (?:has|had|was|is)\b")
 # Before the word: a capitalised title, or a verb of speech ("said Ruto", "according to Ruto").
 _PERSON_BEFORE = re.compile(
     rf"(?:\b(?:{names.TITLE_ALTERNATIVES})\.?|\b(?:according to|by|{_SPEECH}|Mr|Mrs|Ms|Dr)) $"
@@ -42,13 +46,23 @@ def _lone(mention: PersonMention, text: str) -> bool:
     name = mention.name
     if " " in name or mention.known_as or is_given_name(name, strict=True):
         return False
-    return not any(_person_like(text, start, start + len(name)) for start in _places(name, text))
+    places = _places(name, text)
+    weak = not _common_word_opening_sentences(name, text, places)
+    return not any(_person_like(text, start, start + len(name), weak) for start in places)
+
+
+def _common_word_opening_sentences(name: str, text: str, places: list[int]) -> bool:
+    english = lexicon.is_noun(name) or lexicon.is_verb_or_adjective(name)
+    return english and all(opens_sentence(text, start) for start in places)
 
 
 def _places(name: str, text: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)]
 
 
-def _person_like(text: str, start: int, end: int) -> bool:
+def _person_like(text: str, start: int, end: int, weak: bool) -> bool:
+    """Whether this occurrence reads as a person's (``weak``: an auxiliary after it counts)."""
     before = text[max(0, start - _BEFORE_CHARS) : start]
-    return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(before))
+    if _PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(before):
+        return True
+    return weak and bool(_AUXILIARY_AFTER.match(text, end))

@@ -20,7 +20,7 @@ _TITLES = sorted(
     |Lt.|Lieutenant|Captain|Capt.|Major|Sgt.|Sergeant|Admiral|Adm.|Commander|Marshal|Field Marshal
     |Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Prof.|Professor|Sir|Dame|Lord|Lady|Judge|Justice
     |Attorney General|Ambassador|Commissioner|Spokesman|Spokeswoman|Spokesperson|Director
-    |Leader|Comrade|Activist|Journalist|Lawmaker|MP|Dep.|Rev.|Reverend|Saint|St.
+    |Leader|Comrade|Activist|Journalist|Lawmaker|MP|Dep.|Rev.|Reverend
     |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier""",
         "|",
     ),
@@ -85,7 +85,8 @@ ORG_WORDS = frozenset(
     Africa Americas Oceania Eurasia Caucasus Balkans Arctic Antarctic Middle East West East North
     South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists Shoal Reef Atoll
     Peninsula Canal Glacier Basin Plateau Desert Lagoon Archipelago Harbour Harbor Fjord Volcano
-    Amnesty Rights Storm Hurricane Typhoon Cyclone Trophy Cerro Volcán Lake Lago""")
+    Amnesty Rights Storm Hurricane Typhoon Cyclone Trophy Cerro Volcán Lake Lago Observatory
+    Telescope Frontières Frontieres""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

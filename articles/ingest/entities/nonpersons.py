@@ -46,7 +46,8 @@ _PREPOSITION_BEFORE = re.compile(
 # Words that make what follows "of" a place, whatever the place ("north of Grindavík",
 # "residents of Paiporta", "the town of Mirebalais").
 _PLACE_OF_BEFORE = re.compile(
-    r"\b(?i:town|city|village|region|province|district|port|capital|oblast|county|state"
+    r"\b(?i:towns?|city|cities|villages?|regions?|provinces?|districts?|port|capital|oblast"
+    r"|county|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton"
     r"|north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?"
     r"|residents|inhabitants|mayor|streets|evacuation)\s+of\s+$"
 )
@@ -282,17 +283,25 @@ def _heading_only(name: str, span: Span, text: str) -> bool:
 
 
 def heading_trimmed(name: str, span: Span, text: str) -> str:
-    """A name on a Title Case heading line without its leading words that the article writes
-    nowhere else capitalised: the heading's verbs and nouns ("Court Adjourns Khan" → "Khan",
-    "Visa Bribes" → ""). A name led by a clear first name is left whole."""
+    """A name on a Title Case heading line without the heading's own words around it: leading
+    words the article writes nowhere else capitalised ("Court Adjourns Khan" → "Khan", "Visa
+    Bribes" → ""; a name led by a clear first name keeps its start), and trailing ones after a
+    word it does write elsewhere ("Sushila Karki Sworn" → "Sushila Karki")."""
     tokens = name.split()
-    if len(tokens) < 2 or is_given_name(tokens[0], strict=True):
+    if len(tokens) < 2 or not is_heading(line_at(text, span.start)):
         return name
-    if not is_heading(line_at(text, span.start)):
-        return name
+    while len(tokens) > 1 and _trailing_heading_word(tokens, text):
+        tokens.pop()
+    if is_given_name(tokens[0], strict=True):
+        return " ".join(tokens)
     while tokens and not _written_outside_headings(tokens[0], text):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def _trailing_heading_word(tokens: list[str], text: str) -> bool:
+    last, before = tokens[-1], tokens[-2]
+    return not _written_outside_headings(last, text) and _written_outside_headings(before, text)
 
 
 def _written_outside_headings(word: str, text: str) -> bool:

@@ -25,7 +25,8 @@ from articles.ingest.records import PersonMention
 _POSSESSIVE = re.compile(r"[’']s?$")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)[’']s\s")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:town|city|village|region|province|district|port|capital|oblast|county|state) of\s+$"
+    r"\b(?:towns?|city|cities|villages?|regions?|provinces?|districts?|port|capital|oblast|county"
+    r"|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton) of\s+$"
     # A saint's name abbreviated is a place's or a church's ("Sault Ste. Marie", "St. Kitts").
     r"|\b(?-i:Ste?|Sta|Sto)\.\s+$",
     re.IGNORECASE,
@@ -41,6 +42,8 @@ _CREDIT_BEFORE = re.compile(r"(?:Credit|Photo|Image|Picture)s?\s*(?:by|via)?\s*:
 _CREDIT_BEFORE_CHARS = 60
 # - the "/" or ")" that closes "(Reuters/Toby Melville)", right after the name or one space on;
 _CREDIT_AFTER_CHARS = 2
+# A saint's name leads the names of places and churches, rarely a person's in the news.
+_SAINT_WORDS = frozenset({"St", "Ste", "Saint", "Sainte", "Sta", "Sto"})
 # - "province of " (the longest of _PLACE_BEFORE's words) with room for extra spaces.
 _PLACE_BEFORE_CHARS = 30
 # Junk nests ("“Mr. Putin’s”": quotes, a title, a possessive); each round peels one layer, and
@@ -94,6 +97,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "plural demonym"  # "Nigeriens", "Papua New Guineans"
     if is_place(tokens[0]) and not is_given_name(tokens[0]):
         return "starts with a place"  # a headline's "Ukraine Encroaches"
+    if tokens[0].rstrip(".") in _SAINT_WORDS:
+        return "named after a saint"  # "St Elizabeth" parish, "St. Louis", "Saint-Denis"
     if names.has_org_word(tokens):
         return "organisation, work or event"
     if names.has_credit_word(tokens):
@@ -156,6 +161,7 @@ def candidates(
         if cut_names.ends_a_place(raw, text, spans):
             continue
         name = nonpersons.heading_trimmed(clean_name(raw.text), raw, text)
+        name = _without_leading_demonym(name, is_place)
         if not name:
             continue
         if _PLACE_BEFORE.search(text[max(0, raw.start - _PLACE_BEFORE_CHARS) : raw.start]):
@@ -173,6 +179,15 @@ def _person_tail(span: Span, text: str) -> Span | None:
     """A person's name ending a non-person span: after a known first name, or after the role
     noun opening the sentence ("Farmer Ana Lima")."""
     return names.person_tail(span) or roles.after_role(span, text)
+
+
+def _without_leading_demonym(name: str, is_place: Callable[[str], bool]) -> str:
+    """ "Dane Jonas Vingegaard" → "Jonas Vingegaard": a demonym or country before a clear first
+    name and a surname says where the person is from ("Dane Cook" stays: no first name follows)."""
+    tokens = name.split()
+    if len(tokens) > 2 and is_place(tokens[0]) and is_given_name(tokens[1], strict=True):
+        return " ".join(tokens[1:])
+    return name
 
 
 def _promoted(

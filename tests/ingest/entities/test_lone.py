@@ -38,6 +38,12 @@ def test_lone_word_never_used_as_a_persons_name_goes(text):
     assert names_kept(text, PersonMention("Veltrion")) == []
 
 
+def test_lone_english_word_opening_sentences_needs_more_than_an_auxiliary():
+    text = "Voters stayed home. Turnout was about 13 per cent."
+    assert names_kept(text, PersonMention("Turnout")) == []
+    assert names_kept("Okonjo was re-elected.", PersonMention("Okonjo")) == ["Okonjo"]
+
+
 def test_lone_rule_keeps_full_names_first_names_and_registry_persons():
     text = "Veltrion, Marc and Ana Okonjo came."
     mentions = (

@@ -325,3 +325,10 @@ def test_rejection_names_storms_and_trophies_events(name):
 )
 def test_context_reason_names_things_named_after_a_person(name, text, expected):
     assert context(name, text) == expected
+
+
+def test_heading_trimmed_drops_a_trailing_heading_word_after_a_name_the_text_repeats():
+    text = "Amara Okafor Sworn In As Mayor\nThe council confirmed Amara Okafor on Monday."
+    name = "Amara Okafor Sworn"
+    span = Span(name, "PERSON", 0, len(name))
+    assert heading_trimmed(name, span, text) == "Amara Okafor"
