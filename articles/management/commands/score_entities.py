@@ -20,6 +20,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh2.json",
     "tests/gold/entities_fresh3.json",
     "tests/gold/entities_fresh4.json",
+    "tests/gold/entities_fresh5.json",
 )
 
 

@@ -21,6 +21,7 @@ FILES = (
     "entities_fresh2.json",
     "entities_fresh3.json",
     "entities_fresh4.json",
+    "entities_fresh5.json",
 )
 # Gold files whose every article comes from a dump written for it (not the seeds).
 DUMP_FILES = (
@@ -29,6 +30,7 @@ DUMP_FILES = (
     "entities_fresh2.json",
     "entities_fresh3.json",
     "entities_fresh4.json",
+    "entities_fresh5.json",
 )
 LAYOUTS = {"bullets", "paragraphs", "pairs", "section_pairs", "captioned_pairs"}
 
@@ -56,6 +58,7 @@ def test_gold_sets_hold_120_articles_half_of_them_from_unseen_dumps():
         ("entities_fresh2.json", 2),
         ("entities_fresh3.json", 2),
         ("entities_fresh4.json", 2),
+        ("entities_fresh5.json", 2),
     ],
 )
 def test_unseen_dumps_cover_the_five_layouts(name, per_layout):
@@ -101,6 +104,7 @@ def test_gold_entries_are_well_formed(name):
         ("entities_fresh2.json", 15),
         ("entities_fresh3.json", 20),
         ("entities_fresh4.json", 20),
+        ("entities_fresh5.json", 20),
     ],
 )
 def test_unseen_gold_credits_photographers_apart_from_persons(name, credited):
