@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from articles.ingest.entities import evidence
+from articles.ingest.entities.places import is_subdivision
 from articles.ingest.entities.spans import Span, at_word_boundaries, inside_any
 from articles.ingest.records import CountryAliasRecord, CountryMention
 
@@ -43,8 +44,10 @@ _US_STATE_CUE = re.compile(
     r"(?:[A-Z][a-z]+, Georgia|Georgia(?:,? USA| state\b| State\b| Senate| governor| Governor)"
     r"|state of Georgia|Atlanta)"
 )
-# "Zamfara and Niger states", "Niger State": a subdivision named like a country.
+# "Zamfara and Niger states", "Niger State": a subdivision named like a country; in lower
+# case ("Niger state") only for a country that is also another country's state or province.
 _SUBDIVISION_AFTER = re.compile(r"(?: states\b| State\b(?! [A-Z]))")
+_STATE_AFTER = re.compile(r" state\b")
 _BLOCKED = ""  # the code of a blocker row
 
 
@@ -117,6 +120,12 @@ def _confirmed(hit: AliasHit, text: str, hits: Sequence[AliasHit], places: Seque
     return others or any(p.start == hit.start and p.end == hit.end for p in places)
 
 
+def _names_a_state(hit: AliasHit, text: str) -> bool:
+    if _SUBDIVISION_AFTER.match(text, hit.end):
+        return True
+    return bool(_STATE_AFTER.match(text, hit.end)) and is_subdivision(hit.text)
+
+
 def country_mentions(
     text: str,
     automaton: ahocorasick.Automaton,
@@ -136,7 +145,7 @@ def country_mentions(
         if not inside_any(persons, hit.start, hit.end)
         and not _is_language_use(hit, text)
         and not _in_capitals_line(hit, text)
-        and not (hit.kind == "name" and _SUBDIVISION_AFTER.match(text, hit.end))
+        and not (hit.kind == "name" and _names_a_state(hit, text))
         and (hit.text not in AMBIGUOUS or _confirmed(hit, text, hits, places))
     ]
     counts = Counter(hit.code for hit in kept)

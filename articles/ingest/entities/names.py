@@ -29,6 +29,8 @@ _TITLES = sorted(
 )
 # The titles as a case-sensitive alternation, longest first, without their full stops.
 TITLE_ALTERNATIVES = "|".join(re.escape(title.strip().rstrip(".")) for title in _TITLES)
+# "Sheikh Hasina", "Sheikha Moza": the honorific and a single name are the name.
+_NAMING_HONORIFIC = re.compile(r"Sheikh[a]? \S+")
 _TITLE_PATTERN = re.compile(
     r"^(?:the\s+|former\s+|late\s+|then-|acting\s+|deputy\s+)*(?:"
     + "|".join(re.escape(title.strip()) for title in _TITLES)
@@ -121,10 +123,13 @@ _GROUP_SUFFIX = re.compile(r"(?:ists|ites|isms?|ians)$")
 
 
 def strip_leading_titles(name: str) -> str:
-    """ "Russian President Vladimir Putin" → "Vladimir Putin"; "Mr Smith" → "Smith"."""
+    """ "Russian President Vladimir Putin" → "Vladimir Putin"; "Mr Smith" → "Smith"; but
+    "Sheikh Hasina" stays: an honorific before one name is how the person is named."""
     previous = None
     while previous != name:
         previous = name
+        if _NAMING_HONORIFIC.fullmatch(name):
+            break
         name = _TITLE_PATTERN.sub("", name, count=1).strip()
     return name
 

@@ -42,6 +42,8 @@ _CREDIT_BEFORE = re.compile(r"(?:Credit|Photo|Image|Picture)s?\s*(?:by|via)?\s*:
 _CREDIT_BEFORE_CHARS = 60
 # - the "/" or ")" that closes "(Reuters/Toby Melville)", right after the name or one space on;
 _CREDIT_AFTER_CHARS = 2
+# Two adjacent PERSON spans make at most a name this long when joined.
+_MAX_JOINED_WORDS = 5
 # A saint's name leads the names of places and churches, rarely a person's in the news.
 _SAINT_WORDS = frozenset({"St", "Ste", "Saint", "Sainte", "Sta", "Sto"})
 # - "province of " (the longest of _PLACE_BEFORE's words) with room for extra spaces.
@@ -120,6 +122,25 @@ def _starts_with_particle(tokens: list[str]) -> bool:
     return names.is_particle(tokens[0]) and bool(rest) and tokens[-1][0].isupper()
 
 
+def _joined(spans: Sequence[Span], text: str) -> list[Span]:
+    """Two PERSON spans one space apart are one name the model cut in two ("Mirza Fakhrul" +
+    "Islam Alamgir"), up to ``_MAX_JOINED_WORDS`` words."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    joined: list[Span] = []
+    for span in ordered:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == span.label == "PERSON"
+            and text[last.end : span.start] == " "
+            and len(last.text.split()) + len(span.text.split()) <= _MAX_JOINED_WORDS
+        ):
+            joined[-1] = Span(text[last.start : span.end], "PERSON", last.start, span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
 def _split_lines(spans: Sequence[Span]) -> list[Span]:
     """Spans cut at line breaks: a caption "Marc" above "Marc. Image via …" is two names."""
     result = []
@@ -150,7 +171,7 @@ def candidates(
     recovered from the tail of ORG spans, each completed where the model cut it short
     (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
-    for span in [*_split_lines(spans), *untagged.name_spans(text, spans)]:
+    for span in [*_split_lines(_joined(spans, text)), *untagged.name_spans(text, spans)]:
         if span.label == "PERSON":
             raw = roles.after_role(span, text) or span
         elif span.label in names.RECOVERABLE_LABELS and (tail := _person_tail(span, text)):

@@ -79,3 +79,8 @@ def test_countries_read_a_plural_demonym_of_several_words_whole(countries_in):
 def test_countries_skip_a_city_in_a_photographers_name(countries_in):
     text = "The minister spoke in Lima on Monday. (Reuters/Santiago Torres)"
     assert countries_in(text) == {"PE": 1}
+
+
+def test_countries_skip_a_lower_case_state_only_where_a_state_has_the_name(countries_in):
+    assert countries_in("Floods hit Mokwa in Niger state; Abuja sent aid.") == {"NG": 1}
+    assert countries_in("China state media said the talks went well.") == {"CN": 1}

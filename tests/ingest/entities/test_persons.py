@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.ingest.entities.persons import _full_form, clean_name, find_persons
+from articles.ingest.entities.persons import _full_form, candidates, clean_name, find_persons
 from articles.ingest.entities.spans import Span
 
 
@@ -21,6 +21,8 @@ from articles.ingest.entities.spans import Span
         ("Goalkeeper Emiliano Martínez", "Emiliano Martínez"),
         ("Lt Gen Nadeem Akhtar Shah", "Nadeem Akhtar Shah"),  # ranks without full stops
         ("Hunter Biden", "Hunter Biden"),  # a first name that is also a role
+        ("Sheikh Hasina", "Sheikh Hasina"),  # an honorific before one name is the name
+        ("Sheikh Tamim bin Hamad", "Tamim bin Hamad"),
         ("Farmer Jones", "Farmer Jones"),  # a role before one word may be a name: kept
     ],
 )
@@ -113,3 +115,15 @@ def test_persons_skip_a_saints_name_abbreviated_in_a_place(persons_in):
         "Mills in Sault Ste. Marie and St. Catharines shut; Marie Dubois, a welder, lost her job."
     )
     assert "Marie" not in persons_in(text) and "Catharines" not in persons_in(text)
+
+
+def test_candidates_join_two_person_spans_one_space_apart():
+    text = "Party secretary Rahim Uddin Karim Alamgir welcomed the date."
+    first, second = "Rahim Uddin", "Karim Alamgir"
+    spans = [
+        Span(first, "PERSON", text.index(first), text.index(first) + len(first)),
+        Span(second, "PERSON", text.index(second), text.index(second) + len(second)),
+    ]
+    assert [c.name for c in candidates(spans, text, lambda word: False)] == [
+        "Rahim Uddin Karim Alamgir"
+    ]
