@@ -104,6 +104,7 @@ def test_score_entities_scores_every_gold_file_by_default(db):
         "entities_fresh3.json",
         "entities_fresh4.json",
         "entities_fresh5.json",
+        "entities_fresh6.json",
     }
     for file in result.values():
         assert file["articles"] > 0

@@ -21,6 +21,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh3.json",
     "tests/gold/entities_fresh4.json",
     "tests/gold/entities_fresh5.json",
+    "tests/gold/entities_fresh6.json",
 )
 
 

@@ -22,6 +22,7 @@ FILES = (
     "entities_fresh3.json",
     "entities_fresh4.json",
     "entities_fresh5.json",
+    "entities_fresh6.json",
 )
 # Gold files whose every article comes from a dump written for it (not the seeds).
 DUMP_FILES = (
@@ -31,6 +32,7 @@ DUMP_FILES = (
     "entities_fresh3.json",
     "entities_fresh4.json",
     "entities_fresh5.json",
+    "entities_fresh6.json",
 )
 LAYOUTS = {"bullets", "paragraphs", "pairs", "section_pairs", "captioned_pairs"}
 
@@ -59,6 +61,7 @@ def test_gold_sets_hold_120_articles_half_of_them_from_unseen_dumps():
         ("entities_fresh3.json", 2),
         ("entities_fresh4.json", 2),
         ("entities_fresh5.json", 2),
+        ("entities_fresh6.json", 2),
     ],
 )
 def test_unseen_dumps_cover_the_five_layouts(name, per_layout):
@@ -105,6 +108,7 @@ def test_gold_entries_are_well_formed(name):
         ("entities_fresh3.json", 20),
         ("entities_fresh4.json", 20),
         ("entities_fresh5.json", 20),
+        ("entities_fresh6.json", 20),
     ],
 )
 def test_unseen_gold_credits_photographers_apart_from_persons(name, credited):
