@@ -13,6 +13,7 @@ from articles.ingest.parsers.blocks import (
     count_words,
     ends_with_period,
     is_blank,
+    is_label,
     is_prose,
     split_blocks,
 )
@@ -26,7 +27,6 @@ _MAX_HEADLINE_SHARE_IN_PARAGRAPHS = 0.2
 _MAX_HEADLINE_WORDS = 30
 _MIN_SUMMARY_WORDS = 8
 _MIN_HEADLINE_SHARE = 0.35
-_MAX_LABEL_WORDS = 6
 
 
 def is_bullets(lines: list[str], blocks: list[Block]) -> bool:
@@ -71,7 +71,7 @@ def is_section_pairs(lines: list[str], blocks: list[Block]) -> bool:
     if not blocks or len(blocks[0].lines) < 2:
         return False
     label, first = blocks[0].lines[0], Block(blocks[0].start + 1, blocks[0].lines[1:])
-    return _is_label(label) and _has_pair_shape([first, *blocks[1:]])
+    return is_label(label) and _has_pair_shape([first, *blocks[1:]])
 
 
 def is_pairs(lines: list[str], blocks: list[Block]) -> bool:
@@ -154,15 +154,3 @@ def _is_summary_like(block: Block) -> bool:
 
 def _has_words(text: str, count: int) -> bool:
     return count_words(text, count) >= count
-
-
-def _is_label(line: str) -> bool:
-    """A section label: at most six words, no final punctuation, not a ``Key: value`` line."""
-    text = line.strip()
-    letters = sum(1 for ch in text if ch.isalpha())
-    return (
-        0 < count_words(text, _MAX_LABEL_WORDS + 1) <= _MAX_LABEL_WORDS
-        and text[-1].isalnum()
-        and ":" not in text
-        and letters >= 0.6 * len(text.replace(" ", ""))
-    )

@@ -122,3 +122,19 @@ _CAPITALISED_ENDING = re.compile(r"(?<=[a-z])(['’])(S|T|Re|Ve|Ll|D|M)\b")
 def recase_contractions(title: str) -> str:
     """``Trump’S Freeze`` → ``Trump’s Freeze``, ``Don'T`` → ``Don't`` (``O'Brien`` unchanged)."""
     return _CAPITALISED_ENDING.sub(lambda m: m.group(1) + m.group(2).lower(), title)
+
+
+# A section label has at most this many words ("Palestine solidarity", "Sport").
+MAX_LABEL_WORDS = 6
+
+
+def is_label(line: str) -> bool:
+    """A section label: at most six words, no final punctuation, not a ``Key: value`` line."""
+    text = line.strip()
+    letters = sum(1 for ch in text if ch.isalpha())
+    return (
+        0 < count_words(text, MAX_LABEL_WORDS + 1) <= MAX_LABEL_WORDS
+        and text[-1].isalnum()
+        and ":" not in text
+        and letters >= 0.6 * len(text.replace(" ", ""))
+    )

@@ -22,3 +22,21 @@ def test_section_pairs_accept_a_blank_line_under_the_header(document):
         "Rents rise again in Lisbon",
         3,
     )
+
+
+def test_section_pairs_start_a_new_section_at_a_later_header(document):
+    text = (
+        "Science\nRocket reaches orbit\n\n"
+        "The launch from the south coast carried 13 satellites to orbit.\n\n"
+        "Sport\nGeorgia beat Japan in Tbilisi\n\n"
+        "Georgia won 28-19 at home, their first win over a top side this year.\n\n"
+        "Kenyans sweep the marathon\n\n"
+        "Both the men's and the women's races went to runners from Kenya.\n"
+    )
+    items = section_pairs.parse(document(text)).items
+    assert [(item.section, item.title) for item in items] == [
+        ("Science", "Rocket reaches orbit"),
+        ("Sport", "Georgia beat Japan in Tbilisi"),
+        ("Sport", "Kenyans sweep the marathon"),
+    ]
+    assert [item.line_start for item in items] == [2, 7, 11]
