@@ -88,7 +88,8 @@ ORG_WORDS = frozenset(
     South Nazi Nazis Neo-Nazi Neo-Nazis Fascist Fascists Zionist Zionists Shoal Reef Atoll
     Peninsula Canal Glacier Basin Plateau Desert Lagoon Archipelago Harbour Harbor Fjord Volcano
     Amnesty Rights Storm Hurricane Typhoon Cyclone Trophy Cerro Volcán Lake Lago Observatory
-    Telescope Frontières Frontieres""")
+    Telescope Frontières Frontieres Universiti Universidad Universidade Université Universität
+    Università Ilha Ilhas Islas Île Îles""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

@@ -71,8 +71,15 @@ _ORGANISATION_HEAD = re.compile(
 # name ("Partido leader Ana Lima"). No word that is also a verb in the third person ("shares",
 # "stores"), and nothing persons have too: aides, allies, spokesmen, voters, supporters, a
 # government or a coalition ("Putin spokesman Dmitry Peskov", "Trump voters").
+# "Dubrovnik's mayor", "Lagos's streets": what only a place has.
+_PLACE_POSSESSIVE_AFTER = re.compile(
+    r"[’']s\s+(?:mayor|city council|old town|streets|residents|inhabitants|harbou?r|port"
+    r"|airport|municipality|outskirts|suburbs)\b"
+)
 _ORGANISATION_AFTER = re.compile(
-    r"\s+(?:(?:drivers|riders|passengers|customers|users|subscribers|shareholders|employees"
+    r"(?:[’']s\s+(?:factory|factories|headquarters|subsidiary|shares|shareholders|fleet"
+    r"|employees|customers|plant|assembly line)\b)"
+    r"|\s+(?:(?:drivers|riders|passengers|customers|users|subscribers|shareholders|employees"
     r"|app|platform|headquarters|subsidiary|factory|factories|fleet|stock|party|lawmakers"
     r"|legislators|MPs|deputies|members)\b"
     r"|(?:(?:deputy|former|new|interim)\s+)?(?:leader|boss|chief|chairman|chairwoman|founder"
@@ -193,6 +200,8 @@ def _written_as_place(name: str, text: str) -> bool:
         if known and _LOCATIVE_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
             return True
         if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
+            return True
+        if _PLACE_POSSESSIVE_AFTER.match(text, start + len(name)):
             return True
     return False
 

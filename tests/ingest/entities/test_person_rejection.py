@@ -332,3 +332,25 @@ def test_heading_trimmed_drops_a_trailing_heading_word_after_a_name_the_text_rep
     name = "Amara Okafor Sworn"
     span = Span(name, "PERSON", 0, len(name))
     assert heading_trimmed(name, span, text) == "Amara Okafor"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Velmora", "Velmora's mayor said the port would close.", "place or region"),
+        ("Korvath", "Korvath's factory in the north will build the trains.",
+         "organisation, by what follows it"),
+        ("Okafor", "Okafor's government fell on Monday.", None),
+    ],
+)  # fmt: skip
+def test_context_reason_reads_what_a_possessive_owns(name, text, expected):
+    assert context(name, text) == expected
+
+
+@pytest.mark.parametrize("name", ["Universiti Teknologi Mara", "Ilha de Santa Luzia"])
+def test_rejection_names_universities_and_islands_in_other_languages(name):
+    assert reason(name) == "organisation, work or event"
+
+
+def test_rejection_keeps_a_first_name_that_is_a_word_for_island():
+    assert reason("Isla Brennan") is None
