@@ -16,23 +16,19 @@ from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import opens_sentence
 from articles.ingest.records import PersonMention
 
-_SPEECH = (
-    r"said|says|told|tells|added|argued|warned|wrote|writes|announced|insisted|denied|claimed"
-    r"|replied|responded|admitted|tweeted|posted|stated|noted|explained|urged|asked|vowed"
-    r"|pledged|promised|accused|praised|criticised|criticized|thanked|met|meets|visited"
-)
 # After the word: a possessive before a lower-case word, or a verb of speech or "who", maybe
 # after an apposition ("Okafor, a farmer, told").
 _PERSON_AFTER = re.compile(
-    rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{_SPEECH}|who)\b"
-    rf"|, (?:a|an|the) [^,.;:]{{1,40}}, (?:{_SPEECH})\b)"
+    rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{names.PERSON_VERBS}|who)\b"
+    rf"|, (?:a|an|the) [^,.;:]{{1,40}}, (?:{names.PERSON_VERBS})\b)"
 )
 # A weaker sign: an auxiliary after the word ("Okafor has", "Okafor was"). It does not count for
 # an English word that only opens sentences ("Turnout was about 13 per cent").
 _AUXILIARY_AFTER = re.compile(r"(?:[’']s)?,? (?:has|had|was|is)\b")
 # Before the word: a capitalised title, or a verb of speech ("said Ruto", "according to Ruto").
 _PERSON_BEFORE = re.compile(
-    rf"(?:\b(?:{names.TITLE_ALTERNATIVES})\.?|\b(?:according to|by|{_SPEECH}|Mr|Mrs|Ms|Dr)) $"
+    rf"(?:\b(?:{names.TITLE_ALTERNATIVES})\.?"
+    rf"|\b(?:according to|by|{names.PERSON_VERBS}|Mr|Mrs|Ms|Dr)) $"
 )
 _BEFORE_CHARS = 40
 

@@ -9,6 +9,13 @@ from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span
 from articles.normalise import words
 
+# Verbs whose subject is a person: speaking, and meeting or visiting someone ("Ruto said",
+# "said Ruto", "Okafor met"); a regex alternation.
+PERSON_VERBS = (
+    r"said|says|told|tells|added|argued|warned|wrote|writes|announced|insisted|denied|claimed"
+    r"|replied|responded|admitted|tweeted|posted|stated|noted|explained|urged|asked|vowed"
+    r"|pledged|promised|accused|praised|criticised|criticized|thanked|met|meets|visited"
+)
 # Titles and roles that precede a name; longest first so "Prime Minister" wins over "Minister".
 _TITLES = sorted(
     words(

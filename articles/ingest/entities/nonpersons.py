@@ -27,7 +27,7 @@ from pathlib import Path
 
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.names import has_org_word
+from articles.ingest.entities.names import PERSON_VERBS, has_org_word
 from articles.ingest.entities.places import is_known_place, is_region, is_subdivision
 from articles.ingest.entities.spans import Span, at_word_boundaries, opens_sentence
 from articles.normalise import name_key
@@ -106,7 +106,7 @@ _THING_AFTER = re.compile(
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
 # A verb of saying right after a word: its subject speaks.
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|wrote|warned|denied)\b")
+_SAYS_AFTER = re.compile(rf"\s+(?:{PERSON_VERBS})\b")
 # Shorter words are as often surnames ("Xi", "Lee") as common words.
 _MIN_COMMON_WORD = 4
 # How far back the context rules read: enough for a list head and a few items.
