@@ -31,6 +31,10 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;”\"]\s+|\n\s*|^\s*)$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # " do ", " de la ": particles between a place's first word and a person span.
 _PARTICLES_BEFORE = re.compile(r"(?<= )(?:[a-z]{1,4} )+$")
+# Initials right before a span, after a lower-case word or a comma: "of KP ", "of K.P. ".
+_INITIALS_BEFORE = re.compile(r"(?:\b[a-z]+|,) ((?:[A-Z]\.){1,3}|[A-Z]{2}) $")
+# Two capitals that are abbreviations of their own, not a person's initials.
+_NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP", "DJ", "GP"})
 # Names are at most this many words once completed.
 _MAX_WORDS = 5
 # A country, demonym or city of the catalog (``Extractor.is_place``).
@@ -42,6 +46,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if span.label != "PERSON":
         return _after_particle(span, text)
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
+    span = _initials_before(span, text, is_place)
     if is_heading(line_at(text, span.start)):
         return span
     # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
@@ -55,6 +60,18 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if after and after.group(1)[0].isupper():
         return span
     return grown
+
+
+def _initials_before(span: Span, text: str, is_place: IsPlace) -> Span:
+    """ "KP Sharma Oli", "J.K. Rowling": initials before a full name belong to it (the model
+    often tags them apart, as a place), unless they are a known abbreviation ("US", "UN")."""
+    match = _INITIALS_BEFORE.search(text, max(0, span.start - 12), span.start)
+    if not match or len(span.text.split()) < 2:
+        return span
+    initials = match.group(1)
+    if is_place(initials) or initials.replace(".", "") in _NOT_INITIALS:
+        return span
+    return _grown(span, text, match.start(1), span.end)
 
 
 def _grown(span: Span, text: str, start: int, end: int) -> Span:

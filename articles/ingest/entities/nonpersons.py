@@ -93,6 +93,18 @@ _LIST_HEAD = re.compile(
 )
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
+# "the Sheikh Radwan district": "the", maybe other capitalised words of the name, then the span.
+_THE_NAME_BEFORE = re.compile(r"\b(?i:the)\s+[“\"‘']?(?:[A-Z][\w’'-]*\s+){0,3}$")
+# A lower-case noun of geography right after a name makes it a place's: "Cambodia's Tonle Sap
+# lake", "the Moei river", "Kayin state" is left out (a "state visit" follows persons too).
+_GEO_NOUN_AFTER = re.compile(
+    r"\s+(?:lake|river|valley|province|district|region|delta|basin|peninsula|islands?"
+    r"|archipelago|mountains|desert|plateau|gulf|bay|strait|glacier|oblast|governorate"
+    r"|prefecture|county|municipality|township|canyon|lagoon|reservoir|wetlands|national park)\b"
+)
+# A preposition that puts what follows in a place ("a police station in Mae Sot"); not "from",
+# "to" or "at", which persons follow as often ("a call from", "spoke to", "angry at").
+_IN_PLACE_BEFORE = re.compile(r"\b(?i:in|near|outside|inside|across|around|into|towards?|via)\s+$")
 # "the Antonio Guiteras power plant", "the Sheikh Radwan district": a place or thing named after
 # a person (not "the Trump administration" or "the Biden camp": those speak of the person).
 _THING_AFTER = re.compile(
@@ -115,7 +127,7 @@ _AFTER_CHARS = 70
 # The place cues right before a name ("inhabitants of ", "the “") are shorter than this.
 _CUE_CHARS = 20
 # A heading line has at most this many words and most of them capitalised.
-_HEADING_WORDS = 10
+_HEADING_WORDS = 14
 _HEADING_CAPITALISED = 0.6
 
 
@@ -168,6 +180,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     single = " " not in name
     if single and (_written_as_place(name, text) or _hyphenated_place(name, text)):
         return "place or region"
+    if not single and _named_as_place(name, text):
+        return "place or region"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
@@ -178,7 +192,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "organisation, glossed"
     if single and _with_article(name, span, text, before):
         return "a thing with an article"
-    if _THE_BEFORE.search(before) and _THING_AFTER.match(after):
+    if _THE_NAME_BEFORE.search(before) and _THING_AFTER.match(after):
         return "a place or thing named after a person"
     if name.endswith("s") and _in_plural_list(before, after):
         return "plural of a name"
@@ -202,6 +216,19 @@ def _written_as_place(name: str, text: str) -> bool:
         if _THE_BEFORE.search(near) and _PLACE_NOUN_AFTER.match(text, start + len(name)):
             return True
         if _PLACE_POSSESSIVE_AFTER.match(text, start + len(name)):
+            return True
+    return False
+
+
+def _named_as_place(name: str, text: str) -> bool:
+    """A name of several words the article writes before a noun of geography ("Tonle Sap
+    lake"), or, if the gazetteer knows it as a town, after a preposition of place ("in Mae
+    Sot": a town that may carry a person's first name)."""
+    known = is_known_place(name)
+    for start in _occurrences(name, text):
+        if _GEO_NOUN_AFTER.match(text, start + len(name)):
+            return True
+        if known and _IN_PLACE_BEFORE.search(text, max(0, start - _CUE_CHARS), start):
             return True
     return False
 
@@ -285,10 +312,20 @@ def _heading_only(name: str, span: Span, text: str) -> bool:
     if not is_heading(line_at(text, span.start)):
         return False
     tokens = name.split()
-    if len(tokens) > 1 and is_given_name(tokens[0], strict=True):
+    if len(tokens) > 1 and is_given_name(tokens[0], strict=True) and not _english(tokens[-1]):
         return False  # "Marc Smith Dies at 90": a full name is a name, heading or not
     pattern = rf"(?<!\w){re.escape(tokens[-1])}(?!\w)"
     return all(is_heading(line_at(text, m.start())) for m in re.finditer(pattern, text))
+
+
+def _english(word: str) -> bool:
+    """An English plural, verb, adjective or abstract noun ("Visa Bribes", "… Sworn"): a
+    heading's word after a first name, where the body never writes it, ends no name."""
+    return bool(
+        lexicon.plural_noun_singulars(word)
+        or lexicon.is_verb_or_adjective(word)
+        or lexicon.is_abstract_noun(word)
+    )
 
 
 def heading_trimmed(name: str, span: Span, text: str) -> str:

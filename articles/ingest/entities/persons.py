@@ -46,6 +46,9 @@ _CREDIT_AFTER_CHARS = 2
 _MAX_JOINED_WORDS = 5
 # A saint's name leads the names of places and churches, rarely a person's in the news.
 _SAINT_WORDS = frozenset({"St", "Ste", "Saint", "Sainte", "Sta", "Sto"})
+# Abbreviations that lead the next word of a place's name ("Sault Ste. Marie", "Mt. Kenya"): a
+# span ending on one is a place cut short, not a person.
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Sta", "Sto", "Mt", "Ft", "Pt"})
 # - "province of " (the longest of _PLACE_BEFORE's words) with room for extra spaces.
 _PLACE_BEFORE_CHARS = 30
 # Junk nests ("“Mr. Putin’s”": quotes, a title, a possessive); each round peels one layer, and
@@ -101,6 +104,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "starts with a place"  # a headline's "Ukraine Encroaches"
     if tokens[0].rstrip(".") in _SAINT_WORDS:
         return "named after a saint"  # "St Elizabeth" parish, "St. Louis", "Saint-Denis"
+    if len(tokens) > 1 and tokens[-1].rstrip(".") in _PLACE_ABBREVIATIONS:
+        return "place name cut at an abbreviation"  # "Sault Ste" of "Sault Ste. Marie"
     if names.has_org_word(tokens):
         return "organisation, work or event"
     if names.has_credit_word(tokens):

@@ -24,8 +24,8 @@ _CANDIDATE = re.compile(
     r"[.!?…]++[\"”’)\]]*+(?P<space>\s*+)(?(glue)|(?<=\s))(?=[\"“‘(]?[A-Z0-9])"
 )
 _ABBREVIATIONS = word_set(
-    "mr mrs ms dr st lt gen col capt cpt sgt maj prof rev gov sen rep jr sr no vs etc inc co corp"
-    " ltd dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec i.e e.g"
+    "mr mrs ms dr st ste mt ft lt gen col capt cpt sgt maj prof rev gov sen rep jr sr no vs etc"
+    " inc co corp ltd dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec i.e e.g"
 )
 # Words a clipped title should not end on.
 _DANGLING = word_set("a an and as at but by for from in into of on or than that the to with")

@@ -31,6 +31,8 @@ def _span(text: str, word: str, label: str) -> Span:
         ("the regional governor Ivan Fedorov said.", "Ivan", "Ivan Fedorov"),  # two spans
         ("the deputy Aida Asanbek kyzy voted against.", "Aida Asanbek", "Aida Asanbek kyzy"),
         ("the envoy Rustam Karim oglu arrived.", "Rustam Karim", "Rustam Karim oglu"),
+        ("the cabinet of KR Dahal Bista fell.", "Dahal Bista", "KR Dahal Bista"),  # initials
+        ("a novel by J.K. Marlowe Reyes sold.", "Marlowe Reyes", "J.K. Marlowe Reyes"),
     ],
 )  # fmt: skip
 def test_complete_takes_the_name_words_the_model_left_out(text, cut, expected):
@@ -95,3 +97,14 @@ def test_ends_a_place_not_without_a_place_and_a_particle(text, before, label):
     after = text.split()[text.split().index(before) + 2].strip(".")
     person = _span(text, after, "PERSON")
     assert not ends_a_place(person, text, [_span(text, before, label), person])
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("a visit by US Ana Lima Souza ended.", "Ana Lima Souza"),  # an abbreviation of its own
+        ("Moscow said. KR Dahal Bista left.", "Dahal Bista"),  # a sentence starts: no "of KR"
+    ],
+)
+def test_complete_takes_no_abbreviation_for_initials(text, cut):
+    assert grown(text, cut) == cut

@@ -192,6 +192,15 @@ def context(name: str, text: str) -> str | None:
         ("Trudeaus", "The Bidens, Macrons, and Trudeaus of this world.", "plural of a name"),
         ("Hints", "Hints for Readers\n\nThe talks went on.", "heading fragment"),
         ("Peace Hopes", "Peace Hopes Fade\n\nThe talks went on.", "heading fragment"),
+        # A first name, then a heading's English word the body never writes.
+        ("Mona Loans", "Court Fines Bank Over Mona Loans\n\nThe bank lent too much.",
+         "heading fragment"),
+        # Places: before a noun of geography, or a known town after "in" though led by a name.
+        ("Koh Tral", "Boats on Cambodia's Koh Tral lake sank.", "place or region"),
+        ("Mae Sot", "Workers wait at a police station in Mae Sot.", "place or region"),
+        # "the", other words of the name, then a noun of place: named after a person.
+        ("Radwan", "Rubble buried the Sheikh Radwan district.",
+         "a place or thing named after a person"),
     ],
 )  # fmt: skip
 def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
@@ -204,6 +213,7 @@ def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
         ("Jackson", "A letter to Jackson arrived."),  # not a word of place
         ("Trump", "The Trump visit ended. Trump flew home."),  # also written without "the"
         ("Marc Smith", "Marc Smith Dies at 90\n\nHe was a painter."),  # a full name in a heading
+        ("Mae Sot", "Mae Sot said she would stay."),  # a town's name, used as a person's
         ("Smith", "Smith Wins\n\nSmith won the race."),  # the body names him too
         ("Mahmoud Khalil", "Mahmoud Khalil (a student) spoke."),  # a gloss without org words
     ],
@@ -291,6 +301,13 @@ def test_rejection_accepts_surnames_led_by_a_hyphenated_particle(name):
         ("Bus Fares", "Bus Fares Soar Again\nPrices rose on every bus route.", ""),
         # A clear first name leads: a full name in a heading stays whole.
         ("Maria Okafor", "Maria Okafor Wins Seat\nShe won by 300 votes.", "Maria Okafor"),
+        # A long Title Case heading is a heading too.
+        (
+            "Ana Okafor Sworn",
+            "Former Judge Ana Okafor Sworn In As Interim Leader Of The Caretaker Council\n"
+            "Okafor took the oath.",
+            "Ana Okafor",
+        ),
         # Not a heading line: nothing is trimmed.
         ("Delays Okafor", "The judge said Delays Okafor was late.", "Delays Okafor"),
     ],
@@ -306,6 +323,10 @@ def test_rejection_names_storms_and_trophies_events(name):
     assert reason(name) == "organisation, work or event"
 
 
+def test_rejection_of_a_place_name_cut_at_its_abbreviation():
+    assert reason("Sault Ste") == "place name cut at an abbreviation"
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
@@ -317,7 +338,7 @@ def test_rejection_names_storms_and_trophies_events(name):
         (
             "Ama Mensah",
             "Rockets hit the Ama Mensah district overnight.",
-            "a place or thing named after a person",
+            "place or region",  # a noun of geography after it,
         ),
         ("Ama Mensah", "The Ama Mensah administration said so.", None),
         ("Ama Mensah", "Officials met Ama Mensah at the station.", None),

@@ -21,6 +21,14 @@ def test_split_sentences_keeps_abbreviations_initials_and_domains_together():
     assert split_sentences(text) == [text]
 
 
+def test_split_sentences_keeps_abbreviated_place_names_whole():
+    text = "Mills in Sault Ste. Marie and Mt. Hood closed. Ft. Worth waits."
+    assert split_sentences(text) == [
+        "Mills in Sault Ste. Marie and Mt. Hood closed.",
+        "Ft. Worth waits.",
+    ]
+
+
 def test_strip_credits_removes_photo_credits_only():
     text = "A protest. (Reuters/Toby Melville). Credit: AP Photo/Jane Roe. People (ME/CFS) wait."
     assert strip_credits(text) == "A protest. People (ME/CFS) wait."
