@@ -22,6 +22,8 @@ GOLD_FILES = (
     "tests/gold/entities_fresh4.json",
     "tests/gold/entities_fresh5.json",
     "tests/gold/entities_fresh6.json",
+    "tests/gold/entities_fresh7.json",
+    "tests/gold/entities_fresh8.json",
 )
 
 
