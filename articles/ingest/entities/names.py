@@ -96,7 +96,12 @@ ORG_WORDS = frozenset(
     Peninsula Canal Glacier Basin Plateau Desert Lagoon Archipelago Harbour Harbor Fjord Volcano
     Amnesty Rights Storm Hurricane Typhoon Cyclone Trophy Cerro Volcán Lake Lago Observatory
     Telescope Frontières Frontieres Universiti Universidad Universidade Université Universität
-    Università Ilha Ilhas Islas Île Îles""")
+    Università Ilha Ilhas Islas Île Îles Avenida Rua Calle Praça Plaza Piazza Ulitsa Prospekt
+    Strasse Straße Prix Marathon Biennale Expo Healthcare Pharma Pharmaceuticals Therapeutics
+    Biotech Motors Automotive Aerospace Electric Energy Energies Petroleum Mining Minerals Steel
+    Holdings Capital Ventures Technologies Laboratories Industries Shipping Logistics Telecom
+    Communications Semiconductor Insurance Securities Investments Financial Resources Stadium
+    Stadion Estadio Arena Cathedral Temple Terminal Laboratory""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

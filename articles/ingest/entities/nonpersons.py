@@ -63,8 +63,11 @@ _ORGANISATION_HEAD = re.compile(
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
-    r"|insurer|chain|band|club|ethnic|tribe)"
-    r"\s+(?:[A-Z][\w’'-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
+    r"|insurer|chain|band|club|ethnic|tribe|service|alliance|regulator|team|teams|side"
+    r"|(?:drug|car|auto|chip|plane|steel|phone)makers?|miners?|producers?|exporters?|refiners?"
+    r"|lenders|insurers|airlines|operators)"
+    # "the main opposition party, Chadema": the name in apposition after a comma
+    r",?\s+(?:[A-Z][\w’'.-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
 # A lower-case noun after a name that makes it a company or a party: its customers, staff or
 # members ("Zorba drivers", "the Zorba app", "Verde lawmakers"), or a role in it then a person's
@@ -83,13 +86,26 @@ _ORGANISATION_AFTER = re.compile(
     r"|app|platform|headquarters|subsidiary|factory|factories|fleet|stock|party|lawmakers"
     r"|legislators|MPs|deputies|members)\b"
     r"|(?:(?:deputy|former|new|interim)\s+)?(?:leader|boss|chief|chairman|chairwoman|founder"
-    r"|co-founder|chief executive|CEO)\s+[A-Z])"
+    r"|co-founder|chief executive|CEO|teammates?|team-mates?|driver)\s+[A-Z])"
 )
 _LIST_HEAD = re.compile(
     r"\b(?i:cities|towns|villages|regions|provinces|places|areas|countries|companies|firms"
     r"|corporations|outlets|newspapers|papers|magazines|channels|media|groups|organi[sz]ations"
     r"|parties|movements|unions|banks|brands|bands|ships|vessels|websites|sites|platforms)"
     r"\s+(?i:like|such as|including)\s+(?:[A-Z][\w’'-]*+[ ,]*(?:and |or )?)*$"
+)
+# "Gavi, the vaccine alliance, said": the name, then what it is in apposition.
+_ORGANISATION_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:alliance|agency|group|company|firm|party"
+    r"|union|charity|organi[sz]ation|movement|militia|network|coalition|club|team|bank|lender"
+    r"|insurer|airline|carrier|broadcaster|newspaper|regulator|operator|producer|maker"
+    r"|manufacturer|developer|consortium|foundation|institute|fund)(?=[\s,.;:)])"
+)
+# A storm's name: "Hurricane Melissa", "Typhoon Kalmaegi, known locally as Tino".
+_STORM_BEFORE = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression)\s+$"
+    r"|\b(?:Hurricane|Typhoon|Cyclone|Storm)\s+[A-Z]\w+,?\s+(?:known|named|called)\s+"
+    r"(?:locally\s+)?as\s+$"
 )
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
@@ -100,7 +116,8 @@ _THE_NAME_BEFORE = re.compile(r"\b(?i:the)\s+[“\"‘']?(?:[A-Z][\w’'-]*\s+){
 _GEO_NOUN_AFTER = re.compile(
     r"\s+(?:lake|river|valley|province|district|region|delta|basin|peninsula|islands?"
     r"|archipelago|mountains|desert|plateau|gulf|bay|strait|glacier|oblast|governorate"
-    r"|prefecture|county|municipality|township|canyon|lagoon|reservoir|wetlands|national park)\b"
+    r"|prefecture|county|municipality|township|canyon|lagoon|reservoir|wetlands|national park"
+    r"|street|avenue|road|square|boulevard)\b"
 )
 # A preposition that puts what follows in a place ("a police station in Mae Sot"); not "from",
 # "to" or "at", which persons follow as often ("a call from", "spoke to", "angry at").
@@ -113,7 +130,7 @@ _THING_AFTER = re.compile(
     r"|harbou?r|prize|award|cup|trophy|foundation|institute|centre|center|museum|library"
     r"|observatory|highway|motorway|expressway|crossing|checkpoint|suburb|township|settlement"
     r"|estate|building|tower|hall|park|memorial|monument|mausoleum|mosque|church|cathedral"
-    r"|temple|shrine|terminal|canal|tunnel|barracks|prison|jail)\b"
+    r"|temple|shrine|terminal|canal|tunnel|barracks|prison|jail|field|oilfield|gas field)\b"
 )
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
@@ -182,6 +199,14 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "place or region"
     if not single and _named_as_place(name, text):
         return "place or region"
+    if _storm(name, text):
+        return "a storm's name"
+    if single and _only_in_place(name, text):
+        return "place or region"
+    if _ORGANISATION_APPOSITION_AFTER.match(after):
+        return "organisation, by its apposition"
+    if _inside_longer_name(span, text):
+        return "part of an organisation's or a place's name"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before):
@@ -231,6 +256,41 @@ def _named_as_place(name: str, text: str) -> bool:
         if known and _IN_PLACE_BEFORE.search(text, max(0, start - _CUE_CHARS), start):
             return True
     return False
+
+
+def _storm(name: str, text: str) -> bool:
+    """The article names a storm so somewhere ("Hurricane Melissa"): then every mention is."""
+    return any(
+        _STORM_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
+        for start in _occurrences(name, text)
+    )
+
+
+def _only_in_place(name: str, text: str) -> bool:
+    """A one-word name, no first name, that the article writes only after a preposition of
+    place ("the girls running in Keringet"): persons are rarely "in" anyone."""
+    if is_given_name(name, strict=True):
+        return False
+    starts = list(_occurrences(name, text))
+    return bool(starts) and all(
+        _IN_PLACE_BEFORE.search(text, max(0, start - _CUE_CHARS), start) for start in starts
+    )
+
+
+# Capitalised words right after a span, up to a word of organisations, places or events.
+_LONGER_NAME_AFTER = re.compile(r"(?: [A-Z][\w’'-]*+){1,3}")
+
+
+def _inside_longer_name(span: Span, text: str) -> bool:
+    """The span is the start of a longer capitalised name that a word of organisations, places
+    or events ends ("Prince Moulay" of "Prince Moulay Abdellah Stadium", "Ana Lima Foundation");
+    not on a Title Case heading line, where every word is capitalised."""
+    if span.text.endswith(("’s", "'s")):
+        return False  # "Geert Wilders's Party for Freedom": his party, not his name
+    match = _LONGER_NAME_AFTER.match(text, span.end)
+    if not match or is_heading(line_at(text, span.start)):
+        return False
+    return has_org_word(match.group().split())
 
 
 def _before_organisation_noun(name: str, text: str) -> bool:

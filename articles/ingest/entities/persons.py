@@ -108,8 +108,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "place name cut at an abbreviation"  # "Sault Ste" of "Sault Ste. Marie"
     if names.has_org_word(tokens):
         return "organisation, work or event"
-    if names.has_credit_word(tokens):
-        return "credit or caption word"
+    if names.has_credit_word(tokens) or "/" in name:
+        return "credit or caption word"  # "Reuters/Ana Lima" is a credit, never a mention
     if names.has_non_name_word(tokens):
         return "not name-shaped"
     if len(tokens) == 1 and names.is_common_word(name, text):
