@@ -66,12 +66,21 @@ def is_section_pairs(lines: list[str], blocks: list[Block]) -> bool:
     """A short label line (``Palestine solidarity``) directly above the first headline, then pairs.
 
     The first block has two or more lines; its first line is a label of at most six words with
-    no final punctuation, and what follows has the pair shape.
+    no final punctuation, and what follows, without the labels of later sections, has the pair
+    shape.
     """
-    if not blocks or len(blocks[0].lines) < 2:
+    if not blocks or len(blocks[0].lines) < 2 or not is_label(blocks[0].lines[0]):
         return False
-    label, first = blocks[0].lines[0], Block(blocks[0].start + 1, blocks[0].lines[1:])
-    return is_label(label) and _has_pair_shape([first, *blocks[1:]])
+    return _has_pair_shape([_without_label(block) for block in blocks])
+
+
+def _without_label(block: Block) -> Block:
+    """A block without the section label above its headline: the first block's, or a later
+    two-line block's ("Weather" above "Storm brings snow"), so that short sections, even of
+    one article, leave the pair shape intact."""
+    if len(block.lines) >= 2 and is_label(block.lines[0]):
+        return Block(block.start + 1, block.lines[1:])
+    return block
 
 
 def is_pairs(lines: list[str], blocks: list[Block]) -> bool:

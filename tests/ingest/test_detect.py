@@ -67,3 +67,15 @@ def test_detect_layout_finds_bullets_without_a_category_header(document):
 def test_detect_layout_rules_match_the_parser_registry():
     assert {name for name, _ in RULES} == set(PARSERS)
     assert all(rule.__doc__ for _, rule in RULES)
+
+
+def test_detect_layout_takes_sections_of_one_article_as_section_pairs(document):
+    text = (
+        "Health\nMeasles cases climb in three provinces\n\n"
+        "Officials said measles cases had risen to 480 this year, most of them in children.\n\n"
+        "Weather\nStorm brings snow to the Alps\n\n"
+        "Heavy snow closed passes in the Alps on Tuesday, and avalanche warnings were raised.\n\n"
+        "Late frost hits orchards in Poland\n\n"
+        "A late frost damaged apple orchards across eastern Poland, growers said.\n"
+    )
+    assert detect_layout(document(text)) == "section_pairs"
