@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import Span
 from articles.normalise import words
@@ -240,11 +241,24 @@ def is_common_word(word: str, text: str) -> bool:
     return lower in lower_case_words(text)
 
 
+def _whole_name_shaped(span: Span) -> bool:
+    """An ORG span that may be a person's whole name: no organisation word, and no English
+    plural after its first word ("Georgia Voters Head")."""
+    tokens = span.text.split()
+    if span.label != "ORG" or has_org_word(tokens) or not tokens:
+        return False
+    return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[1:])
+
+
 def person_tail(span: Span) -> Span | None:
     """The person's name ending a non-person span: two or more capitalised words from a known
-    first name to the end ("the High Council for National Reconciliation Abdullah Abdullah")."""
+    first name to the end ("the High Council for National Reconciliation Abdullah Abdullah"),
+    or the whole of an organisation span that is such a name ("Giorgia Meloni" tagged ORG: the
+    small model often tags a full name so; the organisation lists and context rules still
+    judge it after)."""
     words = list(re.finditer(r"\S+", span.text))
-    for index in range(1, len(words) - 1):
+    first = 0 if _whole_name_shaped(span) else 1
+    for index in range(first, len(words) - 1):
         tail = words[index:]
         if not is_given_name(tail[0].group(), strict=True) or len(tail) > 3:
             continue

@@ -117,7 +117,7 @@ _GEO_NOUN_AFTER = re.compile(
     r"\s+(?:lake|river|valley|province|district|region|delta|basin|peninsula|islands?"
     r"|archipelago|mountains|desert|plateau|gulf|bay|strait|glacier|oblast|governorate"
     r"|prefecture|county|municipality|township|canyon|lagoon|reservoir|wetlands|national park"
-    r"|street|avenue|road|square|boulevard)\b"
+    r"|street|avenue|road|square|boulevard|crossing|border crossing|checkpoint)\b"
 )
 # A preposition that puts what follows in a place ("a police station in Mae Sot"); not "from",
 # "to" or "at", which persons follow as often ("a call from", "spoke to", "angry at").

@@ -31,6 +31,9 @@ _PLACE_BEFORE = re.compile(
     r"|\b(?-i:Ste?|Sta|Sto)\.\s+$",
     re.IGNORECASE,
 )
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|across|around|into|towards?|via|through|from|at)\s+$"
+)
 _LEADING_JUNK = re.compile(r"^[\s\"'“”‘’«»(\[,.:;-]+")
 # Only where the final run starts, possessive: a bare ``[…]+$`` is quadratic on long runs.
 _JUNK = r"[\s\"'“”‘’«»)\],.:;!?-]"
@@ -203,8 +206,14 @@ def candidates(
 
 def _person_tail(span: Span, text: str) -> Span | None:
     """A person's name ending a non-person span: after a known first name, or after the role
-    noun opening the sentence ("Farmer Ana Lima")."""
-    return names.person_tail(span) or roles.after_role(span, text)
+    noun opening the sentence ("Farmer Ana Lima"). A whole span the model called an
+    organisation is no person's name after a preposition of place ("through Kerem Shalom")."""
+    tail = names.person_tail(span)
+    if tail and tail.start == span.start and _PLACE_PREPOSITION_BEFORE.search(
+        text, max(0, span.start - _PLACE_BEFORE_CHARS), span.start
+    ):
+        tail = None
+    return tail or roles.after_role(span, text)
 
 
 def _without_leading_demonym(name: str, is_place: Callable[[str], bool]) -> str:

@@ -127,3 +127,25 @@ def test_candidates_join_two_person_spans_one_space_apart():
     assert [c.name for c in candidates(spans, text, lambda word: False)] == [
         "Rahim Uddin Karim Alamgir"
     ]
+
+
+def _org_names(text: str, org: str) -> list[str]:
+    start = text.index(org)
+    spans = [Span(org, "ORG", start, start + len(org))]
+    return [c.name for c in candidates(spans, text, lambda word: False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        # A whole ORG span that is a first name and a surname: the model's common slip.
+        ("The government of Giorgia Lentini says ships pull migrants.", "Giorgia Lentini",
+         ["Giorgia Lentini"]),
+        # An organisation word, an English plural, or a preposition of place: no person.
+        ("Shares of Jonas Holdings fell.", "Jonas Holdings", []),
+        ("Georgia Voters Head To The Polls", "Georgia Voters Head", []),
+        ("Aid entered Gaza through Kerem Dalom on Monday.", "Kerem Dalom", []),
+    ],
+)  # fmt: skip
+def test_candidates_take_a_whole_org_span_that_is_a_persons_name(text, org, expected):
+    assert _org_names(text, org) == expected
