@@ -14,6 +14,7 @@ from articles.ingest.entities import (
     countries,
     dates,
     evidence,
+    famous,
     lexicon,
     lone,
     nonpersons,
@@ -59,6 +60,8 @@ class Extractor:
         self.place_words.update(catalog.country_names.values())
         self.outlets = nonpersons.outlet_keys(catalog.outlets)
         self.registry = PersonRegistry(catalog.persons, self.is_person_name)
+        # Famous persons named by surname alone, looked for as the registry is (``famous``).
+        self.famous = PersonRegistry(famous.registry_persons(), self.is_person_name)
         is_given_name("Anna")  # load the first-name dictionary now, not inside the first batch
         lexicon.warm()
 
@@ -98,6 +101,7 @@ class Extractor:
         spans = [*spans, *titled.missed_names(text, spans)]
         found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
         found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
+        found_persons += self.famous.candidates(text, found_persons, spans, self.never_person)
         mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text, locate))
         mentioned = lone.kept(mentioned, text)
         credited = photo_credits.photographers(text)

@@ -2,7 +2,9 @@
 
 A lone capitalised word tagged PERSON is as often a company, a place or a common noun opening a
 sentence ("Rosatom", "Kibera", "Vape") as a surname. It is kept when the registry knows it (the
-mention's ``known_as``), when it is a clear first name ("Marc"), or when the article writes it as
+mention's ``known_as``) or the reviewed list of famous persons does (``data/famous_persons.txt``:
+"Lenin", "Prigozhin", named by surname alone with no cue), when it is a clear first name
+("Marc"), or when the article writes it as
 a person's somewhere: after a title or before a verb of speech or a person's verb ("President
 Ruto", "Ruto said", "Ruto, who"), after a verb of speech ("said Ruto", "according to Ruto"), or
 as a possessive before a lower-case noun ("Ruto's government").
@@ -11,10 +13,11 @@ as a possessive before a lower-case noun ("Ruto's government").
 import re
 from collections.abc import Iterable
 
-from articles.ingest.entities import lexicon, names
+from articles.ingest.entities import famous, lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import opens_sentence
 from articles.ingest.records import PersonMention
+from articles.normalise import name_key
 
 # After the word: a possessive before a lower-case word, or a verb of speech or "who", maybe
 # after an apposition ("Okafor, a farmer, told").
@@ -41,6 +44,8 @@ def kept(mentions: Iterable[PersonMention], text: str) -> tuple[PersonMention, .
 def _lone(mention: PersonMention, text: str) -> bool:
     name = mention.name
     if " " in name or mention.known_as or is_given_name(name, strict=True):
+        return False
+    if name_key(name) in famous.famous_keys():
         return False
     places = _places(name, text)
     weak = not _common_word_opening_sentences(name, text, places)

@@ -209,8 +209,12 @@ def _person_tail(span: Span, text: str) -> Span | None:
     noun opening the sentence ("Farmer Ana Lima"). A whole span the model called an
     organisation is no person's name after a preposition of place ("through Kerem Shalom")."""
     tail = names.person_tail(span)
-    if tail and tail.start == span.start and _PLACE_PREPOSITION_BEFORE.search(
-        text, max(0, span.start - _PLACE_BEFORE_CHARS), span.start
+    if (
+        tail
+        and tail.start == span.start
+        and _PLACE_PREPOSITION_BEFORE.search(
+            text, max(0, span.start - _PLACE_BEFORE_CHARS), span.start
+        )
     ):
         tail = None
     return tail or roles.after_role(span, text)

@@ -52,3 +52,9 @@ def test_lone_rule_keeps_full_names_first_names_and_registry_persons():
         PersonMention("Veltrion", known_as="Tomas Veltrion"),
     )
     assert names_kept(text, *mentions) == ["Ana Okonjo", "Marc", "Veltrion"]
+
+
+def test_lone_rule_keeps_famous_persons_named_by_surname_alone():
+    text = "The Relevance of Lenin’s “Imperialism” Today\n\nAn essay on the book."
+    assert names_kept(text, PersonMention("Lenin")) == ["Lenin"]
+    assert names_kept(text.replace("Lenin", "Veltrion"), PersonMention("Veltrion")) == []
