@@ -4,7 +4,9 @@ The small model misses some names of a first name and a surname in plain prose, 
 ones in an apposition ("the mayor of Ribeira, Anselmo Toural, said"). A run of two to four
 capitalised words is taken for a name when it starts with a known first name, holds no English
 verb, adjective or plural noun ("Grace Falls", "May Day") and stands where a person is
-named: after a comma or a lower-case word, and before a comma, a full stop or a verb of saying.
+named: after a comma or a lower-case word, and before a comma, a full stop or a verb of saying;
+or anywhere in prose (a sentence's start too) when the text names it again by its last word
+alone, as news does with a surname ("Sanae Takaichi became … Takaichi, a protégé of …").
 A run the model tagged ORG whole is taken only between a role noun and a verb of saying
 ("harbour master Anselmo Toural said"): companies named after people are ORG too.
 The candidates then pass the same rejections as the model's spans (places, organisations …).
@@ -38,15 +40,43 @@ _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
     for match in _RUN.finditer(text):  # the cheap tests of the context first
-        if not _BEFORE.search(text, max(0, match.start() - 20), match.start()):
-            continue
         words = match.group().split()
-        if not _AFTER.match(text, match.end()) or not is_given_name(words[0].split("-")[0]):
+        if not (_in_prose(text, match) or _echoed(text, words[-1], match)):
+            continue
+        if not is_given_name(words[0].split("-")[0]):
             continue
         if not _all_name_words(words) or _tagged(spans, match, text):
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
+
+
+# What follows a surname standing for its person: a possessive, punctuation, or a verb
+# ("Takaichi's", "Takaichi, a protégé", "Takaichi said"), not a noun ("Maori voters").
+_AS_SUBJECT = (
+    r"(?:[’']s\b|[,.;:)]| (?:[a-z]+ed|said|says|told|is|was|has|had|will|would|could|can"
+    r"|and|who|wants|won|became)\b)"
+)
+
+
+def _in_prose(text: str, match: re.Match) -> bool:
+    """Whether the run stands where prose names a person (``_BEFORE`` and ``_AFTER``)."""
+    before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
+    return bool(before) and bool(_AFTER.match(text, match.end()))
+
+
+def _echoed(text: str, surname: str, match: re.Match) -> bool:
+    """Whether the run's last word stands alone elsewhere in the text, as news names a person
+    again by surname ("Sanae Takaichi became … Takaichi, a protégé of …")."""
+    for alone in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?={_AS_SUBJECT})", text):
+        if not match.start() <= alone.start() < match.end() and not _after_capital(text, alone):
+            return True
+    return False
+
+
+def _after_capital(text: str, alone: re.Match) -> bool:
+    """Whether a capitalised word stands right before, so the word is part of a longer name."""
+    return bool(re.search(r"[A-Z][\w’'-]* $", text[max(0, alone.start() - 30) : alone.start()]))
 
 
 def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:

@@ -72,3 +72,29 @@ def test_name_spans_takes_an_org_span_between_a_role_noun_and_a_verb_of_saying()
 )
 def test_name_spans_trusts_the_models_org_elsewhere(text):
     assert found(text, _org(text, "Anselmo Toural")) == []
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Toural, a former teacher, won easily.",
+        "Toural's allies cheered.",
+        "Toural said she would serve.",
+    ],
+)
+def test_name_spans_takes_a_full_name_the_text_names_again_by_surname(later):
+    text = f"Anselmo Toural became mayor on Tuesday.\n\n{later}"
+    assert found(text) == ["Anselmo Toural"]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Toural voters cheered.",  # the word as an adjective
+        "Anselmo Toural Jr was there.",  # only inside a longer name
+        "Mr Vega met Toural Ruiz.",  # followed by another capitalised word
+    ],
+)
+def test_name_spans_wants_the_surname_alone_as_a_person_is_named(later):
+    text = f"Anselmo Toural became mayor on Tuesday. {later}"
+    assert found(text) == []
