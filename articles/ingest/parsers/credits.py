@@ -9,8 +9,11 @@ import re
 from articles.ingest.parsers.blocks import word_set
 from articles.normalise import clean_spaces, name_key
 
-# Latin letters with their accents: Latin-1 and Latin Extended-A ("Wiśniewska", "Sokołowski").
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ž]+)*"
+# Latin letters with their accents: Latin-1 and Latin Extended-A ("Wiśniewska", "Sokołowski"),
+# with one capital inside ("McIntosh", "DeSantis").
+_NAME_WORD = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+)?(?:['’-][A-Za-zÀ-ÖØ-öø-ž]+)*"
+)
 _PARTICLES = word_set("de da di del della der van von le la al el bin ibn")
 # Words that mark a group, an outlet or a headline kicker rather than a person.
 _NOT_NAME_WORDS = word_set(

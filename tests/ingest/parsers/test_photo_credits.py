@@ -18,6 +18,8 @@ from articles.ingest.parsers.photo_credits import photographers
         # An agency's name that is also a surname, where the credit names its agency apart.
         ("Photo: Lucas Sipa/AFP", ["Lucas Sipa"]),
         ("Credit: AP Photo/Tomasz Wąsowski", ["Tomasz Wąsowski"]),  # Latin Extended-A letters
+        ("records. Credit: AP Photo/Jeff McIntosh", ["Jeff McIntosh"]),  # a capital inside
+        ("(Reuters/Ana DeLuca)", ["Ana DeLuca"]),
     ],
 )
 def test_photographers_found_in_credits_with_their_offsets(text, names):
