@@ -28,7 +28,12 @@ from pathlib import Path
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import PERSON_VERBS, has_org_word
-from articles.ingest.entities.places import is_known_place, is_region, is_subdivision
+from articles.ingest.entities.places import (
+    is_country_name,
+    is_known_place,
+    is_region,
+    is_subdivision,
+)
 from articles.ingest.entities.spans import Span, at_word_boundaries, opens_sentence
 from articles.normalise import name_key
 
@@ -136,6 +141,8 @@ _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
 # A verb of saying right after a word: its subject speaks.
 _SAYS_AFTER = re.compile(rf"\s+(?:{PERSON_VERBS})\b")
+# A verb of speech only: companies announce and visit too.
+_SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added)\b")
 # Shorter words are as often surnames ("Xi", "Lee") as common words.
 _MIN_COMMON_WORD = 4
 # How far back the context rules read: enough for a list head and a few items.
@@ -190,6 +197,16 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
     return None
 
 
+def _speaks_as_person(name: str, after: str) -> bool:
+    """A first name and a surname that say something: a person whatever noun stands before
+    ("Tour operator Diego Andrade said"); the organisation lists judge companies named so."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0], strict=True):
+        return False
+    # "Rights group Vigilia Kenya said": an arm named after its country is no person.
+    return bool(_SPEAKS_AFTER.match(after)) and not is_country_name(words[-1])
+
+
 def context_reason(name: str, span: Span, text: str) -> str | None:
     """Why the text around ``span`` (where ``name`` was found) shows it is no person."""
     before = text[max(0, span.start - _BEFORE_CHARS) : span.start]
@@ -209,7 +226,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "part of an organisation's or a place's name"
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
-    if _ORGANISATION_HEAD.search(before):
+    if _ORGANISATION_HEAD.search(before) and not _speaks_as_person(name, after):
         return "named as an organisation or a people"
     if _before_organisation_noun(name, text):
         return "organisation, by what follows it"

@@ -69,6 +69,21 @@ def is_subdivision(name: str) -> bool:
     return fold_accents(name) in subdivision_names()
 
 
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's ISO name or common name (pycountry: "Kenya", "Bolivia")."""
+    return name in country_names()
+
+
+@cache
+def country_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for entry in pycountry.countries:
+        names.update({entry.name, getattr(entry, "common_name", entry.name)})
+    return frozenset(names)
+
+
 @cache
 def place_names() -> frozenset[str]:
     """Every place name of the three files, as written and without accents (read once)."""

@@ -9,6 +9,7 @@ from articles.ingest.entities.spans import Span
 OUTLETS = outlet_keys([])
 PLACE = "place or region"
 OPENING = "common word opening a sentence"
+NAMED_ORGANISATION = "named as an organisation or a people"
 
 
 def context(name: str, text: str) -> str | None:
@@ -116,3 +117,17 @@ def test_context_reason_takes_a_hyphenated_word_after_prepositions_of_place_for_
 )
 def test_context_reason_keeps_hyphenated_names_written_elsewhere_or_led_by_a_first_name(name, text):
     assert context(name, text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reason"),
+    [
+        ("Diego Andrade", "Tour operator Diego Andrade said prices rose.", None),
+        ("Maria Lopez", "The cruise operator Maria Lopez told reporters so.", None),
+        # No verb of speech, or no first name: the noun before still makes it a company's.
+        ("Diego Andrade", "Shares in tour operator Diego Andrade fell.", NAMED_ORGANISATION),
+        ("Velora Lines", "The ferry operator Velora Lines said it would sail.", NAMED_ORGANISATION),
+    ],
+)
+def test_context_reason_takes_a_first_name_and_surname_that_speak_for_a_person(name, text, reason):
+    assert context(name, text) == reason
