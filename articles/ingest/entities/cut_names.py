@@ -12,7 +12,7 @@ also cuts places at a particle and takes the rest for a person ("Viana do Castel
 import re
 from collections.abc import Callable, Sequence
 
-from articles.ingest.entities import names
+from articles.ingest.entities import lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.nonpersons import is_heading, line_at
 from articles.ingest.entities.places import is_known_place
@@ -115,12 +115,23 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     match = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
     if not match or not _is_name_word(match, others, is_place):
         return None
-    if re.search(r"[’']s$", match.group(1)):
+    if re.search(r"[’']s$", match.group(1)) or _heads_the_title(match, text):
         return None
     at_sentence_start = _SENTENCE_END.search(text, max(0, match.start() - 3), match.start())
     if at_sentence_start and not is_given_name(match.group(1), strict=True):
         return None
     return _grown(span, text, match.start(1), span.end)
+
+
+def _heads_the_title(match: re.Match, text: str) -> bool:
+    """An acronym ("MEC Isaac Sileku") or a portfolio ("Minister for Education Helen McEntee")
+    ends the title before a name, not the name: an English noun after "for" or "of" that is no
+    first name."""
+    word = match.group(1)
+    if len(word) >= 3 and word.isupper():
+        return True
+    after_for = re.search(r"\b(?:for|of) $", text[max(0, match.start() - 4) : match.start()])
+    return bool(after_for) and lexicon.is_noun(word) and not is_given_name(word)
 
 
 def _is_name_word(match: re.Match, others: Sequence[Span], is_place: IsPlace) -> bool:

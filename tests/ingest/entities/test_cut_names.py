@@ -108,3 +108,19 @@ def test_ends_a_place_not_without_a_place_and_a_particle(text, before, label):
 )
 def test_complete_takes_no_abbreviation_for_initials(text, cut):
     assert grown(text, cut) == cut
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("the Minister for Education Aoife Kinsella said.", "Aoife Kinsella"),  # a portfolio
+        ("the Secretary of Defence Tomas Reyes said.", "Tomas Reyes"),
+        ("Provincial transport MEC Lindiwe Dube said.", "Lindiwe Dube"),  # an acronym
+    ],
+)
+def test_complete_leaves_the_end_of_a_title_before_a_name(text, cut):
+    assert grown(text, cut) == cut
+
+
+def test_complete_still_takes_a_first_name_after_of():
+    assert grown("the mother of Sarah Lindqvist said.", "Lindqvist") == "Sarah Lindqvist"
