@@ -72,7 +72,7 @@ _ORGANISATION_HEAD = re.compile(
     r"|(?:drug|car|auto|chip|plane|steel|phone)makers?|miners?|producers?|exporters?|refiners?"
     r"|lenders|insurers|airlines|operators)"
     # "the main opposition party, Chadema": the name in apposition after a comma
-    r",?\s+(?:[A-Z][\w’'.-]*+,?\s+(?:(?:and|or)\s+)?){0,4}$"
+    r",?\s+(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
 # A lower-case noun after a name that makes it a company or a party: its customers, staff or
 # members ("Zorba drivers", "the Zorba app", "Verde lawmakers"), or a role in it then a person's
@@ -419,7 +419,17 @@ def heading_trimmed(name: str, span: Span, text: str) -> str:
         return " ".join(tokens)
     while tokens and not _written_outside_headings(tokens[0], text):
         tokens.pop(0)
+    if any(_heading_verb(token, text) for token in tokens[1:-1]):
+        return ""  # two names and the heading's verb between them: "Xi Hosts Putin"
     return " ".join(tokens)
+
+
+def _heading_verb(token: str, text: str) -> bool:
+    """A heading's own verb ("Hosts", "Meets"): an English verb in the third person that the
+    article writes nowhere else capitalised."""
+    if not token.endswith("s") or _written_outside_headings(token, text):
+        return False
+    return lexicon.is_verb_or_adjective(token[:-1]) or lexicon.is_verb_or_adjective(token[:-2])
 
 
 def _trailing_heading_word(tokens: list[str], text: str) -> bool:

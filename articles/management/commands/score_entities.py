@@ -24,6 +24,9 @@ GOLD_FILES = (
     "tests/gold/entities_fresh6.json",
     "tests/gold/entities_fresh7.json",
     "tests/gold/entities_fresh8.json",
+    "tests/gold/entities_fresh9.json",
+    "tests/gold/entities_fresh10.json",
+    "tests/gold/entities_fresh11.json",
 )
 
 

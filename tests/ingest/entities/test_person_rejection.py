@@ -280,6 +280,8 @@ def test_context_reason_reads_places_and_organisations_anywhere_in_the_article(
         ("Ana Ruiz", "Union leader Ana Ruiz said the strike would go on."),  # a role noun between
         ("Lopes", "Lopes said the party would vote against."),  # the head noun after the name
         ("Bianchi", "The Bianchi government fell. Bianchi resigned."),  # no word of place after
+        # The head noun's apposition stops at a sentence's end.
+        ("Ivan Dorosh", "It banned the airline Belavia. President Ivan Dorosh said so."),
     ],
 )
 def test_context_reason_keeps_persons_near_places_and_organisations(name, text):
@@ -331,6 +333,8 @@ def test_rejection_accepts_surnames_led_by_a_hyphenated_particle(name):
             "Okafor took the oath.",
             "Ana Okafor",
         ),
+        # Two names and the heading's verb between them: no one name.
+        ("Okafor Hosts Lindqvist", "Okafor Hosts Lindqvist At Summit\nOkafor met Lindqvist.", ""),
         # Not a heading line: nothing is trimmed.
         ("Delays Okafor", "The judge said Delays Okafor was late.", "Delays Okafor"),
     ],
