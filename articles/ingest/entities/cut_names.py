@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from articles.ingest.entities import lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.nonpersons import is_heading, line_at
-from articles.ingest.entities.places import is_known_place
+from articles.ingest.entities.places import is_country_name, is_known_place
 from articles.ingest.entities.spans import Span
 
 # " den Oever", " van der Berg": particles, then the capitalised word they lead to.
@@ -29,6 +29,13 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w’'ʻ-]*) $")
 # A sentence or line ends right before a word: its capital says nothing about a name.
 _SENTENCE_END = re.compile(r"(?:[.!?:;”\"]\s+|\n\s*|^\s*)$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# " do Lago", " van der Poel", " dos Santos": a particle that only names use, maybe another,
+# then a capitalised word not followed by another (a Title Case run is no name).
+_PARTICLE_SURNAME = re.compile(
+    r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|dos|das|do)"
+    r"(?: (?:de|la|der|den|van|von|al|el|los|las))? (?P<word>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
+    r"(?![\w’'-]| [A-Z])"
+)
 # " do ", " de la ": particles between a place's first word and a person span.
 _PARTICLES_BEFORE = re.compile(r"(?<= )(?:[a-z]{1,4} )+$")
 # Initials right before a span, after a lower-case word or a comma: "of KP ", "of K.P. ".
@@ -46,6 +53,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if span.label != "PERSON":
         return _after_particle(span, text)
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
+    span = _particle_surname(span, text)
     span = _initials_before(span, text, is_place)
     if is_heading(line_at(text, span.start)):
         return span
@@ -89,6 +97,16 @@ def _after_particle(span: Span, text: str) -> Span:
     return _grown(span, text, span.start, match.end())
 
 
+def _particle_surname(span: Span, text: str) -> Span:
+    """ "André Corrêa" takes " do Lago", "Mathieu" " van der Poel": particles, then a capitalised
+    word that ends the run. A town's name there is a surname too ("dos Santos"), a country's
+    is not ("Marie de France" aside)."""
+    match = _PARTICLE_SURNAME.match(text, span.end)
+    if not match or is_country_name(match.group("word")):
+        return span
+    return _grown(span, text, span.start, match.end())
+
+
 def _patronymic(span: Span, text: str) -> Span:
     """ "Makhabat Tazhibek" takes the "kyzy" written after it."""
     match = _NEXT_LOWER_WORD.match(text, span.end)
@@ -104,7 +122,7 @@ def _hyphenated(span: Span, text: str) -> Span:
 
 def _next_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span | None:
     match = _NEXT_WORD.match(text, span.end)
-    if not match or not _is_name_word(match, others, is_place):
+    if not match or not _is_name_word(match, others, is_place, town_ok=True):
         return None
     return _grown(span, text, span.start, match.end(1))
 
@@ -113,7 +131,8 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     """The word before, unless a sentence starts there and it is no known first name, or it is
     a possessive ("Slovakia’s Robert Fico")."""
     match = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
-    if not match or not _is_name_word(match, others, is_place):
+    first_name = bool(match) and _plainly_a_first_name(match.group(1))
+    if not match or not _is_name_word(match, others, is_place, town_ok=first_name):
         return None
     if re.search(r"[’']s$", match.group(1)) or _heads_the_title(match, text):
         return None
@@ -121,6 +140,11 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     if at_sentence_start and not is_given_name(match.group(1), strict=True):
         return None
     return _grown(span, text, match.start(1), span.end)
+
+
+def _plainly_a_first_name(word: str) -> bool:
+    """A first name that is no English verb or adjective ("Salem", not "Save")."""
+    return is_given_name(word, strict=True) and not lexicon.is_verb_or_adjective(word)
 
 
 def _heads_the_title(match: re.Match, text: str) -> bool:
@@ -134,15 +158,19 @@ def _heads_the_title(match: re.Match, text: str) -> bool:
     return bool(after_for) and lexicon.is_noun(word) and not is_given_name(word)
 
 
-def _is_name_word(match: re.Match, others: Sequence[Span], is_place: IsPlace) -> bool:
+def _is_name_word(
+    match: re.Match, others: Sequence[Span], is_place: IsPlace, town_ok: bool = False
+) -> bool:
     """A capitalised word that may belong to a name: no title, place, organisation or credit
-    word, and not inside a place or a longer entity the model tagged."""
+    word, and not inside a place or a longer entity the model tagged. ``town_ok``: a smaller
+    town's name may be a name word there ("Vladimir Padrino López", "Salem Humaid AlMarri"):
+    the catalog's countries and cities never are."""
     word, start, end = match.group(1), match.start(1), match.end(1)
     if not names.continues_name(word) or not word[:1].isupper():
         return False
     if names.has_org_word([word]) or names.has_credit_word([word]):
         return False
-    if is_place(word) or is_known_place(word):
+    if is_place(word) or (is_known_place(word) and not town_ok):
         return False
     return not any(_blocks(other, word, start, end) for other in others)
 

@@ -106,7 +106,8 @@ ORG_WORDS = frozenset(
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(
-    words("Photo Photos Photograph File Staff Handout Courtesy Images Stringer Credit Credits")
+    words("""Photo Photos Photograph File Staff Handout Courtesy Images Stringer Credit Credits
+    Foto Fotos""")
 )
 # Common words the model sometimes tags as a person on their own.
 _COMMON = frozenset(
@@ -177,7 +178,11 @@ def has_credit_word(tokens: list[str]) -> bool:
 
 def has_org_word(tokens: list[str]) -> bool:
     """Whether any token marks an organisation, place, event or work."""
-    return any(token.strip(".,’'") in ORG_WORDS for token in tokens)
+    # A word after a particle is a surname ("André Corrêa do Lago"), whatever else it means.
+    return any(
+        token.strip(".,’'") in ORG_WORDS and not (index and tokens[index - 1] in _PARTICLES)
+        for index, token in enumerate(tokens)
+    )
 
 
 def ends_with_particle(name: str) -> bool:

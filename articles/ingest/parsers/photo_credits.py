@@ -37,7 +37,7 @@ _NOT_PHOTOGRAPHER = words(
     file handout pool courtesy archive archives wire xinhua anadolu sipa alamy shutterstock zuma
     nurphoto sopa tass ria dpa ansa kyodo yonhap bloomberg press agency news staff contributor
     contributors eyevine rex istock unsplash wikimedia commons flickr creative public domain
-    associated"""
+    associated foto fotos antara"""
 )
 # Of those, the agencies' own names, which are also surnames ("Benjamin Sipa/AFP"): such a
 # word ends a photographer's name when another part of the credit is the agency.

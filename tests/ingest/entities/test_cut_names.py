@@ -33,6 +33,13 @@ def _span(text: str, word: str, label: str) -> Span:
         ("the envoy Rustam Karim oglu arrived.", "Rustam Karim", "Rustam Karim oglu"),
         ("the cabinet of KR Dahal Bista fell.", "Dahal Bista", "KR Dahal Bista"),  # initials
         ("a novel by J.K. Marlowe Reyes sold.", "Marlowe Reyes", "J.K. Marlowe Reyes"),
+        # Particles, then a surname, even a town's or a word of organisations.
+        ("envoy André Moura do Lago said.", "André Moura", "André Moura do Lago"),
+        ("rider Mathieu van der Poel won.", "Mathieu", "Mathieu van der Poel"),
+        ("writer Tomás Ferreira dos Santos said.", "Tomás Ferreira", "Tomás Ferreira dos Santos"),
+        # A smaller town's name next to a name, a first name before it.
+        ("Minister Vladimir Padrino López spoke.", "Vladimir Padrino", "Vladimir Padrino López"),
+        ("the director, Salem Humaid Karimi, spoke.", "Humaid Karimi", "Salem Humaid Karimi"),
     ],
 )  # fmt: skip
 def test_complete_takes_the_name_words_the_model_left_out(text, cut, expected):
@@ -119,6 +126,18 @@ def test_complete_takes_no_abbreviation_for_initials(text, cut):
     ],
 )
 def test_complete_leaves_the_end_of_a_title_before_a_name(text, cut):
+    assert grown(text, cut) == cut
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("the singer Anne Morel de France won.", "Anne Morel"),  # a country after the particle
+        ("the mayor Ana Lima de Campo Grande said.", "Ana Lima"),  # a Title Case run
+        ("the Save Victoria Park campaign grew.", "Victoria Park"),  # a verb, not a first name
+    ],
+)
+def test_complete_leaves_countries_runs_and_verbs(text, cut):
     assert grown(text, cut) == cut
 
 

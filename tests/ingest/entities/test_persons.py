@@ -149,3 +149,26 @@ def _org_names(text: str, org: str) -> list[str]:
 )  # fmt: skip
 def test_candidates_take_a_whole_org_span_that_is_a_persons_name(text, org, expected):
     assert _org_names(text, org) == expected
+
+
+def _spans(text: str, *tagged: tuple[str, str, int]) -> list[Span]:
+    """Spans of (words, label, which occurrence)."""
+    found = []
+    for words, label, nth in tagged:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(words, start + 1)
+        found.append(Span(words, label, start, start + len(words)))
+    return found
+
+
+def test_candidates_drop_a_name_the_model_tags_a_place_at_another_mention():
+    text = "Crowds filled Marta Vale for the concert. Fans at Marta Vale cheered."
+    spans = _spans(text, ("Marta Vale", "PERSON", 0), ("Marta Vale", "FAC", 1))
+    assert [c.name for c in candidates(spans, text, lambda word: False)] == []
+
+
+def test_candidates_keep_a_name_tagged_a_place_elsewhere_that_speaks():
+    text = "Marta Vale said the concert was sold out. Fans cheered Marta Vale."
+    spans = _spans(text, ("Marta Vale", "PERSON", 0), ("Marta Vale", "GPE", 1))
+    assert [c.name for c in candidates(spans, text, lambda word: False)] == ["Marta Vale"]

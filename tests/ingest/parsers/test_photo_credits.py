@@ -20,6 +20,7 @@ from articles.ingest.parsers.photo_credits import photographers
         ("Credit: AP Photo/Tomasz Wąsowski", ["Tomasz Wąsowski"]),  # Latin Extended-A letters
         ("records. Credit: AP Photo/Jeff McIntosh", ["Jeff McIntosh"]),  # a capital inside
         ("(Reuters/Ana DeLuca)", ["Ana DeLuca"]),
+        ("(Antara Foto/Dewi Lestari Putri/via Reuters)", ["Dewi Lestari Putri"]),  # "Foto"
     ],
 )
 def test_photographers_found_in_credits_with_their_offsets(text, names):
