@@ -101,6 +101,8 @@ def is_given_name(word: str, strict: bool = False) -> bool:
     if " " in word:
         return False
     gender = _name_detector().get_gender(word)
+    if gender not in ("male", "female") and (plain := fold_accents(word)) != word:
+        gender = _name_detector().get_gender(plain)  # "María" as "Maria"
     return gender in ("male", "female") if strict else gender != "unknown"
 
 

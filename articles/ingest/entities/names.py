@@ -255,6 +255,17 @@ def _whole_name_shaped(span: Span) -> bool:
     return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[1:])
 
 
+def _may_start_a_name(tokens: list[str], index: int) -> bool:
+    """Whether the tail from ``tokens[index]`` may be a person's name: not a title ("General
+    Catalyst"), not after "of", "for" or "and" ("Institute of Marine Science": the
+    organisation's own words), and no English plural in it ("Thunder Beat Pacers")."""
+    if _TITLE_PATTERN.match(tokens[index] + " "):
+        return False
+    if index and tokens[index - 1] in ("of", "for", "and", "&"):
+        return False
+    return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[index + 1 :])
+
+
 def person_tail(span: Span) -> Span | None:
     """The person's name ending a non-person span: two or more capitalised words from a known
     first name to the end ("the High Council for National Reconciliation Abdullah Abdullah"),
@@ -266,6 +277,8 @@ def person_tail(span: Span) -> Span | None:
     for index in range(first, len(words) - 1):
         tail = words[index:]
         if not is_given_name(tail[0].group(), strict=True) or len(tail) > 3:
+            continue
+        if not _may_start_a_name([word.group() for word in words], index):
             continue
         if all(w.group()[0].isupper() and w.group().isalpha() for w in tail):
             start = span.start + tail[0].start()

@@ -415,13 +415,19 @@ def heading_trimmed(name: str, span: Span, text: str) -> str:
         return name
     while len(tokens) > 1 and _trailing_heading_word(tokens, text):
         tokens.pop()
-    if is_given_name(tokens[0], strict=True):
+    if is_given_name(tokens[0], strict=True) and not _heading_word(tokens[0], text):
         return " ".join(tokens)
     while tokens and not _written_outside_headings(tokens[0], text):
         tokens.pop(0)
     if any(_heading_verb(token, text) for token in tokens[1:-1]):
         return ""  # two names and the heading's verb between them: "Xi Hosts Putin"
     return " ".join(tokens)
+
+
+def _heading_word(token: str, text: str) -> bool:
+    """A first name that is also an English verb or adjective, written capitalised only in
+    headings ("Thunder Beat Pacers"): the heading's word, not a name."""
+    return lexicon.is_verb_or_adjective(token) and not _written_outside_headings(token, text)
 
 
 def _heading_verb(token: str, text: str) -> bool:

@@ -335,6 +335,8 @@ def test_rejection_accepts_surnames_led_by_a_hyphenated_particle(name):
         ),
         # Two names and the heading's verb between them: no one name.
         ("Okafor Hosts Lindqvist", "Okafor Hosts Lindqvist At Summit\nOkafor met Lindqvist.", ""),
+        # A first name that is also an English verb written only in the heading: its word.
+        ("Beat Okafors", "Thunder Beat Okafors In Overtime\nThe Okafors lost.", "Okafors"),
         # Not a heading line: nothing is trimmed.
         ("Delays Okafor", "The judge said Delays Okafor was late.", "Delays Okafor"),
     ],

@@ -145,6 +145,13 @@ def _org_names(text: str, org: str) -> list[str]:
         ("Shares of Jonas Holdings fell.", "Jonas Holdings", []),
         ("Georgia Voters Head To The Polls", "Georgia Voters Head", []),
         ("Aid entered Gaza through Kerem Dalom on Monday.", "Kerem Dalom", []),
+        # The tail of a longer ORG span: a first name (accents aside) to the end ...
+        ("His widow María Elena Tarazona spoke.", "His widow María Elena Tarazona",
+         ["María Elena Tarazona"]),
+        # ... but not a title, the organisation's own words after "of", or an English plural.
+        ("Investors include General Catalyst and others.", "General Catalyst", []),
+        ("the Institute of Marine Science said.", "the Institute of Marine Science", []),
+        ("Storm Beat Rangers at home.", "Storm Beat Rangers", []),
     ],
 )  # fmt: skip
 def test_candidates_take_a_whole_org_span_that_is_a_persons_name(text, org, expected):
