@@ -102,7 +102,8 @@ ORG_WORDS = frozenset(
     Biotech Motors Automotive Aerospace Electric Energy Energies Petroleum Mining Minerals Steel
     Holdings Capital Ventures Technologies Laboratories Industries Shipping Logistics Telecom
     Communications Semiconductor Insurance Securities Investments Financial Resources Stadium
-    Stadion Estadio Arena Cathedral Temple Terminal Laboratory""")
+    Stadion Estadio Arena Cathedral Temple Terminal Laboratory Shire Borough Elementary
+    Kindergarten Highway Motorway Expressway Freeway Dam Reservoir""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

@@ -294,6 +294,13 @@ def _only_in_place(name: str, text: str) -> bool:
     )
 
 
+# A word that opens a street's or a square's name, maybe with more capitalised words, right
+# before a span: the span ends that name.
+_STREET_BEFORE = re.compile(
+    r"\b(?:Avenida|Av\.|Rua|Calle|Carrera|Rue|Via|Viale|Plaza|Praça|Piazza|Place|Ulitsa"
+    r"|Prospekt|Avenue|Boulevard)(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
+)
+_STREET_BEFORE_CHARS = 60
 # Capitalised words right after a span, up to a word of organisations, places or events.
 _LONGER_NAME_AFTER = re.compile(r"(?: [A-Z][\w’'-]*+){1,3}")
 
@@ -304,6 +311,8 @@ def _inside_longer_name(span: Span, text: str) -> bool:
     not on a Title Case heading line, where every word is capitalised."""
     if span.text.endswith(("’s", "'s")):
         return False  # "Geert Wilders's Party for Freedom": his party, not his name
+    if _STREET_BEFORE.search(text, max(0, span.start - _STREET_BEFORE_CHARS), span.start):
+        return True  # "Avenida Libertador Bernardo O'Higgins", "Rua Marquês de Pombal"
     match = _LONGER_NAME_AFTER.match(text, span.end)
     if not match or is_heading(line_at(text, span.start)):
         return False

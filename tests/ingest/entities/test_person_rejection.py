@@ -215,6 +215,9 @@ def context(name: str, text: str) -> str | None:
         # The start of a longer name that a word of places or organisations ends.
         ("Prince Tarik", "The final is at the Prince Tarik Abdellah Stadium in Rabat.",
          "part of an organisation's or a place's name"),
+        # The end of a street's name that opens with a word of streets.
+        ("Bernardo Okafor", "Crowds filled Avenida Libertador Bernardo Okafor at night.",
+         "part of an organisation's or a place's name"),
         # Streets and fields.
         ("Heroiv Zavodu", "A bomb hit a block on Heroiv Zavodu street.", "place or region"),
         ("Ola Berg", "Output began at the Ola Berg field in the north.",
@@ -348,7 +351,16 @@ def test_heading_trimmed_keeps_the_words_the_article_writes_elsewhere(name, text
 
 
 @pytest.mark.parametrize(
-    "name", ["Storm Bella", "Hurricane Otis", "Champions Trophy", "Avenida Ruiz", "Mato Pharma"]
+    "name",
+    [
+        "Storm Bella",
+        "Hurricane Otis",
+        "Champions Trophy",
+        "Avenida Ruiz",
+        "Mato Pharma",
+        "Tarrant Shire",
+        "Garfield Elementary",
+    ],
 )
 def test_rejection_names_storms_and_trophies_events(name):
     assert reason(name) == "organisation, work or event"
