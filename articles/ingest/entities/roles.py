@@ -19,6 +19,7 @@ _NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-’'][A-Z]?[^\W\d_]+)*")
 # The name after the role: a first name and up to two more words (a lone first name joins the
 # full name the model tagged next to it: "Farmer Ana" beside "Lima Costa").
 _NAME_WORDS = (1, 3)
+_NAMED_AFTER = re.compile(r",|\s+(?:said|says|told|added)\b")
 
 
 def after_role(span: Span, text: str) -> Span | None:
@@ -32,9 +33,19 @@ def after_role(span: Span, text: str) -> Span | None:
         return None
     if not lexicon.is_noun(role) or is_given_name(role):
         return None
-    if not is_given_name(rest[0].split("-")[0]):  # "Marie-Claire" is known as "Marie"
+    # "Marie-Claire" is known as "Marie"; a first name the dictionary lacks ("Farmer Akosua
+    # Mensah") passes when neither word is English.
+    if not is_given_name(rest[0].split("-")[0]) and not _foreign_full_name(rest, span, text):
         return None
     if not all(_NAME_WORD.fullmatch(word) for word in rest):
         return None
     start = span.start + words[1].start()
     return Span(span.text[words[1].start() :], "PERSON", start, span.end)
+
+
+def _foreign_full_name(words: list[str], span: Span, text: str) -> bool:
+    """Two or three words none of which is an English word, then a comma or a verb of speech
+    (as a person is named): a name the dictionary lacks."""
+    if not 2 <= len(words) <= 3 or not _NAMED_AFTER.match(text, span.end):
+        return False
+    return not any(lexicon.is_noun(word) or lexicon.is_verb_or_adjective(word) for word in words)

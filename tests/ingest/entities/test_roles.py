@@ -21,6 +21,8 @@ def span_of(words: str, text: str, label: str = "ORG") -> Span:
             "  • Pilot Marie-Claire Dubois landed.",
             "Marie-Claire Dubois",
         ),
+        # A first name the dictionary lacks: no English word, and named as a person is.
+        ("Courier Obiageli Nwankwo", "Courier Obiageli Nwankwo, 31, said so.", "Obiageli Nwankwo"),
     ],
 )
 def test_after_role_keeps_the_name_after_a_role_opening_the_sentence(words, text, name):
@@ -36,6 +38,7 @@ def test_after_role_keeps_the_name_after_a_role_opening_the_sentence(words, text
         ("Grace Ana Lima", "Grace Ana Lima spoke."),  # a first name, not a role
         ("Nurse Okoro", "Nurse Okoro spoke."),  # a surname alone: "Nurse" may be a title
         ("Harbour Okoro Bassey", "Harbour Okoro Bassey reopened."),  # no first name follows
+        ("Harbour Quay Okoro", "Harbour Quay Okoro, the port, shut."),  # an English word
         ("Pilot Anna Mills Trust", "Pilot Anna Mills Trust grew."),  # an organisation word
     ],
 )
