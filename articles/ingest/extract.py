@@ -102,6 +102,7 @@ class Extractor:
         found_persons = persons.find_persons(spans, text, self.is_place, self.never_person)
         found_persons += self.registry.candidates(text, found_persons, spans, self.never_person)
         found_persons += self.famous.candidates(text, found_persons, spans, self.never_person)
+        found_persons = persons.without_aliases(found_persons, text)
         mentioned = self.registry.resolve(persons.mentions_from(found_persons, spans, text, locate))
         mentioned = lone.kept(mentioned, text)
         credited = photo_credits.photographers(text)

@@ -61,6 +61,10 @@ _CLEANING_ROUNDS = 3
 _PLACE_TAGS = frozenset({"FAC", "GPE", "LOC"})
 # A verb of speech after a name, maybe after a comma and an age ("Ana Lima, 34, said").
 _SPEAKS = re.compile(r"(?:,[^,.]{1,40},)?\s+(?:said|says|told|added|asked)\b")
+# "known as", "nicknamed", "dubbed", maybe with a quotation mark, right before an alias; the
+# full name ends at most this many characters before the cue ("…, the RSF commander known as").
+_ALIAS_BEFORE = re.compile(r"\b(?:known as|nicknamed|dubbed)\s+[\"“‘']?$")
+_ALIAS_CHARS = 60
 # Shorter surnames ("Xi", "Li") are too often initials or parts of codes to count occurrences
 # the NER did not tag.
 _MIN_LOOSE_SURNAME = 3
@@ -339,6 +343,29 @@ def find_persons(
     """Every accepted person name with its span, including promoted mislabelled spans."""
     found = candidates(spans, text, is_place, never)
     return found + _promoted(spans, found, text, is_place)
+
+
+def without_aliases(found: Sequence[Candidate], text: str) -> list[Candidate]:
+    """The candidates less a one-word alias given right after a full name ("Mohamed Hamdan
+    Dagalo, known as Hemedti"): the same person, whom the full name already stands for. Only
+    where every mention of the alias is so introduced; alone elsewhere it is kept."""
+    full_ends = [c.span.end for c in found if " " in c.name]
+    aliases = set()
+    for candidate in found:
+        if " " in candidate.name or candidate.name in aliases:
+            continue
+        mentions = [c for c in found if c.name == candidate.name]
+        if all(_introduced_as_alias(c.span.start, full_ends, text) for c in mentions):
+            aliases.add(candidate.name)
+    return [c for c in found if c.name not in aliases]
+
+
+def _introduced_as_alias(start: int, full_ends: Sequence[int], text: str) -> bool:
+    before = text[max(0, start - _ALIAS_CHARS) : start]
+    if not (match := _ALIAS_BEFORE.search(before)):
+        return False
+    cue = start - len(before) + match.start()
+    return any(cue - _ALIAS_CHARS <= end <= cue for end in full_ends)
 
 
 def mentions_from(

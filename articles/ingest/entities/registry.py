@@ -29,6 +29,8 @@ from articles.normalise import fold_accents, name_key
 MIN_SURNAME = 3
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)([ -])$")
 _WORD_AFTER = re.compile(r"^([ -])([\w’'.-]+)")
+# An apostrophe that joins a word on, not a possessive: "Xi'an" is a city, not "Xi".
+_APOSTROPHE_WORD = re.compile(r"[’'](?!s\b)\w")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][”\"’')]*\s+)$")
 
 
@@ -130,7 +132,7 @@ def _hits(automaton: ahocorasick.Automaton, text: str) -> list[Span]:
     found = []
     for end_index, (form, persons) in automaton.iter(text):
         start, end = end_index - len(form) + 1, end_index + 1
-        if at_word_boundaries(text, start, end):
+        if at_word_boundaries(text, start, end) and not _APOSTROPHE_WORD.match(text, end):
             found.append(Span(form, persons, start, end))
     found.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
     chosen: list[Span] = []

@@ -2,7 +2,14 @@
 
 import pytest
 
-from articles.ingest.entities.persons import _full_form, candidates, clean_name, find_persons
+from articles.ingest.entities.persons import (
+    Candidate,
+    _full_form,
+    candidates,
+    clean_name,
+    find_persons,
+    without_aliases,
+)
 from articles.ingest.entities.spans import Span
 
 
@@ -179,3 +186,27 @@ def test_candidates_keep_a_name_tagged_a_place_elsewhere_that_speaks():
     text = "Marta Vale said the concert was sold out. Fans cheered Marta Vale."
     spans = _spans(text, ("Marta Vale", "PERSON", 0), ("Marta Vale", "GPE", 1))
     assert [c.name for c in candidates(spans, text, lambda word: False)] == ["Marta Vale"]
+
+
+def _candidates(text: str, *names: str):
+    found = []
+    for name in names:
+        start = text.index(name)
+        found.append(Candidate(name, Span(name, "PERSON", start, start + len(name))))
+    return found
+
+
+def test_without_aliases_drops_a_one_word_alias_given_after_a_full_name():
+    text = "RSF chief Adam Musa Tijani, the commander known as Tijo, spoke."
+    found = without_aliases(_candidates(text, "Adam Musa Tijani", "Tijo"), text)
+    assert [c.name for c in found] == ["Adam Musa Tijani"]
+
+
+def test_without_aliases_keeps_an_alias_written_alone_or_with_no_full_name_before():
+    alone = "Adam Musa Tijani, known as Tijo, spoke. Later Tijo left."
+    found = _candidates(alone, "Adam Musa Tijani", "Tijo")
+    start = alone.index("Tijo", alone.index("Later"))
+    found.append(Candidate("Tijo", Span("Tijo", "PERSON", start, start + 4)))
+    assert {c.name for c in without_aliases(found, alone)} == {"Adam Musa Tijani", "Tijo"}
+    no_full = "A man known as Tijo spoke."
+    assert [c.name for c in without_aliases(_candidates(no_full, "Tijo"), no_full)] == ["Tijo"]

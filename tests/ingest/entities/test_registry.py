@@ -41,6 +41,11 @@ def test_registry_matches_whole_words_in_their_case_only(registry):
     assert found(registry, "A trumpet, a trump card and Trumpism.") == []
 
 
+def test_registry_skips_a_word_an_apostrophe_joins_on_but_not_a_possessive(registry):
+    assert found(registry, "Flights to Trump'an and Trump’an resumed.") == []
+    assert found(registry, "Critics of Trump’s tariffs spoke.") == ["Trump"]
+
+
 def test_registry_never_matches_inside_a_longer_name(registry):
     text = "Ivanka Trump visited Trump Tower; Leyen alone is not hers."
     assert found(registry, text) == []
