@@ -19,3 +19,12 @@ def test_topics_migration_loads_taxonomy_with_keywords():
     assert Topic.objects.filter(slug="general").exists()
     catalog = load_catalog()
     assert len(catalog.topics) >= 15 and len(catalog.country_aliases) > 2000
+
+
+@pytest.mark.django_db
+def test_state_aliases_name_their_country():
+    active = CountryAlias.objects.filter(is_active=True)
+    assert active.get(text="Ohio").country.code == "US"
+    assert active.get(text="Ontario").country.code == "CA"
+    assert active.get(text="Queensland").country.code == "AU"
+    assert not active.filter(text="Victoria", country__code="AU").exists()  # left out on purpose

@@ -32,6 +32,8 @@ BLOCKERS = (
 # Words that are also names or common words: they count only when confirmed (see _confirmed).
 AMBIGUOUS = frozenset(
     {"Georgia", "Georgian", "Georgians", "Jordan", "Chad", "Jersey", "Kiwi", "Pole", "Finn", "Lao"}
+    # States that are first names or surnames too (``data/states.tsv``).
+    | {"Virginia", "Indiana", "Montana", "Alberta", "Tennessee", "Nevada", "Georgia"}
 )
 # Demonyms that are also languages: "in Italian", "English tutor" are not country references.
 _LANGUAGE_AFTER = re.compile(

@@ -12,6 +12,7 @@ from pathlib import Path
 from articles.normalise import fold_accents, words
 
 REVIEWED_TSV = Path(__file__).with_name("data") / "country_aliases.tsv"
+STATES_TSV = Path(__file__).with_name("data") / "states.tsv"
 
 # Cities at least this big are aliases of their country (capitals are always included).
 MIN_CITY_POPULATION = 300_000
@@ -70,6 +71,16 @@ def reviewed_rows(path: Path = REVIEWED_TSV) -> list[AliasRow]:
             if plural := _plural(demonym):
                 rows.append(AliasRow(code, plural, "demonym"))
         rows += [AliasRow(code, text, "city") for text in _split(cells[2])]
+    return rows
+
+
+def state_rows(path: Path = STATES_TSV) -> list[AliasRow]:
+    """First-level divisions that name their country ("Ohio", "Ontario", "Queensland")."""
+    rows: list[AliasRow] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, names = line.split("\t")
+            rows += [AliasRow(code, text, "city") for text in _split(names)]
     return rows
 
 
@@ -156,7 +167,7 @@ def city_rows(taken: set[str], min_population: int = MIN_CITY_POPULATION) -> lis
 @cache
 def default_rows() -> tuple[AliasRow, ...]:
     """The whole default table: reviewed rows first, then official names, then cities."""
-    named = reviewed_rows() + official_rows()
+    named = reviewed_rows() + official_rows() + state_rows()
     taken = {row.text for row in named}
     rows: dict[str, AliasRow] = {}
     for row in named + city_rows(taken):

@@ -84,3 +84,20 @@ def test_countries_skip_a_city_in_a_photographers_name(countries_in):
 def test_countries_skip_a_lower_case_state_only_where_a_state_has_the_name(countries_in):
     assert countries_in("Floods hit Mokwa in Niger state; Abuja sent aid.") == {"NG": 1}
     assert countries_in("China state media said the talks went well.") == {"CN": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("An Ohio jury convicted the driver on Friday.", "US"),
+        ("Ontario's chief medical officer urged parents to act.", "CA"),
+        ("Floods cut roads across Queensland overnight.", "AU"),
+        ("Fishermen in Kerala were told to stay ashore.", "IN"),
+    ],
+)
+def test_countries_read_a_state_or_province_as_its_country(countries_in, text, code):
+    assert set(countries_in(text)) == {code}
+
+
+def test_countries_leave_a_state_that_is_a_first_name_in_a_persons_name(countries_in):
+    assert countries_in("Virginia Okafor, a nurse, said the ward was full.") == {}
