@@ -7,7 +7,9 @@ mention's ``known_as``) or the reviewed list of famous persons does (``data/famo
 ("Marc"), or when the article writes it as
 a person's somewhere: after a title or before a verb of speech or a person's verb ("President
 Ruto", "Ruto said", "Ruto, who"), after a verb of speech ("said Ruto", "according to Ruto"), or
-as a possessive before a lower-case noun ("Ruto's government").
+as a possessive before a lower-case noun ("Ruto's government"). A word the article also writes as
+a place or a thing ("out of Cairns", "the far side of the Moon by") needs a title before it
+("President Ruto"): its other cues read as well of the place or thing ("Cairns, said …").
 """
 
 import re
@@ -34,6 +36,13 @@ _PERSON_BEFORE = re.compile(
     rf"|\b(?:according to|by|{names.PERSON_VERBS}|Mr|Mrs|Ms|Dr)) $"
 )
 _BEFORE_CHARS = 40
+# A place or a thing: after a preposition of place, or after "the" and before punctuation or a
+# function word ("the Moon by", but not "the Ruto government"); never a possessive.
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|out of|[Oo]utside|[Aa]round|[Aa]cross|the) $")
+_NOT_POSSESSIVE_AFTER = re.compile(r"(?![’']s\b)")
+_THING_AFTER = re.compile(
+    r"(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
+)
 
 
 def kept(mentions: Iterable[PersonMention], text: str) -> tuple[PersonMention, ...]:
@@ -48,8 +57,23 @@ def _lone(mention: PersonMention, text: str) -> bool:
     if name_key(name) in famous.famous_keys():
         return False
     places = _places(name, text)
+    if any(_place_or_thing(text, start, start + len(name)) for start in places):
+        return not any(_titled(text, start) for start in places)
     weak = not _common_word_opening_sentences(name, text, places)
     return not any(_person_like(text, start, start + len(name), weak) for start in places)
+
+
+def _place_or_thing(text: str, start: int, end: int) -> bool:
+    """Whether this occurrence is written as a place's or a thing's ("in Cairns", "the Moon,")."""
+    match = _PLACE_BEFORE.search(text[max(0, start - _BEFORE_CHARS) : start])
+    if not match or not _NOT_POSSESSIVE_AFTER.match(text, end):
+        return False
+    return not match.group().startswith("the") or bool(_THING_AFTER.match(text, end))
+
+
+def _titled(text: str, start: int) -> bool:
+    before = text[max(0, start - _BEFORE_CHARS) : start]
+    return bool(re.search(rf"\b(?:{names.TITLE_ALTERNATIVES})\.? $", before))
 
 
 def _common_word_opening_sentences(name: str, text: str, places: list[int]) -> bool:

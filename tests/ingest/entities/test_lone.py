@@ -58,3 +58,27 @@ def test_lone_rule_keeps_famous_persons_named_by_surname_alone():
     text = "The Relevance of Lenin’s “Imperialism” Today\n\nAn essay on the book."
     assert names_kept(text, PersonMention("Lenin")) == ["Lenin"]
     assert names_kept(text.replace("Lenin", "Veltrion"), PersonMention("Veltrion")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nguyen, who runs trips out of Veltrion, said visitors were fewer.",
+        "Rock from the far side of the Veltrion by a probe shows volcanoes. Veltrion's far side is old.",
+        "Tourists in Veltrion said the season was short.",
+    ],
+)
+def test_lone_word_written_as_a_place_or_thing_goes(text):
+    assert names_kept(text, PersonMention("Veltrion")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters gathered in Okonjo's home town. Okonjo said he would listen.",
+        "The Okonjo government fell. Okonjo said he would return.",
+        "Crowds cheered in Okonjo. President Okonjo said he would return.",
+    ],
+)
+def test_lone_word_as_a_possessive_or_attribute_or_titled_is_still_a_person(text):
+    assert names_kept(text, PersonMention("Okonjo")) == ["Okonjo"]
