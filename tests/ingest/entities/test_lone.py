@@ -64,7 +64,7 @@ def test_lone_rule_keeps_famous_persons_named_by_surname_alone():
     "text",
     [
         "Nguyen, who runs trips out of Veltrion, said visitors were fewer.",
-        "Rock from the far side of the Veltrion by a probe shows volcanoes. Veltrion's far side is old.",
+        "Rock from the Veltrion by a probe is young. Veltrion's far side is old.",
         "Tourists in Veltrion said the season was short.",
     ],
 )
