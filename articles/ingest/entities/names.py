@@ -159,6 +159,19 @@ def strip_leading_roles(name: str) -> str:
     return " ".join(tokens)
 
 
+# Offices held in an organisation, said of a person in apposition ("X, a member of the board").
+_OFFICES = frozenset(
+    words("""member official spokesman spokeswoman spokesperson director head chief president
+    governor minister secretary chairman chairwoman adviser advisor professor lawmaker senator
+    deputy partner executive strategist fellow""")
+)
+
+
+def is_role_noun(word: str) -> bool:
+    """A noun naming what a person is or does ("economist", "member"), not what a firm is."""
+    return word in _ROLES or word in _OFFICES
+
+
 def _is_role(word: str) -> bool:
     bare = word.rstrip(".").lower()
     return bare in _RANKS or (bare in _ROLES and not is_given_name(word))

@@ -105,6 +105,10 @@ _ORGANISATION_APPOSITION_AFTER = re.compile(
     r"|union|charity|organi[sz]ation|movement|militia|network|coalition|club|team|bank|lender"
     r"|insurer|airline|carrier|broadcaster|newspaper|regulator|operator|producer|maker"
     r"|manufacturer|developer|consortium|foundation|institute|fund)(?=[\s,.;:)])"
+    # "Riad Salameh, the former central bank governor": the noun only qualifies a role
+    r"(?!\s+(?:governor|chief|head|boss|director|president|chairman|chairwoman|chair|member"
+    r"|official|spokesman|spokeswoman|spokesperson|leader|executive|founder|owner|manager"
+    r"|economist|analyst|employee|worker|lawyer|adviser|advisor|secretary|minister)s?\b)"
 )
 # A storm's name: "Hurricane Melissa", "Typhoon Kalmaegi, known locally as Tino".
 _STORM_BEFORE = re.compile(

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.names import continues_name, has_org_word
+from articles.ingest.entities.names import continues_name, has_org_word, is_role_noun
 from articles.ingest.entities.nonpersons import is_heading, line_at
 from articles.ingest.entities.spans import Span, inside_any
 
@@ -35,17 +35,25 @@ _AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
 # outweighs the model's ORG ("Protest organiser Ana Lima said").
 _ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
 _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
+# An apposition saying what the person is ("Isabel Schnabel, a member of the board", "…, an
+# economist at Nomura"): a cue that holds at a sentence's start and outweighs a model's tag on
+# the surname alone.
+_ROLE_APPOSITION = re.compile(r",\s+(?:a|an|the)((?:\s+[a-z-]+){1,4})\b")
+_PHRASE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "who", "whose", "which", "that"})
 
 
 def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
     for match in _RUN.finditer(text):  # the cheap tests of the context first
         words = match.group().split()
-        if not (_in_prose(text, match) or _echoed(text, words[-1], match)):
+        apposed = _role_apposition(text, match.end())
+        if not (apposed or _in_prose(text, match) or _echoed(text, words[-1], match)):
             continue
         if not is_given_name(words[0].split("-")[0]):
             continue
-        if not _all_name_words(words) or _tagged(spans, match, text):
+        if not _all_name_words(words):
+            continue
+        if _tagged(spans, match, text) and not (apposed and _tagged_inside_only(spans, match)):
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
@@ -89,6 +97,29 @@ def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
     if not role or role.group(1) in STOP_WORDS or not lexicon.is_noun(role.group(1)):
         return True
     return not _SAYS_AFTER.match(text, end)
+
+
+def _role_apposition(text: str, end: int) -> bool:
+    """Whether an apposition naming a person's role follows (``_ROLE_APPOSITION``)."""
+    apposition = _ROLE_APPOSITION.match(text, end)
+    if not apposition:
+        return False
+    for word in apposition.group(1).split():  # the noun phrase, up to a preposition
+        if word in _PHRASE_ENDS:
+            return False
+        if is_role_noun(word):
+            return True
+    return False
+
+
+def _tagged_inside_only(spans: Sequence[Span], match: re.Match) -> bool:
+    """Whether the model's spans on the run are parts of it other than a person ("Schnabel" as
+    ORG in "Isabel Schnabel"), none reaching beyond it."""
+    start, end = match.span()
+    touching = [span for span in spans if span.start < end and start < span.end]
+    return all(
+        start <= span.start and span.end <= end and span.label != "PERSON" for span in touching
+    )
 
 
 def _all_name_words(words: list[str]) -> bool:

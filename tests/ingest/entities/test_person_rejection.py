@@ -242,6 +242,9 @@ def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
         ("Ana Lima", "Fans cheered Ana Lima in Rabat."),  # no word of place right after
         ("Smith", "Smith Wins\n\nSmith won the race."),  # the body names him too
         ("Mahmoud Khalil", "Mahmoud Khalil (a student) spoke."),  # a gloss without org words
+        # The organisation's noun only qualifies the role of the apposition.
+        ("Rami Haddad", "Rami Haddad, the former central bank governor, was freed."),
+        ("Rami Haddad", "Rami Haddad, a party official, was freed."),
     ],
 )
 def test_context_reason_keeps_persons(name, text):

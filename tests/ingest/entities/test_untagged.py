@@ -98,3 +98,33 @@ def test_name_spans_takes_a_full_name_the_text_names_again_by_surname(later):
 def test_name_spans_wants_the_surname_alone_as_a_person_is_named(later):
     text = f"Anselmo Toural became mayor on Tuesday. {later}"
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates held. Odile Toural, a member of the board, saw no case for a cut.",
+        "Rates held. Anselmo Toural, an economist at Nomura, expects a rise.",
+        "Rates held. Anselmo Toural, the former central bank governor, was freed.",
+    ],
+)
+def test_name_spans_takes_a_sentence_opening_name_before_a_role_apposition(text):
+    assert found(text)[0].endswith("Toural")
+    # ... even where the model tagged the surname alone as an organisation or a place
+    assert found(text, _org(text, "Toural"))[0].endswith("Toural")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates held. Odile Toural, a company whose chief resigned, fell.",  # not a person's role
+        "Rates held. Odile Toural, a new fund, opened.",
+    ],
+)
+def test_name_spans_wants_a_persons_role_in_the_apposition(text):
+    assert found(text) == []
+
+
+def test_name_spans_role_apposition_does_not_override_a_longer_tag():
+    text = "Rates held. Odile Toural, a member of the board, spoke."
+    assert found(text, _org(text, "Rates held. Odile Toural")) == []
