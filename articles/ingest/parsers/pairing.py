@@ -41,6 +41,15 @@ _MORE_PRIOR = -3.5
 _TITLE_CASE_SHARE = 0.75
 _WORD_CAP = 26  # the scores compare word counts with at most 25
 _CREDIT_WORDS = re.compile(r"\b(?:image|photo|photograph|picture|credit|via|courtesy)\b", re.I)
+# A block that is nothing but a photo credit ("Photo: Ana Lima/AFP", "Credit: AP Photo/…",
+# "(Reuters/Ana Lima)") is a caption's, never a headline or a summary.
+_CREDIT_LINE = re.compile(
+    r"(?:(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?)(?:\s+by)?\s*:|Photo\s+by\b"
+    r"|\([^()\n]{1,80}/[^()\n]{1,80}\)\.?$)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_WORDS = 12
+_NEVER = -8.0
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,8 @@ def _final_score(role: str | None, total: float) -> float:
 
 
 def role_scores(block: Block) -> dict[str, float]:
+    if _is_credit_line(block):
+        return {HEADLINE: _NEVER, CAPTION: 2.0, SUMMARY: _NEVER, MORE: _NEVER}
     summary = _summary_score(block)
     return {
         HEADLINE: _headline_score(block),
@@ -96,6 +107,15 @@ def role_scores(block: Block) -> dict[str, float]:
         SUMMARY: summary,
         MORE: summary + _MORE_PRIOR,
     }
+
+
+def _is_credit_line(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        len(block.lines) == 1
+        and count_words(text, _WORD_CAP) <= _CREDIT_LINE_WORDS
+        and bool(_CREDIT_LINE.match(text))
+    )
 
 
 def _headline_score(block: Block) -> float:

@@ -31,3 +31,18 @@ def test_pair_blocks_leaves_a_final_headline_without_summary():
     text = "First story\n\nA summary of the first story, in full.\n\nSecond story"
     items = pair_blocks(split_blocks(text.split("\n")))
     assert items[-1].headline.text == "Second story" and items[-1].summary == ()
+
+
+def test_label_blocks_takes_a_credit_line_for_a_caption_after_a_long_caption():
+    body = "Officials said the museum had kept its objects in rooms without cooling for decades."
+    text = (
+        "Paintings leave Nukus for the first time\n\n"
+        'A visitor in front of Ana Kirsanova-Lebedeva\'s "Caravan at Khiva" at the Louvre in '
+        "Abu Dhabi\n\n"
+        "Photo: Rashid al-Mansoori/AFP\n\n"
+        f"{body}\n\n"
+        "Ports reopen after the storm\n\n"
+        "(Reuters/Ana Lima)\n\n"
+        f"{body}"
+    )
+    assert _labels(text) == [HEADLINE, CAPTION, CAPTION, SUMMARY, HEADLINE, CAPTION, SUMMARY]
