@@ -29,7 +29,9 @@ _TITLES = sorted(
     |Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Prof.|Professor|Sir|Dame|Lord|Lady|Judge|Justice
     |Attorney General|Ambassador|Commissioner|Spokesman|Spokeswoman|Spokesperson|Director
     |Leader|Comrade|Activist|Journalist|Lawmaker|MP|Dep.|Rev.|Reverend
-    |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier""",
+    |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier
+    |Chief|Chief Justice|Chief Minister|Chief Executive|Elder|Pastor|Alhaji|Alhaja|Venerable
+    |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach""",
         "|",
     ),
     key=len,
@@ -110,11 +112,14 @@ CREDIT_WORDS = frozenset(
     words("""Photo Photos Photograph File Staff Handout Courtesy Images Stringer Credit Credits
     Foto Fotos""")
 )
+# "Welshman", "Dutchwoman": a demonym written as a noun, never a name (nor part of one).
+_DEMONYM_NOUN_STEMS = tuple(sorted(words("english french dutch welsh scots irish norse")))
 # Common words the model sometimes tags as a person on their own.
 _COMMON = frozenset(
     words("""mom mum dad mother father brother sister son daughter wife husband grandma grandpa god
     allah lord jesus christ prophet sir madam comrade comrades president minister leader
     covid corona chatgpt hamas taliban hezbollah isis daesh nato un eu""")
+    | {f"{people}{sex}" for people in _DEMONYM_NOUN_STEMS for sex in ("man", "men", "woman", "women")}
 )
 # NER labels whose span may hide a person at its end ("… Reconciliation Abdullah Abdullah").
 RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
@@ -174,6 +179,8 @@ def is_role_noun(word: str) -> bool:
 
 def _is_role(word: str) -> bool:
     bare = word.rstrip(".").lower()
+    if bare in _COMMON and bare.startswith(_DEMONYM_NOUN_STEMS):
+        return True  # "Dutchman Ricardo van der Lugt"
     return bare in _RANKS or (bare in _ROLES and not is_given_name(word))
 
 

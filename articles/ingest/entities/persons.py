@@ -342,7 +342,8 @@ def find_persons(
 ) -> list[Candidate]:
     """Every accepted person name with its span, including promoted mislabelled spans."""
     found = candidates(spans, text, is_place, never)
-    return found + _promoted(spans, found, text, is_place)
+    # Cut at line breaks first: a span across a heading and the body is two ("Suzuka\n\nRen …").
+    return found + _promoted(_split_lines(spans), found, text, is_place)
 
 
 def without_aliases(found: Sequence[Candidate], text: str) -> list[Candidate]:

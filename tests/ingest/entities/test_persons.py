@@ -117,6 +117,18 @@ def test_find_persons_promotes_a_relative_tagged_as_something_else():
     assert [candidate.name for candidate in found] == ["Ana Torres", "Luis Torres"]
 
 
+def test_find_persons_promotes_only_the_line_a_span_across_a_heading_ends_on():
+    text = "Rookie takes pole at Suzuka\n\nRen Okafor, 20, took pole. Okafor said so."
+    start = text.index("Suzuka")
+    end = text.index(",")
+    spans = [
+        Span(text[start:end], "FAC", start, end),
+        Span("Okafor", "PERSON", text.rindex("Okafor"), text.rindex("Okafor") + 6),
+    ]
+    names = {candidate.name for candidate in find_persons(spans, text, lambda word: False)}
+    assert "Ren Okafor" in names and not any("Suzuka" in name for name in names)
+
+
 def test_persons_skip_a_saints_name_abbreviated_in_a_place(persons_in):
     text = (
         "Mills in Sault Ste. Marie and St. Catharines shut; Marie Dubois, a welder, lost her job."

@@ -2,6 +2,8 @@
 
 import pytest
 
+from articles.ingest.entities.names import is_common_word
+from articles.ingest.entities.persons import clean_name
 from articles.ingest.entities.roles import after_role
 from articles.ingest.entities.spans import Span
 
@@ -57,3 +59,20 @@ def test_persons_in_drops_the_role_from_a_name_the_model_split(persons_in):
     # The model tags "Farmer Jaswinder" and "Singh Gill" apart.
     text = "The harvest failed. Farmer Jaswinder Singh Gill said he had sold his land."
     assert set(persons_in(text)) == {"Jaswinder Singh Gill"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Chief Felix Anyanwu-Obi", "Felix Anyanwu-Obi"),  # an honorific title
+        ("Coach Ana Lima", "Ana Lima"),
+        ("Dutchman Ricardo van der Lugt", "Ricardo van der Lugt"),  # a demonym as a noun
+    ],
+)
+def test_clean_name_drops_honorifics_and_demonym_nouns(raw, name):
+    assert clean_name(raw) == name
+
+
+def test_demonym_nouns_are_no_names():
+    assert is_common_word("Welshman", "") and is_common_word("Frenchwomen", "")
+    assert not is_common_word("Welsh", "")
