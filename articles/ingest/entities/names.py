@@ -105,7 +105,8 @@ ORG_WORDS = frozenset(
     Holdings Capital Ventures Technologies Laboratories Industries Shipping Logistics Telecom
     Communications Semiconductor Insurance Securities Investments Financial Resources Stadium
     Stadion Estadio Arena Cathedral Temple Terminal Laboratory Shire Borough Elementary
-    Kindergarten Highway Motorway Expressway Freeway Dam Reservoir""")
+    Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
+    Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(
@@ -119,7 +120,11 @@ _COMMON = frozenset(
     words("""mom mum dad mother father brother sister son daughter wife husband grandma grandpa god
     allah lord jesus christ prophet sir madam comrade comrades president minister leader
     covid corona chatgpt hamas taliban hezbollah isis daesh nato un eu""")
-    | {f"{people}{sex}" for people in _DEMONYM_NOUN_STEMS for sex in ("man", "men", "woman", "women")}
+    | {
+        f"{people}{sex}"
+        for people in _DEMONYM_NOUN_STEMS
+        for sex in ("man", "men", "woman", "women")
+    }
 )
 # NER labels whose span may hide a person at its end ("… Reconciliation Abdullah Abdullah").
 RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
@@ -276,6 +281,14 @@ def _whole_name_shaped(span: Span) -> bool:
     return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[1:])
 
 
+# Places and buildings named after a person, the head written before the name.
+_NAMESAKE_HEADS = words(
+    """Stadium Estadio Stadion Stade Stadio Arena Airport Aeropuerto Aeroporto Aéroport Street
+    Avenue Avenida Rua Calle Boulevard Bulevar Square Plaza Praça Piazza Bridge Hospital Park
+    Parque Station Highway Dam Ulitsa Prospekt Cathedral Temple Terminal Port Base Camp"""
+)
+
+
 def _may_start_a_name(tokens: list[str], index: int) -> bool:
     """Whether the tail from ``tokens[index]`` may be a person's name: not a title ("General
     Catalyst"), not after "of", "for" or "and" ("Institute of Marine Science": the
@@ -284,6 +297,8 @@ def _may_start_a_name(tokens: list[str], index: int) -> bool:
         return False
     if index and tokens[index - 1] in ("of", "for", "and", "&"):
         return False
+    if any(token in _NAMESAKE_HEADS for token in tokens[:index]):
+        return False  # "Estadio Juan Domingo Perón": named after the person, not naming them
     return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[index + 1 :])
 
 

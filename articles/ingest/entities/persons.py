@@ -383,6 +383,12 @@ def mentions_from(
     distinct = sorted({c.name for c in found}, key=lambda n: -len(n.split()))
     folded = _fold_variants(distinct)
     full = {name: folded[_full_form(name, distinct)] for name in distinct}
+    # Follow the chain: "Mayet" → "Ángel Luis Mayet" (a heading) → "Ángel Luis Mayet Garbey".
+    for name in distinct:
+        seen = {name}
+        while full[name] not in seen:
+            seen.add(full[name])
+            full[name] = full[full[name]]
     places: dict[str, list[tuple[int, int]]] = {}
     for candidate in found:
         places.setdefault(full[candidate.name], []).append(name_span(candidate))

@@ -31,6 +31,10 @@ _WORD_BEFORE = re.compile(r"([\w’'.-]+)([ -])$")
 _WORD_AFTER = re.compile(r"^([ -])([\w’'.-]+)")
 # An apostrophe that joins a word on, not a possessive: "Xi'an" is a city, not "Xi".
 _APOSTROPHE_WORD = re.compile(r"[’'](?!s\b)\w")
+# A hyphen joining the form to a capitalised word or any word after it: part of a double-barrelled
+# name ("Kiplagat-Ruto" is no "Ruto"); a particle before the hyphen is fine ("al-Assad").
+_HYPHENED_BEFORE = re.compile(r"[A-Z][\w’']*-$")
+_HYPHENED_AFTER = re.compile(r"-\w")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][”\"’')]*\s+)$")
 
 
@@ -132,8 +136,13 @@ def _hits(automaton: ahocorasick.Automaton, text: str) -> list[Span]:
     found = []
     for end_index, (form, persons) in automaton.iter(text):
         start, end = end_index - len(form) + 1, end_index + 1
-        if at_word_boundaries(text, start, end) and not _APOSTROPHE_WORD.match(text, end):
-            found.append(Span(form, persons, start, end))
+        if not at_word_boundaries(text, start, end) or _APOSTROPHE_WORD.match(text, end):
+            continue
+        if _HYPHENED_AFTER.match(text, end) or _HYPHENED_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
+            continue
+        found.append(Span(form, persons, start, end))
     found.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
     chosen: list[Span] = []
     for hit in found:

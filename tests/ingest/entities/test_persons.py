@@ -8,8 +8,10 @@ from articles.ingest.entities.persons import (
     candidates,
     clean_name,
     find_persons,
+    mentions_from,
     without_aliases,
 )
+from articles.ingest.entities import names
 from articles.ingest.entities.spans import Span
 
 
@@ -57,6 +59,12 @@ def test_persons_recover_name_hidden_in_organisation_span(persons_in):
         "also confirmed the news in a video statement."
     )
     assert "Abdullah Abdullah" in persons_in(text)
+
+
+@pytest.mark.parametrize("head", ["Estadio", "Stadium", "Avenida", "Airport"])
+def test_persons_leave_the_namesake_of_a_place_in_an_organisation_span(head):
+    span = Span(f"{head} Juan Domingo Okafor", "ORG", 0, len(head) + 20)
+    assert names.person_tail(span) is None
 
 
 def test_persons_resolve_surname_to_full_name_and_count(persons_in):
@@ -222,3 +230,17 @@ def test_without_aliases_keeps_an_alias_written_alone_or_with_no_full_name_befor
     assert {c.name for c in without_aliases(found, alone)} == {"Adam Musa Tijani", "Tijo"}
     no_full = "A man known as Tijo spoke."
     assert [c.name for c in without_aliases(_candidates(no_full, "Tijo"), no_full)] == ["Tijo"]
+
+
+def test_mentions_from_folds_a_chain_of_short_forms_into_the_fullest_name():
+    text = "Ana Luis Okafor Dies\n\nAna Luis Okafor Bassey died. Okafor won gold."
+    found = [
+        Candidate(name, Span(name, "PERSON", start, start + len(name)))
+        for name, start in (
+            ("Ana Luis Okafor", 0),
+            ("Ana Luis Okafor Bassey", text.index("Ana", 5)),
+            ("Okafor", text.rindex("Okafor")),
+        )
+    ]
+    mentions = mentions_from(found, [], text)
+    assert [(m.name, m.count) for m in mentions] == [("Ana Luis Okafor Bassey", 3)]

@@ -46,6 +46,10 @@ def test_registry_skips_a_word_an_apostrophe_joins_on_but_not_a_possessive(regis
     assert found(registry, "Critics of Trump’s tariffs spoke.") == ["Trump"]
 
 
+def test_registry_skips_a_surname_in_a_double_barrelled_name(registry):
+    assert found(registry, "Faith Ana-Kellogg and Kellogg-Brown won.") == []
+
+
 def test_registry_never_matches_inside_a_longer_name(registry):
     text = "Ivanka Trump visited Trump Tower; Leyen alone is not hers."
     assert found(registry, text) == []
