@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.ingest.entities import names
 from articles.ingest.entities.persons import (
     Candidate,
     _full_form,
@@ -11,7 +12,6 @@ from articles.ingest.entities.persons import (
     mentions_from,
     without_aliases,
 )
-from articles.ingest.entities import names
 from articles.ingest.entities.spans import Span
 
 
