@@ -118,6 +118,21 @@ _STORM_BEFORE = re.compile(
 )
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
+# A work of fiction the article is about, and a cue of plot or casting in the clause before a
+# name: the name is a character's.
+_WORK_NOUN = re.compile(
+    r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic)\b"
+)
+_CHARACTER_CUE = re.compile(
+    r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
+    r"|heroine|hero|protagonist|narrator|stars as|starring as)\b(?! (?:him|her|them)\b)"
+    r"(?:(?!, and\b)[^.;!?\n]){0,40}$"
+)
+_CHARACTER_CUE_CHARS = 80
+# Punctuation or a function word after a name: nothing it qualifies ("the Golden Bear at").
+_STANDS_ALONE_AFTER = re.compile(
+    r"[’'\"”]?(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
+)
 # "the Sheikh Radwan district": "the", maybe other capitalised words of the name, then the span.
 _THE_NAME_BEFORE = re.compile(r"\b(?i:the)\s+[“\"‘']?(?:[A-Z][\w’'-]*\s+){0,3}$")
 # A lower-case noun of geography right after a name makes it a place's: "Cambodia's Tonle Sap
@@ -236,7 +251,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "organisation, by what follows it"
     if (gloss := _GLOSS_AFTER.match(after)) and has_org_word(gloss["gloss"].split()):
         return "organisation, glossed"
-    if single and _with_article(name, span, text, before):
+    if _with_article(name, span, text, before):
         return "a thing with an article"
     if _THE_NAME_BEFORE.search(before) and _THING_AFTER.match(after):
         return "a place or thing named after a person"
@@ -246,7 +261,22 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "heading fragment"
     if single and _common_word_opening_sentences(name, text):
         return "common word opening a sentence"
+    if _character(name, text):
+        return "a character of a work"
     return None
+
+
+def _character(name: str, text: str) -> bool:
+    """A character of a film, series or novel the article is about: every mention outside
+    headings follows a cue of plot or casting in its clause ("The series follows Kemal, a
+    gardener", "a film about a grandmother, Apa Zhibek,", "who plays the boy's mother, Esi")."""
+    if not _WORK_NOUN.search(text):
+        return False
+    mentions = [start for start in _occurrences(name, text) if not is_heading(line_at(text, start))]
+    return bool(mentions) and all(
+        _CHARACTER_CUE.search(text[max(0, start - _CHARACTER_CUE_CHARS) : start])
+        for start in mentions
+    )
 
 
 def _written_as_place(name: str, text: str) -> bool:
@@ -384,13 +414,22 @@ def _occurrences(word: str, text: str) -> Iterator[int]:
 
 
 def _with_article(name: str, span: Span, text: str, before: str) -> bool:
-    """ "the Elysée": the word follows "the" here and wherever else the article writes it."""
-    if not (_THE_BEFORE.search(before) or span.text.lower().startswith("the ")):
+    """ "the Elysée", "won the Golden Bear at": the name follows "the" here and wherever else
+    the article writes it outside headings (which drop articles). A name of several words must
+    stand alone after "the" (punctuation or a function word next): "the Ana Lima case" is hers."""
+    in_heading = is_heading(line_at(text, span.start))
+    if not (in_heading or _THE_BEFORE.search(before) or span.text.lower().startswith("the ")):
         return False
+    single, seen = " " not in name, False
     for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if is_heading(line_at(text, match.start())):
+            continue
         if not _THE_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
             return False
-    return True
+        if not single and not _STANDS_ALONE_AFTER.match(text, match.end()):
+            return False
+        seen = True
+    return seen or not in_heading
 
 
 def _in_plural_list(before: str, after: str) -> bool:

@@ -190,6 +190,15 @@ def context(name: str, text: str) -> str | None:
         ("Svoboda Narodu", "Svoboda Narodu or “People’s Freedom Movement” won.", GLOSSED),
         ("Kremlin", "By noon the Kremlin had nothing to say.", "a thing with an article"),
         ("Sun", "They worship the Sun at dawn.", "a thing with an article"),
+        ("Golden Bear", "Wins Golden Bear\n\nIt won the Golden Bear at the festival.",
+         "a thing with an article"),
+        # Characters of a work the article is about, named only in its plot or cast.
+        ("Kemal", "The series follows Kemal, a gardener. Critics loved the drama.",
+         "a character of a work"),
+        ("Apa Zhibek", 'The film "Wind", about a grandmother, Apa Zhibek, who rides, won.',
+         "a character of a work"),
+        ("Esi", "In the film Ama Boateng plays the fisherwoman's daughter, Esi.",
+         "a character of a work"),
         ("Trudeaus", "The Bidens, Macrons, and Trudeaus of this world.", "plural of a name"),
         ("Hints", "Hints for Readers\n\nThe talks went on.", "heading fragment"),
         ("Peace Hopes", "Peace Hopes Fade\n\nThe talks went on.", "heading fragment"),
@@ -242,6 +251,11 @@ def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
         ("Ana Lima", "Fans cheered Ana Lima in Rabat."),  # no word of place right after
         ("Smith", "Smith Wins\n\nSmith won the race."),  # the body names him too
         ("Mahmoud Khalil", "Mahmoud Khalil (a student) spoke."),  # a gloss without org words
+        ("Ana Lima", "He recalled the Ana Lima case."),  # "the" before a name it qualifies
+        # An actor plays the character ("plays him"); the clause moves on after ", and".
+        ("Yaw Ozu", "In the film Koji Ito plays him, and the shots honour Yaw Ozu."),
+        ("Ana Lima", "The film follows Ana Lima, a judge. Ana Lima said it was true."),
+        ("Ana Lima", "Ana Lima, who plays for Benfica, scored."),  # no work of fiction
         # The organisation's noun only qualifies the role of the apposition.
         ("Rami Haddad", "Rami Haddad, the former central bank governor, was freed."),
         ("Rami Haddad", "Rami Haddad, a party official, was freed."),
