@@ -34,7 +34,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _PARTICLE_SURNAME = re.compile(
     r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|dos|das|do)"
     r"(?: (?:de|la|der|den|van|von|al|el|los|las))? (?P<word>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
-    r"(?![\w’'-]| [A-Z])"
+    r"(?: (?P<second>[A-Z][^\W\d_]+))?(?![\w’'-]| [A-Z])"
 )
 # " do ", " de la ": particles between a place's first word and a person span.
 _PARTICLES_BEFORE = re.compile(r"(?<= )(?:[a-z]{1,4} )+$")
@@ -104,6 +104,15 @@ def _particle_surname(span: Span, text: str) -> Span:
     match = _PARTICLE_SURNAME.match(text, span.end)
     if not match or is_country_name(match.group("word")):
         return span
+    second = match.group("second")
+    if second and (
+        names.has_org_word([second])
+        or lexicon.is_noun(second)
+        or lexicon.is_verb_or_adjective(second)
+        or is_country_name(second)
+        or is_known_place(f"{match.group('word')} {second}")
+    ):
+        return span  # "Maria da Penha Law": a name's two surnames only ("dos Reis Moura")
     return _grown(span, text, span.start, match.end())
 
 

@@ -208,6 +208,9 @@ def lexicon_reason(name: str, outlets: frozenset[str]) -> str | None:
     first, *rest = re.split(r"[\s-]+", name)
     if " " in name and name_key(name.split()[0]) in reviewed_organisations():
         return "organisation"  # a branch or arm: "Greenpeace Nordic", "Oxfam Kenya"
+    tail = name.split()[1:]
+    if len(tail) > 1 and name_key(" ".join(tail)) in reviewed_organisations():
+        return "organisation"  # a national society: "Philippine Red Cross"
     if is_region(name) or (rest and is_subdivision(name)):
         return "place or region"
     # A town may carry a person's name ("Benito Juárez"): a first name makes it a person's.
@@ -239,6 +242,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "a storm's name"
     if single and _only_in_place(name, text):
         return "place or region"
+    if single and _ends_an_organisation_name(name, text):
+        return "part of an organisation's or a place's name"
     if _ORGANISATION_APPOSITION_AFTER.match(after):
         return "organisation, by its apposition"
     if _inside_longer_name(span, text):
@@ -264,6 +269,13 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     if _character(name, text):
         return "a character of a work"
     return None
+
+
+def _ends_an_organisation_name(name: str, text: str) -> bool:
+    """The word ends a name of organisations or places elsewhere, after a particle ("the
+    Complexo da Maré", "University of Kivu"): a lone mention of it is that name's short form."""
+    pattern = rf"\b([A-Z][\w’'-]*) (?:da|de|do|dos|das|del|of|of the) {re.escape(name)}(?![\w-])"
+    return any(has_org_word([match.group(1)]) for match in re.finditer(pattern, text))
 
 
 def _character(name: str, text: str) -> bool:

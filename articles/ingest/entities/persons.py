@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from articles.ingest.entities import (
     cut_names,
     evidence,
+    lexicon,
     names,
     nonpersons,
     roles,
@@ -111,7 +112,7 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "place or demonym"
     if name.endswith("s") and is_place(name[:-1]):
         return "plural demonym"  # "Nigeriens", "Papua New Guineans"
-    if is_place(tokens[0]) and not is_given_name(tokens[0]):
+    if is_place(tokens[0]) and not is_given_name(tokens[0]) and not _long_foreign_name(tokens):
         return "starts with a place"  # a headline's "Ukraine Encroaches"
     if tokens[0].rstrip(".") in _SAINT_WORDS:
         return "named after a saint"  # "St Elizabeth" parish, "St. Louis", "Saint-Denis"
@@ -128,6 +129,18 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
     if len(tokens) > 5:
         return "too long for a name"
     return None
+
+
+def _long_foreign_name(tokens: list[str]) -> bool:
+    """A name of three words or more, with a particle inside or no English word after the
+    first: a full name whatever its first word ("Wellington Barbosa da Silva")."""
+    if len(tokens) < 3:
+        return False
+    if any(names.is_particle(token) for token in tokens[2:-1]):
+        return True  # a surname with its particle after a given name ("Barbosa da Silva")
+    return not any(
+        lexicon.is_noun(token) or lexicon.is_verb_or_adjective(token) for token in tokens[1:]
+    )
 
 
 def _starts_with_particle(tokens: list[str]) -> bool:
@@ -291,6 +304,14 @@ def _full_form(name: str, fuller: Sequence[str]) -> str:
     matches = [other for other in longer if _short_form_of(tokens, other.split())]
     if not matches and len(tokens) == 1:
         inner = [other for other in longer if tokens[0] in other.split()[1:-1]]
+        # Forms of one person count once ("Ajahn Boonlert Khemacaro" of "Phra Ajahn …").
+        inner = [
+            one
+            for one in inner
+            if not any(
+                len(two) > len(one) and _short_form_of(one.split(), two.split()) for two in inner
+            )
+        ]
         matches = inner if len(inner) == 1 else []
     return max(matches, key=lambda other: len(other.split()), default=name)
 

@@ -37,6 +37,7 @@ def _span(text: str, word: str, label: str) -> Span:
         ("envoy André Moura do Lago said.", "André Moura", "André Moura do Lago"),
         ("rider Mathieu van der Poel won.", "Mathieu", "Mathieu van der Poel"),
         ("writer Tomás Ferreira dos Santos said.", "Tomás Ferreira", "Tomás Ferreira dos Santos"),
+        ("Judge Ana Cristina dos Reis Moura ruled.", "Ana Cristina", "Ana Cristina dos Reis Moura"),
         # A smaller town's name next to a name, a first name before it.
         ("Minister Vladimir Padrino López spoke.", "Vladimir Padrino", "Vladimir Padrino López"),
         ("the director, Salem Humaid Karimi, spoke.", "Humaid Karimi", "Salem Humaid Karimi"),
@@ -134,6 +135,7 @@ def test_complete_leaves_the_end_of_a_title_before_a_name(text, cut):
     [
         ("the singer Anne Morel de France won.", "Anne Morel"),  # a country after the particle
         ("the mayor Ana Lima de Campo Grande said.", "Ana Lima"),  # a Title Case run
+        ("the law Maria da Penha Law passed.", "Maria"),  # a word of English after the particle
         ("the Save Victoria Park campaign grew.", "Victoria Park"),  # a verb, not a first name
     ],
 )

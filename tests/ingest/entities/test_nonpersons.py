@@ -27,6 +27,11 @@ def test_lexicon_reason_keeps_hyphenated_names_and_one_word_towns(name):
     assert lexicon_reason(name, OUTLETS) is None
 
 
+@pytest.mark.parametrize("name", ["Philippine Red Cross", "Kenya Red Cross"])
+def test_lexicon_reason_takes_a_national_society_of_a_listed_organisation(name):
+    assert lexicon_reason(name, OUTLETS) == "organisation"
+
+
 def test_context_reason_finds_a_state_spelled_without_the_gazetteers_accent():
     text = "Bihar votes next month. Rice growers in Assam and Bihar burned straw."
     assert context("Bihar", text) == PLACE

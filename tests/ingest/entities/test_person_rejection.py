@@ -192,6 +192,9 @@ def context(name: str, text: str) -> str | None:
         ("Sun", "They worship the Sun at dawn.", "a thing with an article"),
         ("Golden Bear", "Wins Golden Bear\n\nIt won the Golden Bear at the festival.",
          "a thing with an article"),
+        # A lone word that ends an organisation's or a place's name elsewhere.
+        ("Maré", "Killings in Maré\n\nA raid on the Complexo da Maré left two dead.",
+         "part of an organisation's or a place's name"),
         # Characters of a work the article is about, named only in its plot or cast.
         ("Kemal", "The series follows Kemal, a gardener. Critics loved the drama.",
          "a character of a work"),
