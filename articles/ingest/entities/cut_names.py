@@ -43,6 +43,8 @@ _INITIALS_BEFORE = re.compile(r"(?:\b[a-z]+|,) ((?:[A-Z]\.){1,3}|[A-Z]{2}) $")
 # Two capitals that are abbreviations of their own, not a person's initials.
 _NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP", "DJ", "GP"})
 # Names are at most this many words once completed.
+# A first name, then a nickname in quotes, right before a span.
+_NICKNAME_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) [\"“][^\"“”\n]{1,25}[\"”] $")
 _MAX_WORDS = 5
 # A country, demonym or city of the catalog (``Extractor.is_place``).
 IsPlace = Callable[[str], bool]
@@ -54,6 +56,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         return _after_particle(span, text)
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
     span = _particle_surname(span, text)
+    span = _nicknamed(span, text)
     span = _initials_before(span, text, is_place)
     if is_heading(line_at(text, span.start)):
         return span
@@ -68,6 +71,18 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if after and after.group(1)[0].isupper():
         return span
     return grown
+
+
+def _nicknamed(span: Span, text: str) -> Span:
+    """'Jerwin "Bagyo" Dela Cruz': a first name and a quoted nickname before the surname the
+    model tagged belong to the span (``persons.clean_name`` drops the nickname)."""
+    match = _NICKNAME_BEFORE.search(text, max(0, span.start - 45), span.start)
+    if not match:
+        return span
+    first = match.group(1)
+    if not is_given_name(first) and (lexicon.is_noun(first) or lexicon.is_verb_or_adjective(first)):
+        return span  # 'The "Falcon" …'-like English words lead no name
+    return _grown(span, text, match.start(1), span.end)
 
 
 def _initials_before(span: Span, text: str, is_place: IsPlace) -> Span:

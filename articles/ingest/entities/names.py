@@ -106,7 +106,7 @@ ORG_WORDS = frozenset(
     Communications Semiconductor Insurance Securities Investments Financial Resources Stadium
     Stadion Estadio Arena Cathedral Temple Terminal Laboratory Shire Borough Elementary
     Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
-    Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda""")
+    Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

@@ -67,6 +67,7 @@ _ORGANISATION_HEAD = re.compile(
     r"\b(?:group|groups|party|parties|company|companies|firm|firms|union|unions|network"
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
+    r"|label|studio|boutique|restaurant|hotel"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
     r"|insurer|chain|band|club|ethnic|tribe|service|alliance|regulator|team|teams|side"
     r"|(?:drug|car|auto|chip|plane|steel|phone)makers?|miners?|producers?|exporters?|refiners?"
@@ -118,6 +119,8 @@ _STORM_BEFORE = re.compile(
 )
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
+_QUOTE_OPENS = re.compile(r"[\"“‘']$")
+_QUOTE_CLOSES = re.compile(r"[,.!?]?[\"”’']")
 # A work of fiction the article is about, and a cue of plot or casting in the clause before a
 # name: the name is a character's.
 _WORK_NOUN = re.compile(
@@ -268,7 +271,20 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "common word opening a sentence"
     if _character(name, text):
         return "a character of a work"
+    if _only_quoted(name, text):
+        return "a title or a nickname in quotes"
     return None
+
+
+def _only_quoted(name: str, text: str) -> bool:
+    """Every mention is the whole of a quotation: a work's title ("Steppe Wind", 'Steppe
+    Wind') or a nickname ("Bagyo"), never how news names a person."""
+    starts = list(_occurrences(name, text))
+    return bool(starts) and all(
+        _QUOTE_OPENS.search(text, max(0, start - 1), start)
+        and _QUOTE_CLOSES.match(text, start + len(name))
+        for start in starts
+    )
 
 
 def _ends_an_organisation_name(name: str, text: str) -> bool:
@@ -344,7 +360,8 @@ def _only_in_place(name: str, text: str) -> bool:
 # before a span: the span ends that name.
 _STREET_BEFORE = re.compile(
     r"\b(?:Avenida|Av\.|Rua|Calle|Carrera|Rue|Via|Viale|Plaza|Praça|Piazza|Place|Ulitsa"
-    r"|Prospekt|Avenue|Boulevard)(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
+    r"|Prospekt|Avenue|Boulevard|Stade|Stadio|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport"
+    r"|Parque)(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
 )
 _STREET_BEFORE_CHARS = 60
 # Capitalised words right after a span, up to a word of organisations, places or events.

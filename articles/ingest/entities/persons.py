@@ -79,9 +79,14 @@ class Candidate:
     span: Span
 
 
+# A nickname in quotes between a first name and a surname.
+_INNER_NICKNAME = re.compile(r"(?<=\w) [\"“][^\"“”\n]{1,25}[\"”] (?=[A-Z])")
+
+
 def clean_name(raw: str) -> str:
     """A span's text without titles, roles, possessives, quotes or trailing punctuation."""
     text = " ".join(raw.replace("\n", " ").split())
+    text = _INNER_NICKNAME.sub(" ", text)  # 'Jerwin "Bagyo" Dela Cruz' → "Jerwin Dela Cruz"
     text = _INNER_POSSESSIVE.split(text, maxsplit=1)[0]  # "Lenin’s Imperialism" → "Lenin"
     text = names.strip_leading_stop_words(text)  # "In Ukraine" → "Ukraine"
     for _ in range(_CLEANING_ROUNDS):

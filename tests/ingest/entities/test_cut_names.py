@@ -3,6 +3,7 @@
 import pytest
 
 from articles.ingest.entities.cut_names import complete, ends_a_place
+from articles.ingest.entities.persons import clean_name
 from articles.ingest.entities.spans import Span
 
 PLACES = frozenset({"Kenyan", "Moscow"})
@@ -145,3 +146,18 @@ def test_complete_leaves_countries_runs_and_verbs(text, cut):
 
 def test_complete_still_takes_a_first_name_after_of():
     assert grown("the mother of Sarah Lindqvist said.", "Lindqvist") == "Sarah Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ('Jerwin "Bagyo" Dela Cruz won the title.', "Dela Cruz", 'Jerwin "Bagyo" Dela Cruz'),
+        ("Ebrahim “Ebie” Moosa, who patrolled the beach, died.", "Moosa", "Ebrahim “Ebie” Moosa"),
+    ],
+)
+def test_complete_takes_a_first_name_before_a_quoted_nickname(text, cut, expected):
+    assert grown(text, cut) == expected
+
+
+def test_clean_name_drops_the_nickname_inside_a_name():
+    assert clean_name('Jerwin "Bagyo" Dela Cruz') == "Jerwin Dela Cruz"

@@ -195,6 +195,9 @@ def context(name: str, text: str) -> str | None:
         # A lone word that ends an organisation's or a place's name elsewhere.
         ("Maré", "Killings in Maré\n\nA raid on the Complexo da Maré left two dead.",
          "part of an organisation's or a place's name"),
+        # A title or a nickname in quotes wherever the article writes it.
+        ("Steppe Wind", "Win for 'Steppe Wind'\n\nShe won with “Steppe Wind”, a film.",
+         "a title or a nickname in quotes"),
         # Characters of a work the article is about, named only in its plot or cast.
         ("Kemal", "The series follows Kemal, a gardener. Critics loved the drama.",
          "a character of a work"),
@@ -255,6 +258,7 @@ def test_context_reason_reads_how_the_text_uses_a_name(name, text, expected):
         ("Smith", "Smith Wins\n\nSmith won the race."),  # the body names him too
         ("Mahmoud Khalil", "Mahmoud Khalil (a student) spoke."),  # a gloss without org words
         ("Ana Lima", "He recalled the Ana Lima case."),  # "the" before a name it qualifies
+        ("Ana Lima", "“Ana Lima” was on the ballot; Ana Lima won."),  # unquoted once
         # An actor plays the character ("plays him"); the clause moves on after ", and".
         ("Yaw Ozu", "In the film Koji Ito plays him, and the shots honour Yaw Ozu."),
         ("Ana Lima", "The film follows Ana Lima, a judge. Ana Lima said it was true."),
