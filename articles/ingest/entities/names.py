@@ -302,6 +302,11 @@ def _may_start_a_name(tokens: list[str], index: int) -> bool:
     return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[index + 1 :])
 
 
+def _letters(word: str) -> bool:
+    """Letters only, a hyphen inside allowed ("Karagiannis-Holt"; a possessive is not)."""
+    return re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word) is not None
+
+
 def person_tail(span: Span) -> Span | None:
     """The person's name ending a non-person span: two or more capitalised words from a known
     first name to the end ("the High Council for National Reconciliation Abdullah Abdullah"),
@@ -316,7 +321,7 @@ def person_tail(span: Span) -> Span | None:
             continue
         if not _may_start_a_name([word.group() for word in words], index):
             continue
-        if all(w.group()[0].isupper() and w.group().isalpha() for w in tail):
+        if all(w.group()[0].isupper() and _letters(w.group()) for w in tail):
             start = span.start + tail[0].start()
             return Span(span.text[tail[0].start() :], "PERSON", start, span.end)
     return None

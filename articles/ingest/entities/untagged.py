@@ -35,6 +35,9 @@ _AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
 # outweighs the model's ORG ("Protest organiser Ana Lima said").
 _ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
 _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
+_VERB_AFTER = re.compile(
+    r" (?:[a-z]+ed|said|told|won|became|took|ran|beat|scored|threw|led|made)\b"
+)
 # An apposition saying what the person is ("Isabel Schnabel, a member of the board", "…, an
 # economist at Nomura"): a cue that holds at a sentence's start and outweighs a model's tag on
 # the surname alone.
@@ -47,7 +50,12 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     for match in _RUN.finditer(text):  # the cheap tests of the context first
         words = match.group().split()
         apposed = _role_apposition(text, match.end())
-        if not (apposed or _in_prose(text, match) or _echoed(text, words[-1], match)):
+        if not (
+            apposed
+            or _in_prose(text, match)
+            or _echoed(text, words[-1], match)
+            or _acts(text, words, match)
+        ):
             continue
         if not is_given_name(words[0].split("-")[0]):
             continue
@@ -97,6 +105,15 @@ def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
     if not role or role.group(1) in STOP_WORDS or not lexicon.is_noun(role.group(1)):
         return True
     return not _SAYS_AFTER.match(text, end)
+
+
+def _acts(text: str, words: list[str], match: re.Match) -> bool:
+    """A clear first name and surnames that are no English words, then a verb in the past
+    ("Grace Mwape-Chanda scored three times"), wherever in prose: news so opens a story."""
+    if not _VERB_AFTER.match(text, match.end()) or not is_given_name(words[0], strict=True):
+        return False
+    parts = [part for word in words[1:] for part in word.split("-")]
+    return not any(lexicon.is_noun(part) or lexicon.is_verb_or_adjective(part) for part in parts)
 
 
 def _role_apposition(text: str, end: int) -> bool:

@@ -251,3 +251,9 @@ def test_mentions_from_folds_a_chain_of_short_forms_into_the_fullest_name():
 def test_persons_keep_a_long_name_that_opens_with_a_place(persons_in):
     text = "The court jailed the sergeant, Wellington Barbosa da Silva, for 34 years."
     assert "Wellington Barbosa da Silva" in persons_in(text)
+
+
+def test_person_tail_takes_a_hyphenated_surname_the_model_tagged_as_an_organisation():
+    span = Span("Dimitrios Okafor-Holt", "ORG", 10, 31)
+    tail = names.person_tail(span)
+    assert tail is not None and tail.text == "Dimitrios Okafor-Holt"
