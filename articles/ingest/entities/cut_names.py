@@ -43,6 +43,10 @@ _INITIALS_BEFORE = re.compile(r"(?:\b[a-z]+|,) ((?:[A-Z]\.){1,3}|[A-Z]{2}) $")
 # Two capitals that are abbreviations of their own, not a person's initials.
 _NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP", "DJ", "GP"})
 # Names are at most this many words once completed.
+# " al-Mahmood", " bin-Salman": a surname with its Arabic particle right after a span.
+_PREFIXED_AFTER = re.compile(
+    r" (?:al|Al|el|El|bin|ibn|ad|as|ash|az)-[A-Z][^\W\d_]+(?![\w’'-]| [A-Z])"
+)
 # A first name, then a nickname in quotes, right before a span.
 _NICKNAME_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) [\"“][^\"“”\n]{1,25}[\"”] $")
 _MAX_WORDS = 5
@@ -57,6 +61,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
     span = _particle_surname(span, text)
     span = _nicknamed(span, text)
+    span = _prefixed_surname_after(span, text)
     span = _initials_before(span, text, is_place)
     if is_heading(line_at(text, span.start)):
         return span
@@ -71,6 +76,12 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if after and after.group(1)[0].isupper():
         return span
     return grown
+
+
+def _prefixed_surname_after(span: Span, text: str) -> Span:
+    """ "Yousif Ebrahim" takes the " al-Mahmood" the model left out."""
+    match = _PREFIXED_AFTER.match(text, span.end)
+    return _grown(span, text, span.start, match.end()) if match else span
 
 
 def _nicknamed(span: Span, text: str) -> Span:

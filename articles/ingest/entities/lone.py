@@ -38,7 +38,10 @@ _PERSON_BEFORE = re.compile(
 _BEFORE_CHARS = 40
 # A place or a thing: after a preposition of place, or after "the" and before punctuation or a
 # function word ("the Moon by", but not "the Ruto government"); never a possessive.
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|out of|[Oo]utside|[Aa]round|[Aa]cross|the) $")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|out of|[Oo]utside|[Aa]round|[Aa]cross|the) $"
+    r"|\bfrom (?:the )?[a-z][\w -]{0,30} to $"  # "a road from the airport to Whitegrass"
+)
 _NOT_POSSESSIVE_AFTER = re.compile(r"(?![’']s\b)")
 _THING_AFTER = re.compile(
     r"(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
@@ -52,13 +55,14 @@ def kept(mentions: Iterable[PersonMention], text: str) -> tuple[PersonMention, .
 
 def _lone(mention: PersonMention, text: str) -> bool:
     name = mention.name
-    if " " in name or mention.known_as or is_given_name(name, strict=True):
-        return False
-    if name_key(name) in famous.famous_keys():
+    if " " in name or mention.known_as or name_key(name) in famous.famous_keys():
         return False
     places = _places(name, text)
+    # A place's use outweighs a first name's look ("near Askar on the coast").
     if any(_place_or_thing(text, start, start + len(name)) for start in places):
         return not any(_titled(text, start) for start in places)
+    if is_given_name(name, strict=True):
+        return False
     weak = not _common_word_opening_sentences(name, text, places)
     return not any(_person_like(text, start, start + len(name), weak) for start in places)
 

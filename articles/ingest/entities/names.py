@@ -31,7 +31,7 @@ _TITLES = sorted(
     |Leader|Comrade|Activist|Journalist|Lawmaker|MP|Dep.|Rev.|Reverend
     |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier
     |Chief|Chief Justice|Chief Minister|Chief Executive|Elder|Pastor|Alhaji|Alhaja|Venerable
-    |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach""",
+    |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach|Commodore|Cllr|Cllr.""",
         "|",
     ),
     key=len,
@@ -106,7 +106,9 @@ ORG_WORDS = frozenset(
     Communications Semiconductor Insurance Securities Investments Financial Resources Stadium
     Stadion Estadio Arena Cathedral Temple Terminal Laboratory Shire Borough Elementary
     Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
-    Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison""")
+    Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison Port
+    Wharf Pier Quay Jetty Mount Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
+    Khor Bandar Kampung Jalan Taman Wadi Jebel Jabal Bukit Pulau Sungai Gunung""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(
@@ -119,7 +121,7 @@ _DEMONYM_NOUN_STEMS = tuple(sorted(words("english french dutch welsh scots irish
 _COMMON = frozenset(
     words("""mom mum dad mother father brother sister son daughter wife husband grandma grandpa god
     allah lord jesus christ prophet sir madam comrade comrades president minister leader
-    covid corona chatgpt hamas taliban hezbollah isis daesh nato un eu""")
+    covid corona chatgpt hamas taliban hezbollah isis daesh nato un eu cllr""")
     | {
         f"{people}{sex}"
         for people in _DEMONYM_NOUN_STEMS

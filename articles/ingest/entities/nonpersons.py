@@ -67,7 +67,8 @@ _ORGANISATION_HEAD = re.compile(
     r"\b(?:group|groups|party|parties|company|companies|firm|firms|union|unions|network"
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
-    r"|label|studio|boutique|restaurant|hotel"
+    r"|label|studio|boutique|restaurant|hotel|utility|utilities|contractor|contractors|developer"
+    r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
     r"|insurer|chain|band|club|ethnic|tribe|service|alliance|regulator|team|teams|side"
     r"|(?:drug|car|auto|chip|plane|steel|phone)makers?|miners?|producers?|exporters?|refiners?"
@@ -144,7 +145,8 @@ _GEO_NOUN_AFTER = re.compile(
     r"\s+(?:lake|river|valley|province|district|region|delta|basin|peninsula|islands?"
     r"|archipelago|mountains|desert|plateau|gulf|bay|strait|glacier|oblast|governorate"
     r"|prefecture|county|municipality|township|canyon|lagoon|reservoir|wetlands|national park"
-    r"|street|avenue|road|square|boulevard|crossing|border crossing|checkpoint)\b"
+    r"|street|avenue|road|square|boulevard|crossing|border crossing|checkpoint|campus"
+    r"|(?:industrial |economic |free )?zone|wharf|pier|quay|terminal|gas field|oil field)\b"
 )
 # A preposition that puts what follows in a place ("a police station in Mae Sot"); not "from",
 # "to" or "at", which persons follow as often ("a call from", "spoke to", "angry at").
@@ -360,7 +362,7 @@ def _only_in_place(name: str, text: str) -> bool:
 # before a span: the span ends that name.
 _STREET_BEFORE = re.compile(
     r"\b(?:Avenida|Av\.|Rua|Calle|Carrera|Rue|Via|Viale|Plaza|Praça|Piazza|Place|Ulitsa"
-    r"|Prospekt|Avenue|Boulevard|Stade|Stadio|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport"
+    r"|Prospekt|Avenue|Boulevard|Jalan|Lorong|Jl\.|Ulica|Strada|Chemin|Sokak|Stade|Stadio|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport"
     r"|Parque)(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
 )
 _STREET_BEFORE_CHARS = 60

@@ -161,3 +161,8 @@ def test_complete_takes_a_first_name_before_a_quoted_nickname(text, cut, expecte
 
 def test_clean_name_drops_the_nickname_inside_a_name():
     assert clean_name('Jerwin "Bagyo" Dela Cruz') == "Jerwin Dela Cruz"
+
+
+def test_complete_takes_a_surname_with_its_arabic_particle():
+    text = "Minister Yousif Ebrahim al-Mahmood said the bridge would open."
+    assert grown(text, "Yousif Ebrahim") == "Yousif Ebrahim al-Mahmood"

@@ -82,3 +82,15 @@ def test_lone_word_written_as_a_place_or_thing_goes(text):
 )
 def test_lone_word_as_a_possessive_or_attribute_or_titled_is_still_a_person(text):
     assert names_kept(text, PersonMention("Okonjo")) == ["Okonjo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge will start near Askar on the coast. Askar's port is small.",
+        "A road from the airport to Whitegrass was open again.",
+    ],
+)
+def test_lone_place_use_outweighs_a_first_names_look(text):
+    name = "Askar" if "Askar" in text else "Whitegrass"
+    assert names_kept(text, PersonMention(name)) == []

@@ -446,3 +446,17 @@ def test_rejection_names_universities_and_islands_in_other_languages(name):
 
 def test_rejection_keeps_a_first_name_that_is_a_word_for_island():
     assert reason("Isla Brennan") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Umm Slal", "The tanker Umm Slal, built in Ulsan, sailed."),
+        ("Barqi Tojik", "The state utility Barqi Tojik said power would be cut."),
+        ("Yildiz Yapi", "The Turkish contractor Yildiz Yapi built it in 14 months."),
+        ("Cave Hill", "Scientists at the Cave Hill campus said so."),
+        ("Sultan Ahmad Shah", "Her stall on Jalan Sultan Ahmad Shah will move."),
+    ],
+)
+def test_context_reason_reads_ships_firms_campuses_and_streets(name, text):
+    assert context(name, text) is not None
