@@ -367,7 +367,10 @@ _STREET_BEFORE = re.compile(
 )
 _STREET_BEFORE_CHARS = 60
 # Capitalised words right after a span, up to a word of organisations, places or events.
-_LONGER_NAME_AFTER = re.compile(r"(?: [A-Z][\w’'-]*+){1,3}")
+# Particles may join them ("Mubarak al-Kabeer Port", "Pedro de Valdivia Bridge").
+_LONGER_NAME_AFTER = re.compile(
+    r"(?: (?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[\w’'-]*+| (?:de|da|do|del)){1,4}"
+)
 
 
 def _inside_longer_name(span: Span, text: str) -> bool:

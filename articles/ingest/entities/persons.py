@@ -205,6 +205,7 @@ def candidates(
     recovered from the tail of ORG spans, each completed where the model cut it short
     (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
+    not_persons: set[str] = set()  # names the text shows are something else, at some mention
     for span in [*_split_lines(_joined(spans, text)), *untagged.name_spans(text, spans)]:
         if span.label == "PERSON":
             raw = roles.after_role(span, text) or span
@@ -222,6 +223,7 @@ def candidates(
         if _PLACE_BEFORE.search(text[max(0, raw.start - _PLACE_BEFORE_CHARS) : raw.start]):
             continue
         if names.has_org_word(raw.text.split()):  # before cleaning cuts "People's Republic"
+            not_persons.add(clean_name(raw.text))
             continue
         if is_credit(raw, text) or rejection(name, text, is_place) is not None:
             continue
@@ -229,7 +231,18 @@ def candidates(
             continue
         if never(name, raw, text) is None:
             found.setdefault((raw.start, raw.end), Candidate(name, raw))
-    return list(found.values())
+        else:
+            not_persons.add(name)
+    return [c for c in found.values() if not _another_sense(c.name, not_persons, text)]
+
+
+def _another_sense(name: str, not_persons: set[str], text: str) -> bool:
+    """One name, one sense in an article: a name shown at another mention to be a company's,
+    a place's or a longer organisation's start ("Saryarka Copper, a company"; "Mubarak
+    al-Kabeer" of "Mubarak al-Kabeer Port") is that here too, unless it speaks somewhere."""
+    if not any(other == name or other.startswith(name + " ") for other in not_persons):
+        return False
+    return not any(_SPEAKS.match(text, start + len(name)) for start in _starts(name, text))
 
 
 def _tagged_as_place_elsewhere(name: str, raw: Span, spans: Sequence[Span], text: str) -> bool:

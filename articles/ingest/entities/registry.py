@@ -32,9 +32,10 @@ _WORD_AFTER = re.compile(r"^([ -])([\w’'.-]+)")
 # An apostrophe that joins a word on, not a possessive: "Xi'an" is a city, not "Xi".
 _APOSTROPHE_WORD = re.compile(r"[’'](?!s\b)\w")
 # A hyphen joining the form to a capitalised word or any word after it: part of a double-barrelled
-# name ("Kiplagat-Ruto" is no "Ruto"); a particle before the hyphen is fine ("al-Assad").
+# name ("Kiplagat-Ruto" is no "Ruto"); a particle before the hyphen is fine ("al-Assad"). A
+# particle and a name after the form make a longer name too ("Mubarak al-Kabeer port").
 _HYPHENED_BEFORE = re.compile(r"[A-Z][\w’']*-$")
-_HYPHENED_AFTER = re.compile(r"-\w")
+_HYPHENED_AFTER = re.compile(r"-\w| (?:al|el|bin|ibn|de|da|do|dos|van|von)[- ][A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][”\"’')]*\s+)$")
 
 

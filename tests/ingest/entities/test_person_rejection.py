@@ -460,3 +460,8 @@ def test_rejection_keeps_a_first_name_that_is_a_word_for_island():
 )
 def test_context_reason_reads_ships_firms_campuses_and_streets(name, text):
     assert context(name, text) is not None
+
+
+def test_context_reason_reads_a_longer_name_joined_by_a_particle():
+    text = "Kuwait revived the Mubarak al-Kabeer Port on Bubiyan Island."
+    assert context("Mubarak", text) == "part of an organisation's or a place's name"

@@ -48,6 +48,7 @@ def test_registry_skips_a_word_an_apostrophe_joins_on_but_not_a_possessive(regis
 
 def test_registry_skips_a_surname_in_a_double_barrelled_name(registry):
     assert found(registry, "Faith Ana-Kellogg and Kellogg-Brown won.") == []
+    assert found(registry, "The Kellogg al-Kabeer port and Kellogg de Souza Bridge.") == []
 
 
 def test_registry_never_matches_inside_a_longer_name(registry):
