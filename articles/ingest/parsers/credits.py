@@ -14,6 +14,8 @@ from articles.normalise import clean_spaces, name_key
 _NAME_WORD = (
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+)?(?:['’-][A-Za-zÀ-ÖØ-öø-ž]+)*"
 )
+# "al-Qahtani", "bin-Talal": a surname with its Arabic particle.
+_PREFIXED_NAME_WORD = rf"(?:al|el|bin|ibn|ad|as|ash|at|az|ud|ul)-{_NAME_WORD}"
 _PARTICLES = word_set("de da di del della der van von le la al el bin ibn")
 # Words that mark a group, an outlet or a headline kicker rather than a person.
 _NOT_NAME_WORDS = word_set(
@@ -34,8 +36,9 @@ _DATELINE = re.compile(
 # "TAIPEI, Taiwan – ": an upper-case place, a dash, no outlet. The place classes hold spaces
 # that the dash's spaces also match, so they are bounded to keep the backtracking linear.
 _PLACE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,80}(?:, [A-Z][\w .'’-]{1,80})?\s++[-–—]\s+")
-# The name runs to the last non-space (not lazily: a lazy name before \s*$ is quadratic).
-_AUTHOR_SUFFIX = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<name>[^-–—]*[^-–—\s])\s*$")
+# A dash between spaces before the author's name; a hyphen inside the name joins its parts
+# ("- Adaeze Okonkwo-Bello"). The last such dash counts.
+_SUFFIX_DASH = re.compile(r"\s+[-–—]\s+")
 _BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’ -]{0,60}?)\s*+\.?$")
 _NAMES = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
 _REPORT_CREDIT = re.compile(
@@ -53,6 +56,7 @@ def is_person_name(text: str, min_words: int = 2, max_words: int = 4) -> bool:
         return False
     return all(
         re.fullmatch(_NAME_WORD, token)
+        or re.fullmatch(_PREFIXED_NAME_WORD, token)
         or re.fullmatch(r"[A-Z]\.|[A-Z]{2,3}", token)
         or (token in _PARTICLES and 0 < index < len(tokens) - 1)
         for index, token in enumerate(tokens)
@@ -83,9 +87,17 @@ def is_byline(text: str) -> bool:
 
 def split_author_suffix(headline: str) -> tuple[str, str | None]:
     """``A call to action - Jeremy Galloway`` → the headline and the author, when it is a name."""
-    match = _AUTHOR_SUFFIX.match(headline)
-    if match and is_person_name(match.group("name"), max_words=3):
-        return match.group("title"), match.group("name")
+    dashes = list(_SUFFIX_DASH.finditer(headline.rstrip()))
+    if not dashes:
+        return headline, None
+    last = dashes[-1]
+    title, name = headline[: last.start()], headline[last.end() :].rstrip()
+    if not title.strip() or not name:
+        return headline, None
+    # Three words, or four with a particle ("Marta Ruiz de Velasco").
+    longest = 4 if any(token in _PARTICLES for token in name.split()) else 3
+    if is_person_name(name, max_words=longest):
+        return title, name
     return headline, None
 
 

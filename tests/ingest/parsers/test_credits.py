@@ -35,6 +35,10 @@ def test_strip_dateline_removes_place_and_outlet():
         ("Why it spreads – Ana Lucia Ortega", "Why it spreads", "Ana Lucia Ortega"),
         ("War in Europe - The Final Countdown", "War in Europe - The Final Countdown", None),
         ("Ukraine – Russia", "Ukraine – Russia", None),
+        ("Fix the grid - Adaeze Okonkwo-Bello", "Fix the grid", "Adaeze Okonkwo-Bello"),
+        ("Clay courts - Marta Ruiz de Velasco", "Clay courts", "Marta Ruiz de Velasco"),
+        ("Peace Talks - Four More Capital Words", "Peace Talks - Four More Capital Words", None),
+        ("Metro - Noor al-Qahtani", "Metro", "Noor al-Qahtani"),
     ],
 )
 def test_split_author_suffix_only_takes_personal_names(headline, title, author):
