@@ -27,7 +27,13 @@ from pathlib import Path
 
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.names import PERSON_VERBS, has_org_word
+from articles.ingest.entities.names import (
+    PERSON_VERBS,
+    TITLE_ALTERNATIVES,
+    has_org_word,
+    strip_leading_roles,
+    strip_leading_titles,
+)
 from articles.ingest.entities.places import (
     is_country_name,
     is_known_place,
@@ -88,7 +94,8 @@ _PLACE_POSSESSIVE_AFTER = re.compile(
 )
 _ORGANISATION_AFTER = re.compile(
     r"(?:[’']s\s+(?:factory|factories|headquarters|subsidiary|shares|shareholders|fleet"
-    r"|employees|customers|plant|assembly line)\b)"
+    r"|employees|customers|plant|assembly line|founder|co-founder|founders|chief executive|CEO"
+    r"|investors|revenue|profits|valuation|board of directors)\b)"
     r"|\s+(?:(?:drivers|riders|passengers|customers|users|subscribers|shareholders|employees"
     r"|app|platform|headquarters|subsidiary|factory|factories|fleet|stock|party|lawmakers"
     r"|legislators|MPs|deputies|members)\b"
@@ -245,8 +252,10 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "place or region"
     if _storm(name, text):
         return "a storm's name"
-    if single and _only_in_place(name, text):
+    if _only_in_place(name, text):
         return "place or region"
+    if _after_organisation_word(name, span, text):
+        return "part of an organisation's or a place's name"
     if single and _ends_an_organisation_name(name, text):
         return "part of an organisation's or a place's name"
     if _ORGANISATION_APPOSITION_AFTER.match(after):
@@ -287,6 +296,22 @@ def _only_quoted(name: str, text: str) -> bool:
         and _QUOTE_CLOSES.match(text, start + len(name))
         for start in starts
     )
+
+
+def _after_organisation_word(name: str, span: Span, text: str) -> bool:
+    """A capitalised word of organisations or places right before the span opens the name it
+    ends ("Mineração Serra Dourada", "Wawel Royal Castle" aside): not on a heading line."""
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if not before or is_heading(line_at(text, span.start)):
+        return False
+    if not has_org_word([before.group(1)]):
+        return False
+    # A title may end in such a word ("Secretary of State Marco Rubio"), or open the span
+    # ("County" before "Prosecutor Michael Gmoser"): then the name is a person's.
+    head = text[max(0, span.start - 40) : span.start]
+    titled = re.search(rf"\b(?:{TITLE_ALTERNATIVES})\.? $", head)
+    bare = strip_leading_roles(strip_leading_titles(span.text))
+    return not titled and bare == span.text
 
 
 def _ends_an_organisation_name(name: str, text: str) -> bool:
@@ -348,9 +373,10 @@ def _storm(name: str, text: str) -> bool:
 
 
 def _only_in_place(name: str, text: str) -> bool:
-    """A one-word name, no first name, that the article writes only after a preposition of
-    place ("the girls running in Keringet"): persons are rarely "in" anyone."""
-    if is_given_name(name, strict=True):
+    """A name that opens with no first name, that the article writes only after a preposition
+    of place ("the girls running in Keringet", "mines in Lunda Norte"): persons are rarely "in"
+    anyone."""
+    if is_given_name(name.split()[0], strict=True):
         return False
     starts = list(_occurrences(name, text))
     return bool(starts) and all(
@@ -367,6 +393,7 @@ _STREET_BEFORE = re.compile(
 )
 _STREET_BEFORE_CHARS = 60
 # Capitalised words right after a span, up to a word of organisations, places or events.
+_CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) $")
 # Particles may join them ("Mubarak al-Kabeer Port", "Pedro de Valdivia Bridge").
 _LONGER_NAME_AFTER = re.compile(
     r"(?: (?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[\w’'-]*+| (?:de|da|do|del)){1,4}"

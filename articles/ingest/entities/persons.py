@@ -27,7 +27,9 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)[’']s\s")
 _PLACE_BEFORE = re.compile(
     r"\b(?:towns?|city|cities|villages?|regions?|provinces?|districts?|port|capital|oblast|county"
-    r"|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton) of\s+$"
+    r"|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton) of\s+"
+    # … and the place's first words ("the town of Conceição do Mato Dentro")
+    r"(?:[A-Z][\w’'-]*\s+(?:(?-i:[a-z]{1,3})\s+)?){0,2}$"
     # A saint's name abbreviated is a place's or a church's ("Sault Ste. Marie", "St. Kitts").
     r"|\b(?-i:Ste?|Sta|Sto)\.\s+$",
     re.IGNORECASE,
@@ -156,6 +158,10 @@ def _starts_with_particle(tokens: list[str]) -> bool:
     return names.is_particle(tokens[0]) and bool(rest) and tokens[-1][0].isupper()
 
 
+# A space, or particles between spaces ("Ana Beatriz" + " dos " + "Santos Lima").
+_JOINING = re.compile(r" (?:(?:de|da|do|dos|das|del|della|van|von|der|den|la|bin|ibn) )*")
+
+
 def _joined(spans: Sequence[Span], text: str) -> list[Span]:
     """Two PERSON spans one space apart are one name the model cut in two ("Mirza Fakhrul" +
     "Islam Alamgir"), up to ``_MAX_JOINED_WORDS`` words."""
@@ -166,7 +172,7 @@ def _joined(spans: Sequence[Span], text: str) -> list[Span]:
         if (
             last is not None
             and last.label == span.label == "PERSON"
-            and text[last.end : span.start] == " "
+            and _JOINING.fullmatch(text[last.end : span.start])
             and len(last.text.split()) + len(span.text.split()) <= _MAX_JOINED_WORDS
         ):
             joined[-1] = Span(text[last.start : span.end], "PERSON", last.start, span.end)

@@ -68,8 +68,18 @@ def words(text: str) -> list[str]:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the text closes with . ! ? or …, closing quotes and brackets aside."""
+    """True when the text closes with . ! ? or …, closing quotes and brackets aside, or with
+    such a sentence and a photo credit after it ("… a year. (Xinhua/Zhang Long)")."""
+    text = _TRAILING_CREDIT.sub("", text.rstrip()[-_CREDIT_TAIL_CHARS:]) or text
     return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL)
+
+
+# A photo credit after a sentence's end: "(Agency/Name)", "Photo: Name/AFP", "Credit: AP Photo/…".
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?…\"”’])\s+(?:\([^()\n]{1,120}/[^()\n]{1,120}\)"
+    r"|(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?)(?:\s+by)?\s*:[^\n]{1,120})\s*$"
+)
+_CREDIT_TAIL_CHARS = 260
 
 
 def ends_with_period(text: str) -> bool:

@@ -465,3 +465,19 @@ def test_context_reason_reads_ships_firms_campuses_and_streets(name, text):
 def test_context_reason_reads_a_longer_name_joined_by_a_particle():
     text = "Kuwait revived the Mubarak al-Kabeer Port on Bubiyan Island."
     assert context("Mubarak", text) == "part of an organisation's or a place's name"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Lunda Norte", "He previously ran diamond mines in Lunda Norte."),
+        ("Serra Dourada", "The judge wrote that Mineração Serra Dourada had known."),
+        ("Zipline", "Drones built by Zipline flew. Zipline's founder, Ana Lima, said so."),
+    ],
+)
+def test_context_reason_reads_places_and_companies_by_the_words_around(name, text):
+    assert context(name, text) is not None
+
+
+def test_context_reason_keeps_a_name_after_a_title_ending_in_an_organisation_word():
+    assert context("Marco Rubio", "Secretary of State Marco Rubio told reporters.") is None

@@ -257,3 +257,18 @@ def test_person_tail_takes_a_hyphenated_surname_the_model_tagged_as_an_organisat
     span = Span("Dimitrios Okafor-Holt", "ORG", 10, 31)
     tail = names.person_tail(span)
     assert tail is not None and tail.text == "Dimitrios Okafor-Holt"
+
+
+def test_persons_join_two_spans_across_a_particle_and_skip_a_town_after_its_noun(persons_in):
+    spans_text = "Prosecutor Ana Beatriz dos Santos Lima said the ruling was final."
+    found = find_persons(
+        [
+            Span("Ana Beatriz", "PERSON", 11, 22),
+            Span("Santos Lima", "PERSON", 27, 38),
+        ],
+        spans_text,
+        lambda word: False,
+    )
+    assert [c.name for c in found] == ["Ana Beatriz dos Santos Lima"]
+    text = "A dam burst in the town of Conceição do Mato Dentro last year."
+    assert "Mato Dentro" not in persons_in(text)
