@@ -47,6 +47,10 @@ _NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP",
 _PREFIXED_AFTER = re.compile(
     r" (?:al|Al|el|El|bin|ibn|ad|as|ash|az)-[A-Z][^\W\d_]+(?![\w’'-]| [A-Z])"
 )
+# What follows a person's full name as the subject of a sentence.
+_PERSON_CUE_AFTER = re.compile(
+    r"(?:,\s+(?:who|a|an|the)\b|,?\s+(?:said|says|told|became|won|took|ran|led|chairs|heads))"
+)
 # A first name, then a nickname in quotes, right before a span.
 _NICKNAME_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) [\"“][^\"“”\n]{1,25}[\"”] $")
 _MAX_WORDS = 5
@@ -59,7 +63,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if span.label != "PERSON":
         return _after_particle(span, text)
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
-    span = _particle_surname(span, text)
+    span = _particle_surname(span, text, others)
     span = _nicknamed(span, text)
     span = _prefixed_surname_after(span, text)
     span = _initials_before(span, text, is_place)
@@ -123,7 +127,7 @@ def _after_particle(span: Span, text: str) -> Span:
     return _grown(span, text, span.start, match.end())
 
 
-def _particle_surname(span: Span, text: str) -> Span:
+def _particle_surname(span: Span, text: str, others: Sequence[Span] = ()) -> Span:
     """ "André Corrêa" takes " do Lago", "Mathieu" " van der Poel": particles, then a capitalised
     word that ends the run. A town's name there is a surname too ("dos Santos"), a country's
     is not ("Marie de France" aside)."""
@@ -131,9 +135,13 @@ def _particle_surname(span: Span, text: str) -> Span:
     if not match or is_country_name(match.group("word")):
         return span
     second = match.group("second")
+    # The model took the two words for one name ("Santos Lima"): an English word is a surname.
+    paired = any(
+        (other.start, other.end) == (match.start("word"), match.end("second")) for other in others
+    )
     if second and (
         names.has_org_word([second])
-        or lexicon.is_noun(second)
+        or (lexicon.is_noun(second) and not paired)
         or lexicon.is_verb_or_adjective(second)
         or is_country_name(second)
         or is_known_place(f"{match.group('word')} {second}")
@@ -167,14 +175,30 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     a possessive ("Slovakia’s Robert Fico")."""
     match = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
     first_name = bool(match) and _plainly_a_first_name(match.group(1))
+    if match and _PERSON_CUE_AFTER.match(text, span.end):
+        # Before a person's cue, the model's place on a word no gazetteer knows is its slip
+        # ("Tahmina" tagged GPE in "Tahmina Akhter Chowdhury, who heads …").
+        word = match.group(1)
+        if not (is_place(word) or is_known_place(word)):
+            others = [o for o in others if (o.start, o.end) != (match.start(1), match.end(1))]
     if not match or not _is_name_word(match, others, is_place, town_ok=first_name):
         return None
     if re.search(r"[’']s$", match.group(1)) or _heads_the_title(match, text):
         return None
     at_sentence_start = _SENTENCE_END.search(text, max(0, match.start() - 3), match.start())
-    if at_sentence_start and not is_given_name(match.group(1), strict=True):
+    # At a sentence's start, a first name the dictionary lacks may still open a sentence about
+    # the person: no English word, and a person's cue after ("Tahmina Akhter Chowdhury, who").
+    unknown_first = _english(match.group(1)) or not _PERSON_CUE_AFTER.match(text, span.end)
+    if at_sentence_start and not is_given_name(match.group(1), strict=True) and unknown_first:
         return None
     return _grown(span, text, match.start(1), span.end)
+
+
+def _english(word: str) -> bool:
+    """Any part an English word ("Leg-spinner" is one, though the whole is not listed)."""
+    return any(
+        lexicon.is_noun(part) or lexicon.is_verb_or_adjective(part) for part in word.split("-")
+    ) or names.is_role_noun(word.lower())
 
 
 def _plainly_a_first_name(word: str) -> bool:

@@ -115,6 +115,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "code or number"
     if name.isupper() and len(name.replace(".", "")) > 1:
         return "acronym"
+    if len(tokens) > 1 and tokens[0].isalpha() and tokens[0].isupper() and len(tokens[0]) >= 4:
+        return "acronym"  # an index or a firm led by its acronym ("FTSE Russell")
     if is_place(name) or all(is_place(token) for token in tokens):
         return "place or demonym"
     if name.endswith("s") and is_place(name[:-1]):

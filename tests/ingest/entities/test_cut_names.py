@@ -166,3 +166,39 @@ def test_clean_name_drops_the_nickname_inside_a_name():
 def test_complete_takes_a_surname_with_its_arabic_particle():
     text = "Minister Yousif Ebrahim al-Mahmood said the bridge would open."
     assert grown(text, "Yousif Ebrahim") == "Yousif Ebrahim al-Mahmood"
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ("Rain fell. Tahmina Akhter Chowdhury, who heads it, spoke.", "Akhter Chowdhury",
+         "Tahmina Akhter Chowdhury"),
+        ("Rain fell. Wideline Pierre-Louis, a market trader, spoke.", "Pierre-Louis",
+         "Wideline Pierre-Louis"),
+    ],
+)  # fmt: skip
+def test_complete_takes_a_first_name_opening_a_sentence_about_the_person(text, cut, expected):
+    assert grown(text, cut) == expected
+
+
+def test_complete_leaves_an_english_word_opening_the_sentence():
+    assert grown("Rain fell. Made Chowdhury, who heads it, spoke.", "Chowdhury") == "Chowdhury"
+
+
+def test_complete_leaves_a_hyphenated_role_opening_the_sentence():
+    text = "Rain fell. Leg-spinner Tanveer Sandhu, who bowled, took five."
+    assert grown(text, "Tanveer Sandhu") == "Tanveer Sandhu"
+
+
+def test_complete_takes_two_surnames_the_model_tagged_as_one_though_english():
+    text = "Prosecutor Ana Beatriz dos Santos Lima said so."
+    assert grown(text, "Ana Beatriz") == "Ana Beatriz"  # "lima" is an English noun
+    grown_text = grown(text, "Ana Beatriz", (("Santos Lima", "ORG"),))
+    assert grown_text == "Ana Beatriz dos Santos Lima"
+
+
+def test_complete_overrides_the_models_place_on_an_unknown_first_name_before_a_cue():
+    text = "Rain fell.\n\nTahmina Akhter Chowdhury, who heads the unit, spoke."
+    assert grown(text, "Akhter Chowdhury", (("Tahmina", "GPE"),)) == "Tahmina Akhter Chowdhury"
+    other = "Rain fell.\n\nKenyan Akhter Chowdhury, who heads the unit, spoke."
+    assert grown(other, "Akhter Chowdhury", (("Kenyan", "NORP"),)) == "Akhter Chowdhury"

@@ -272,3 +272,7 @@ def test_persons_join_two_spans_across_a_particle_and_skip_a_town_after_its_noun
     assert [c.name for c in found] == ["Ana Beatriz dos Santos Lima"]
     text = "A dam burst in the town of Conceição do Mato Dentro last year."
     assert "Mato Dentro" not in persons_in(text)
+
+
+def test_persons_skip_a_name_led_by_an_acronym(persons_in):
+    assert "FTSE Russell" not in persons_in("Index provider FTSE Russell upgraded the market.")
