@@ -188,8 +188,8 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     at_sentence_start = _SENTENCE_END.search(text, max(0, match.start() - 3), match.start())
     # At a sentence's start, a first name the dictionary lacks may still open a sentence about
     # the person: no English word, and a person's cue after ("Tahmina Akhter Chowdhury, who").
-    unknown_first = _english(match.group(1)) or not _PERSON_CUE_AFTER.match(text, span.end)
-    if at_sentence_start and not is_given_name(match.group(1), strict=True) and unknown_first:
+    no_person_cue = _english(match.group(1)) or not _PERSON_CUE_AFTER.match(text, span.end)
+    if at_sentence_start and not is_given_name(match.group(1), strict=True) and no_person_cue:
         return None
     return _grown(span, text, match.start(1), span.end)
 
