@@ -177,8 +177,15 @@ def strip_leading_roles(name: str) -> str:
 _OFFICES = frozenset(
     words("""member official spokesman spokeswoman spokesperson director head chief president
     governor minister secretary chairman chairwoman adviser advisor professor lawmaker senator
-    deputy partner executive strategist fellow""")
+    deputy partner executive strategist fellow broker trader dealer agent consultant investor
+    banker accountant clerk guard mother father son daughter wife husband grandmother
+    grandfather resident teenager girl boy man woman""")
 )
+
+
+def is_title(word: str) -> bool:
+    """A title written before names ("Curator" is a role; "Judge", "Minister" are titles)."""
+    return bool(_TITLE_PATTERN.fullmatch(word + " "))
 
 
 def is_role_noun(word: str) -> bool:

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.names import continues_name, has_org_word, is_role_noun
+from articles.ingest.entities.names import continues_name, has_org_word, is_role_noun, is_title
 from articles.ingest.entities.nonpersons import is_heading, line_at
 from articles.ingest.entities.spans import Span, inside_any
 
@@ -47,7 +47,7 @@ _PHRASE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "who", "whose
 
 def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
-    for match in _RUN.finditer(text):  # the cheap tests of the context first
+    for match in _runs(text):  # the cheap tests of the context first
         words = match.group().split()
         apposed = _role_apposition(text, match.end())
         if not (
@@ -59,12 +59,25 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
             continue
         if not is_given_name(words[0].split("-")[0]):
             continue
-        if not _all_name_words(words):
+        if not _all_name_words(words, first_may_be_english=_acts(text, words, match)):
             continue
         if _tagged(spans, match, text) and not (apposed and _tagged_inside_only(spans, match)):
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
+
+
+def _runs(text: str) -> Iterator[re.Match]:
+    """The runs of capitalised words, less a role or title opening one ("Curator Dilnoza
+    Yusupova-Khamraeva said": the name starts after the role)."""
+    for match in _RUN.finditer(text):
+        first = match.group().split()[0]
+        if len(match.group().split()) > 2 and (is_role_noun(first.lower()) or is_title(first)):
+            rest = _RUN.match(text, match.start() + len(first) + 1)
+            if rest:
+                yield rest
+            continue
+        yield match
 
 
 # What follows a surname standing for its person: a possessive, punctuation, or a verb
@@ -139,13 +152,18 @@ def _tagged_inside_only(spans: Sequence[Span], match: re.Match) -> bool:
     )
 
 
-def _all_name_words(words: list[str]) -> bool:
+def _all_name_words(words: list[str], first_may_be_english: bool = False) -> bool:
     """No word is an English verb, adjective, adverb or plural noun ("Falls", "Monkeys"), a
-    title, a weekday, a stop word or a word of organisations ("Foundation")."""
+    title, a weekday, a stop word or a word of organisations ("Foundation"). A first name
+    that is also an English word ("Grace") may open a name the context makes a person's."""
     if has_org_word(words):
         return False
     parts = [part for word in words for part in word.split("-")]
-    return all(continues_name(part) and not _is_common(part) for part in parts)
+    english_ok = {0} if first_may_be_english and is_given_name(words[0], strict=True) else set()
+    return all(
+        continues_name(part) and (index in english_ok or not _is_common(part))
+        for index, part in enumerate(parts)
+    )
 
 
 def _is_common(word: str) -> bool:

@@ -134,3 +134,13 @@ def test_name_spans_takes_a_sentence_opening_name_before_a_verb_in_the_past():
     assert found("Odile Mwape-Chanda scored three times in Rabat.") == ["Odile Mwape-Chanda"]
     assert found("Grace Church hosted the vigil.") == []  # an English word after the first name
     assert found("Odile Mwape-Chanda will score.") == []
+
+
+def test_name_spans_reads_past_a_role_opening_the_run_and_an_english_first_name():
+    assert found("Curator Dilnoza Yusupova-Khamraeva said the museum was old.") == [
+        "Dilnoza Yusupova-Khamraeva"
+    ]
+    assert found("Rain fell.\n\nGrace Mwape-Chanda scored three times.") == ["Grace Mwape-Chanda"]
+    assert found("Rates fell. Vikram Nair-Pillai, a marine insurance broker, said so.") == [
+        "Vikram Nair-Pillai"
+    ]
