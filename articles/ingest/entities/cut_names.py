@@ -47,6 +47,8 @@ _NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP",
 _PREFIXED_AFTER = re.compile(
     r" (?:al|Al|el|El|bin|ibn|ad|as|ash|az)-[A-Z][^\W\d_]+(?![\w’'-]| [A-Z])"
 )
+_PARTICLE_ENDING = re.compile(r" (?:de|da|do|dos|das|del) [A-Z][^\W\d_]+$")
+_VERB_OR_COMMA_AFTER = re.compile(r"(?:,| (?:[a-z]+ed|said|says|told|wrote|won|took)\b)")
 # What follows a person's full name as the subject of a sentence.
 _PERSON_CUE_AFTER = re.compile(
     r"(?:,\s+(?:who|a|an|the)\b|,?\s+(?:said|says|told|became|won|took|ran|led|chairs|heads))"
@@ -165,9 +167,22 @@ def _hyphenated(span: Span, text: str) -> Span:
 
 def _next_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span | None:
     match = _NEXT_WORD.match(text, span.end)
-    if not match or not _is_name_word(match, others, is_place, town_ok=True):
+    if not match:
+        return None
+    if not _is_name_word(match, others, is_place, town_ok=True) and not _second_surname(
+        span, match, text
+    ):
         return None
     return _grown(span, text, span.start, match.end(1))
+
+
+def _second_surname(span: Span, match: re.Match, text: str) -> bool:
+    """A city's name after "particle Surname" is a second surname when a verb or a comma
+    follows ("Judge Mário de Souza Albuquerque wrote"): Iberian names carry two."""
+    word = match.group(1)
+    if not _PARTICLE_ENDING.search(span.text) or is_country_name(word):
+        return False
+    return bool(_VERB_OR_COMMA_AFTER.match(text, match.end(1)))
 
 
 def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span | None:

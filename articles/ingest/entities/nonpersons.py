@@ -60,7 +60,8 @@ _PLACE_OF_BEFORE = re.compile(
     r"\b(?i:towns?|city|cities|villages?|regions?|provinces?|districts?|port|capital|oblast"
     r"|county|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton"
     r"|north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?"
-    r"|residents|inhabitants|mayor|streets|evacuation)\s+of\s+$"
+    r"|residents|inhabitants|mayor|streets|evacuation)\s+of\s+"
+    r"(?:[A-Z][\w’'-]*+,?\s+){0,3}?(?:(?:and|or)\s+)?$"  # "residents of Soweto and Alexandra"
 )
 # "the Medyka crossing", "the Zaatari camp": a one-word name used to name a kind of place.
 _PLACE_NOUN_AFTER = re.compile(
@@ -340,7 +341,7 @@ def _written_as_place(name: str, text: str) -> bool:
     known = is_known_place(name)
     for start in _occurrences(name, text):
         near = text[max(0, start - _CUE_CHARS) : start]
-        if _PLACE_OF_BEFORE.search(near):
+        if _PLACE_OF_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
             return True
         if known and _LOCATIVE_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
             return True

@@ -202,3 +202,9 @@ def test_complete_overrides_the_models_place_on_an_unknown_first_name_before_a_c
     assert grown(text, "Akhter Chowdhury", (("Tahmina", "GPE"),)) == "Tahmina Akhter Chowdhury"
     other = "Rain fell.\n\nKenyan Akhter Chowdhury, who heads the unit, spoke."
     assert grown(other, "Akhter Chowdhury", (("Kenyan", "NORP"),)) == "Akhter Chowdhury"
+
+
+def test_complete_takes_a_citys_name_as_a_second_surname_after_a_particle():
+    text = "Judge Mário de Souza Moscow wrote that the firm knew."
+    assert grown(text, "Mário de Souza") == "Mário de Souza Moscow"
+    assert grown("Flights from Ana Lima to Moscow left.", "Ana Lima") == "Ana Lima"

@@ -481,3 +481,8 @@ def test_context_reason_reads_places_and_companies_by_the_words_around(name, tex
 
 def test_context_reason_keeps_a_name_after_a_title_ending_in_an_organisation_word():
     assert context("Marco Rubio", "Secretary of State Marco Rubio told reporters.") is None
+
+
+def test_context_reason_reads_the_last_of_a_list_of_places_after_residents_of():
+    text = "Residents of Soweto and Alexandra are not interested in fault."
+    assert context("Alexandra", text) == "place or region"
