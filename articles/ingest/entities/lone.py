@@ -15,7 +15,7 @@ a place or a thing ("out of Cairns", "the far side of the Moon by") needs a titl
 import re
 from collections.abc import Iterable
 
-from articles.ingest.entities import famous, lexicon, names
+from articles.ingest.entities import famous, kin, lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.spans import opens_sentence
 from articles.ingest.records import PersonMention
@@ -94,4 +94,6 @@ def _person_like(text: str, start: int, end: int, weak: bool) -> bool:
     before = text[max(0, start - _BEFORE_CHARS) : start]
     if _PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(before):
         return True
+    if kin.KIN_BEFORE.search(before):
+        return True  # "their daughter Ayanda", "her sons, Jone and Pita"
     return weak and bool(_AUXILIARY_AFTER.match(text, end))

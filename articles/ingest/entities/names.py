@@ -133,7 +133,10 @@ _COMMON = frozenset(
 # NER labels whose span may hide a person at its end ("… Reconciliation Abdullah Abdullah").
 RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
-    words("de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do")
+    words(
+        "de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do"
+        " delos dela"
+    )
 )
 # Turkic patronymics written lower case after the father's name ("Makhabat Tazhibek kyzy",
 # "Ilham Heydar oglu"): part of the name, though no capital says so.

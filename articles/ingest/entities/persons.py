@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from articles.ingest.entities import (
     cut_names,
     evidence,
+    kin,
     lexicon,
     names,
     nonpersons,
+    places,
     roles,
     untagged,
     variants,
@@ -241,7 +243,22 @@ def candidates(
             found.setdefault((raw.start, raw.end), Candidate(name, raw))
         else:
             not_persons.add(name)
+    for span in kin.kin_spans(text):
+        taken = any(c.span.overlaps(span.start, span.end) for c in found.values())
+        if not taken and _kin_name_ok(span, text, never):
+            found[(span.start, span.end)] = Candidate(clean_name(span.text), span)
     return [c for c in found.values() if not _another_sense(c.name, not_persons, text)]
+
+
+def _kin_name_ok(span: Span, text: str, never: "NeverPerson") -> bool:
+    """A relative's name after a word of kinship: the usual rejections, except that a city's
+    name is a first name here ("her brother Santiago"); a country's still is not."""
+    name = clean_name(span.text)
+    if not name or names.has_org_word(name.split()) or is_credit(span, text):
+        return False
+    if rejection(name, text, places.is_country_name) is not None:
+        return False
+    return never(name, span, text) is None
 
 
 def _another_sense(name: str, not_persons: set[str], text: str) -> bool:
