@@ -73,7 +73,14 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         return span
     # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
     grown = _next_word(span, text, others, is_place) or span
+    before = grown
     grown = _previous_word(grown, text, others, is_place) or grown
+    if grown is not before and not is_given_name(grown.text.split()[0], strict=True):
+        # A middle name taken: one more word when it is a clear first name ("Dieudonné" of
+        # "Dieudonné Mbuyi Kalonji").
+        further = _previous_word(grown, text, others, is_place)
+        if further and _plainly_a_first_name(further.text.split()[0]):
+            grown = further
     if grown is span or len(grown.text.split()) > _MAX_WORDS:
         return span
     # Still followed by a capitalised word: a Title Case run ("The post Orbán Blocks New

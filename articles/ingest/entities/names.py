@@ -31,7 +31,8 @@ _TITLES = sorted(
     |Leader|Comrade|Activist|Journalist|Lawmaker|MP|Dep.|Rev.|Reverend
     |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier
     |Chief|Chief Justice|Chief Minister|Chief Executive|Elder|Pastor|Alhaji|Alhaja|Venerable
-    |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach|Commodore|Cllr|Cllr.""",
+    |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach|Commodore|Cllr|Cllr.|Viceroy
+    |Emperor|Empress|Tsar|Czar""",
         "|",
     ),
     key=len,
@@ -110,7 +111,8 @@ ORG_WORDS = frozenset(
     Wharf Pier Quay Jetty Mount Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
     Khor Bandar Kampung Jalan Taman Wadi Jebel Jabal Bukit Pulau Sungai Gunung Castle Abbey
     Monastery Convent Chapel Basilica Shrine Mausoleum Fortress Citadel Water Holding Ngāi Ngai
-    Ngāti Ngati Iwi Kibbutz Moshav Mineração Minera Minería Construtora Companhia Compañía""")
+    Ngāti Ngati Iwi Kibbutz Moshav Mineração Minera Minería Construtora Companhia Compañía Tepe
+    Tsho Lorong Höyük Sarayı""")
 )
 # Words of picture credits and captions, never of a name ("File Photo", "AFP Staff").
 CREDIT_WORDS = frozenset(

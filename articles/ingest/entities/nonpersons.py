@@ -75,7 +75,8 @@ _ORGANISATION_HEAD = re.compile(
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
     r"|label|studio|boutique|restaurant|hotel|utility|utilities|contractor|contractors|developer"
-    r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht"
+    r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht|bakery|cafe"
+    r"|café|bar|shop|stall|eatery"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
     r"|insurer|chain|band|club|ethnic|tribe|service|alliance|regulator|team|teams|side"
     r"|(?:drug|car|auto|chip|plane|steel|phone)makers?|miners?|producers?|exporters?|refiners?"
@@ -167,7 +168,8 @@ _THING_AFTER = re.compile(
     r"|harbou?r|prize|award|cup|trophy|foundation|institute|centre|center|museum|library"
     r"|observatory|highway|motorway|expressway|crossing|checkpoint|suburb|township|settlement"
     r"|estate|building|tower|hall|park|memorial|monument|mausoleum|mosque|church|cathedral"
-    r"|temple|shrine|terminal|canal|tunnel|barracks|prison|jail|field|oilfield|gas field)\b"
+    r"|temple|shrine|terminal|canal|tunnel|barracks|prison|jail|field|oilfield|gas field"
+    r"|conservatory|academy|seminary|monastery|clinic|market|bakery|restaurant)\b"
 )
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")

@@ -83,6 +83,8 @@ class Candidate:
     span: Span
 
 
+# Articles of Romance languages opening a restaurant's, a band's or a work's name.
+_ARTICLES = frozenset({"La", "Les", "Los", "Las", "Il", "Gli"})  # not "Le", "El": Lê Van, El Hadji
 # A nickname in quotes between a first name and a surname.
 _INNER_NICKNAME = re.compile(r"(?<=\w) [\"“][^\"“”\n]{1,25}[\"”] (?=[A-Z])")
 
@@ -117,6 +119,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "code or number"
     if name.isupper() and len(name.replace(".", "")) > 1:
         return "acronym"
+    if len(tokens) > 2 and tokens[0] in _ARTICLES:
+        return "organisation, work or place"  # "La Milpa de Oro" ("Le Pen" is two words)
     if len(tokens) > 1 and tokens[0].isalpha() and tokens[0].isupper() and len(tokens[0]) >= 4:
         return "acronym"  # an index or a firm led by its acronym ("FTSE Russell")
     if is_place(name) or all(is_place(token) for token in tokens):
@@ -317,7 +321,11 @@ def _without_leading_demonym(name: str, is_place: Callable[[str], bool]) -> str:
 
 
 def _promoted(
-    spans: Sequence[Span], found: list[Candidate], text: str, is_place: Callable[[str], bool]
+    spans: Sequence[Span],
+    found: list[Candidate],
+    text: str,
+    is_place: Callable[[str], bool],
+    never: "NeverPerson" = no_rule,
 ) -> list[Candidate]:
     """Name-shaped spans the model mislabelled, ending in a person's surname found elsewhere
     ("Toomaj Salehi" tagged ORG, "Salehi" tagged PERSON), or in the surname of a person of the
@@ -333,7 +341,11 @@ def _promoted(
         tokens = name.split()
         if not (2 <= len(tokens) <= 3 and tokens[-1] in surnames):
             continue
-        if rejection(name, text, is_place) is None and not names.has_org_word(tokens):
+        if rejection(name, text, is_place) is not None or names.has_org_word(tokens):
+            continue
+        # Judged where the name stands, as any name is ("the Debre Berhan Selassie church").
+        at = name_span(Candidate(name, span))
+        if never(name, Span(name, span.label, *at), text) is None:
             promoted.append(Candidate(name, span))
     return promoted
 
@@ -407,7 +419,7 @@ def find_persons(
     """Every accepted person name with its span, including promoted mislabelled spans."""
     found = candidates(spans, text, is_place, never)
     # Cut at line breaks first: a span across a heading and the body is two ("Suzuka\n\nRen …").
-    return found + _promoted(_split_lines(spans), found, text, is_place)
+    return found + _promoted(_split_lines(spans), found, text, is_place, never)
 
 
 def without_aliases(found: Sequence[Candidate], text: str) -> list[Candidate]:

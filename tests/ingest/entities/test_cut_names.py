@@ -208,3 +208,11 @@ def test_complete_takes_a_citys_name_as_a_second_surname_after_a_particle():
     text = "Judge Mário de Souza Moscow wrote that the firm knew."
     assert grown(text, "Mário de Souza") == "Mário de Souza Moscow"
     assert grown("Flights from Ana Lima to Moscow left.", "Ana Lima") == "Ana Lima"
+
+
+def test_complete_takes_a_first_name_before_a_middle_name():
+    text = "On Saturdays at the club, Dieudonné Mbuyi Kalonji plays the guitar."
+    assert grown(text, "Kalonji") == "Dieudonné Mbuyi Kalonji"
+    assert grown("On Saturdays the Matonge Mbuyi Kalonji band plays.", "Kalonji") != (
+        "Matonge Mbuyi Kalonji"
+    )

@@ -276,3 +276,27 @@ def test_persons_join_two_spans_across_a_particle_and_skip_a_town_after_its_noun
 
 def test_persons_skip_a_name_led_by_an_acronym(persons_in):
     assert "FTSE Russell" not in persons_in("Index provider FTSE Russell upgraded the market.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chef Rodolfo Cruz, who runs La Milpa de Oro in the capital, buys chillies.",
+         "La Milpa de Oro"),
+        ("Haile Selassie visited. A priest at the Debre Berhan Selassie church blessed it.",
+         "Debre Berhan Selassie"),
+        ("Today his bakery, Furn al-Sham, sells bread.", "Furn al-Sham"),
+        ("Digging began at nearby Karahan Tepe in 1995.", "Karahan Tepe"),
+    ],
+)  # fmt: skip
+def test_persons_skip_restaurants_churches_bakeries_and_sites(persons_in, text, name):
+    assert name not in persons_in(text)
+
+
+def test_persons_drop_a_viceroys_title(persons_in):
+    text = "The rebels defeated the forces of Viceroy José de la Serna, who was wounded."
+    assert "José de la Serna" in persons_in(text)
+
+
+def test_persons_keep_a_vietnamese_name_led_by_le(persons_in):
+    assert "Le Van Thanh" in persons_in("Fisherman Le Van Thanh said he had tied his boat.")
