@@ -17,7 +17,9 @@ KIN_WORDS = (
     r"|nieces?|cousins?|grandsons?|granddaughters?|grandmother|grandfather|grandchildren"
     r"|children|child|partner|fiancée?|widow|widower|stepson|stepdaughter|twins?)"
 )
-_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*"
+# A capitalised word, accented capitals too ("Áslat"): the class is any letter, and an
+# upper-case look-ahead keeps it to capitals.
+_WORD = r"(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я])[^\W\d_]+(?:-[^\W\d_]+)*"
 # One or two words, particles between them allowed ("Kian delos Santos", "Ndèye Fatou").
 _NAME = rf"{_WORD}(?: (?:(?:de|da|do|dos|das|del|delos|dela|van|von|der|den|bin|al|la) )*{_WORD})?"
 # A word of kinship after a possessive (or "the"), maybe a comma, then one or two names.

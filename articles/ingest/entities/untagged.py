@@ -38,6 +38,10 @@ _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 _VERB_AFTER = re.compile(
     r" (?:[a-z]+ed|said|told|won|became|took|ran|beat|scored|threw|led|made)\b"
 )
+# An age or "who" after a name: nothing but a person has either ("Matsuda Keiko, 67,").
+_AGE_OR_WHO_AFTER = re.compile(r", (?:\d{1,3},|who\b)")
+# A verb in the present after a name opening a feature's paragraph ("… Paredes fries her …").
+_PRESENT_VERB_AFTER = re.compile(r" (?:[a-z]{3,}(?<!ss)s) (?:her|his|their|the|a|an)\b")
 # An apposition saying what the person is ("Isabel Schnabel, a member of the board", "…, an
 # economist at Nomura"): a cue that holds at a sentence's start and outweighs a model's tag on
 # the surname alone.
@@ -50,18 +54,15 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     for match in _runs(text):  # the cheap tests of the context first
         words = match.group().split()
         apposed = _role_apposition(text, match.end())
-        if not (
-            apposed
-            or _in_prose(text, match)
-            or _echoed(text, words[-1], match)
-            or _acts(text, words, match)
-        ):
+        acts = _acts(text, words, match)
+        if not (apposed or acts or _in_prose(text, match) or _echoed(text, words[-1], match)):
             continue
-        if not is_given_name(words[0].split("-")[0]):
+        if not acts and not is_given_name(words[0].split("-")[0]):
             continue
-        if not _all_name_words(words, first_may_be_english=_acts(text, words, match)):
+        if not _all_name_words(words, first_may_be_english=acts):
             continue
-        if _tagged(spans, match, text) and not (apposed and _tagged_inside_only(spans, match)):
+        strong = apposed or acts
+        if _tagged(spans, match, text) and not (strong and _tagged_inside_only(spans, match)):
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
@@ -121,12 +122,27 @@ def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
 
 
 def _acts(text: str, words: list[str], match: re.Match) -> bool:
-    """A clear first name and surnames that are no English words, then a verb in the past
-    ("Grace Mwape-Chanda scored three times"), wherever in prose: news so opens a story."""
-    if not _VERB_AFTER.match(text, match.end()) or not is_given_name(words[0], strict=True):
+    """Surnames that are no English words, then what a person does or is, wherever in prose:
+    news so opens a story. After a clear first name, a verb in the past ("Grace Mwape-Chanda
+    scored"); after any first word that is no English word either, an age or "who" ("Matsuda
+    Keiko, 67,", "Usain Bolt, who won") or a verb ("Yusleidy Contreras Paredes fries")."""
+    end = match.end()
+    if not (
+        _VERB_AFTER.match(text, end)
+        or _AGE_OR_WHO_AFTER.match(text, end)
+        or _PRESENT_VERB_AFTER.match(text, end)
+    ):
         return False
-    parts = [part for word in words[1:] for part in word.split("-")]
-    return not any(lexicon.is_noun(part) or lexicon.is_verb_or_adjective(part) for part in parts)
+    if _english_parts(words[1:]):
+        return False
+    if is_given_name(words[0], strict=True):
+        return bool(_VERB_AFTER.match(text, end) or _AGE_OR_WHO_AFTER.match(text, end))
+    return not _english_parts(words[:1])
+
+
+def _english_parts(words: list[str]) -> bool:
+    parts = [part for word in words for part in word.split("-")]
+    return any(lexicon.is_noun(part) or lexicon.is_verb_or_adjective(part) for part in parts)
 
 
 def _role_apposition(text: str, end: int) -> bool:
@@ -148,7 +164,11 @@ def _tagged_inside_only(spans: Sequence[Span], match: re.Match) -> bool:
     start, end = match.span()
     touching = [span for span in spans if span.start < end and start < span.end]
     return all(
-        start <= span.start and span.end <= end and span.label != "PERSON" for span in touching
+        start <= span.start
+        and span.end <= end
+        and (span.start, span.end) != (start, end)  # the whole run tagged: the model's call
+        and span.label != "PERSON"
+        for span in touching
     )
 
 

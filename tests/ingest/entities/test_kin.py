@@ -18,6 +18,7 @@ def names(text: str) -> list[str]:
         ("She teaches her daughters, Yesenia and Araceli, who cook.", ["Yesenia", "Araceli"]),
         ("Randy, whose nephew Kian delos Santos was killed, spoke.", ["Kian delos Santos"]),
         ("Her daughters, Khady and Ndèye Fatou, gather oysters.", ["Khady", "Ndèye Fatou"]),
+        ("Their sons Áslat and Jovnna drove the herd.", ["Áslat", "Jovnna"]),
     ],
 )
 def test_kin_spans_take_the_names_after_a_word_of_kinship(text, expected):

@@ -144,3 +144,20 @@ def test_name_spans_reads_past_a_role_opening_the_run_and_an_english_first_name(
     assert found("Rates fell. Vikram Nair-Pillai, a marine insurance broker, said so.") == [
         "Vikram Nair-Pillai"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Markets opened.\n\nMatsuda Keiko, 67, runs a tofu shop.", "Matsuda Keiko"),
+        ("Markets opened.\n\nYusleidy Contreras Paredes fries her first arepas at five.",
+         "Yusleidy Contreras Paredes"),
+        ("Markets opened. Usain Okafor, who won his first title here, came back.", "Usain Okafor"),
+    ],
+)  # fmt: skip
+def test_name_spans_takes_a_name_before_an_age_who_or_a_verb(text, name):
+    assert found(text) == [name]
+
+
+def test_name_spans_wants_no_english_word_for_an_unknown_first_name():
+    assert found("Markets opened.\n\nGolden Harvest, 67, runs a shop.") == []
