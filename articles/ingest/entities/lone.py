@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from articles.ingest.entities import famous, kin, lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.spans import opens_sentence
+from articles.ingest.entities.spans import find_words, opens_sentence
 from articles.ingest.records import PersonMention
 from articles.normalise import name_key
 
@@ -36,6 +36,7 @@ _PERSON_BEFORE = re.compile(
     rf"|\b(?:according to|by|{names.PERSON_VERBS}|Mr|Mrs|Ms|Dr)) $"
 )
 _BEFORE_CHARS = 40
+_TITLE_BEFORE = re.compile(rf"\b(?:{names.TITLE_ALTERNATIVES})\.? $")
 # A place or a thing: after a preposition of place, or after "the" and before punctuation or a
 # function word ("the Moon by", but not "the Ruto government"); never a possessive.
 _PLACE_BEFORE = re.compile(
@@ -77,7 +78,7 @@ def _place_or_thing(text: str, start: int, end: int) -> bool:
 
 def _titled(text: str, start: int) -> bool:
     before = text[max(0, start - _BEFORE_CHARS) : start]
-    return bool(re.search(rf"\b(?:{names.TITLE_ALTERNATIVES})\.? $", before))
+    return bool(_TITLE_BEFORE.search(before))
 
 
 def _common_word_opening_sentences(name: str, text: str, places: list[int]) -> bool:
@@ -86,7 +87,12 @@ def _common_word_opening_sentences(name: str, text: str, places: list[int]) -> b
 
 
 def _places(name: str, text: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)]
+    # Not after an apostrophe or a hyphen, nor before a hyphen ("Kiplagat-Ruto", "O'Neill").
+    return [
+        start
+        for start in find_words(name, text)
+        if not (start and text[start - 1] in "’'-") and not text.startswith("-", start + len(name))
+    ]
 
 
 def _person_like(text: str, start: int, end: int, weak: bool) -> bool:

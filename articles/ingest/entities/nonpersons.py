@@ -129,7 +129,7 @@ _STORM_BEFORE = re.compile(
 )
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
-_QUOTE_OPENS = re.compile(r"[\"“‘']$")
+_QUOTES = "\"“‘'"
 _QUOTE_CLOSES = re.compile(r"[,.!?]?[\"”’']")
 # A work of fiction the article is about, and a cue of plot or casting in the clause before a
 # name: the name is a character's.
@@ -142,6 +142,10 @@ _CHARACTER_CUE = re.compile(
     r"(?:(?!, and\b)[^.;!?\n]){0,40}$"
 )
 _CHARACTER_CUE_CHARS = 80
+_CHARACTER_CUE_WORD = re.compile(
+    r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
+    r"|heroine|hero|protagonist|narrator|stars as|starring as)\b"
+)
 # Punctuation or a function word after a name: nothing it qualifies ("the Golden Bear at").
 _STANDS_ALONE_AFTER = re.compile(
     r"[’'\"”]?(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
@@ -293,12 +297,14 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
 def _only_quoted(name: str, text: str) -> bool:
     """Every mention is the whole of a quotation: a work's title ("Steppe Wind", 'Steppe
     Wind') or a nickname ("Bagyo"), never how news names a person."""
-    starts = list(_occurrences(name, text))
-    return bool(starts) and all(
-        _QUOTE_OPENS.search(text, max(0, start - 1), start)
-        and _QUOTE_CLOSES.match(text, start + len(name))
-        for start in starts
-    )
+    seen = False
+    for start in _occurrences(name, text):
+        if not (start and text[start - 1] in _QUOTES):  # the cheap test first
+            return False
+        if not _QUOTE_CLOSES.match(text, start + len(name)):
+            return False
+        seen = True
+    return seen
 
 
 def _after_organisation_word(name: str, span: Span, text: str) -> bool:
@@ -312,7 +318,7 @@ def _after_organisation_word(name: str, span: Span, text: str) -> bool:
     # A title may end in such a word ("Secretary of State Marco Rubio"), or open the span
     # ("County" before "Prosecutor Michael Gmoser"): then the name is a person's.
     head = text[max(0, span.start - 40) : span.start]
-    titled = re.search(rf"\b(?:{TITLE_ALTERNATIVES})\.? $", head)
+    titled = _TITLE_BEFORE.search(head)
     bare = strip_leading_roles(strip_leading_titles(span.text))
     return not titled and bare == span.text
 
@@ -320,21 +326,38 @@ def _after_organisation_word(name: str, span: Span, text: str) -> bool:
 def _ends_an_organisation_name(name: str, text: str) -> bool:
     """The word ends a name of organisations or places elsewhere, after a particle ("the
     Complexo da Maré", "University of Kivu"): a lone mention of it is that name's short form."""
-    pattern = rf"\b([A-Z][\w’'-]*) (?:da|de|do|dos|das|del|of|of the) {re.escape(name)}(?![\w-])"
-    return any(has_org_word([match.group(1)]) for match in re.finditer(pattern, text))
+    for start in _occurrences(name, text):
+        if text.startswith("-", start + len(name)):
+            continue
+        near = text[max(0, start - 8) : start]
+        if " of " not in near and " d" not in near:  # no particle: skip the regex
+            continue
+        head = _HEAD_AND_PARTICLE_BEFORE.search(text, max(0, start - 40), start)
+        if head and has_org_word([head.group(1)]):
+            return True
+    return False
 
 
 def _character(name: str, text: str) -> bool:
     """A character of a film, series or novel the article is about: every mention outside
     headings follows a cue of plot or casting in its clause ("The series follows Kemal, a
     gardener", "a film about a grandmother, Apa Zhibek,", "who plays the boy's mother, Esi")."""
-    if not _WORK_NOUN.search(text):
+    if not _tells_a_story(text):
         return False
-    mentions = [start for start in _occurrences(name, text) if not is_heading(line_at(text, start))]
-    return bool(mentions) and all(
-        _CHARACTER_CUE.search(text[max(0, start - _CHARACTER_CUE_CHARS) : start])
-        for start in mentions
-    )
+    seen = False
+    for start in _occurrences(name, text):  # the first mention without a cue decides
+        if not _CHARACTER_CUE.search(text[max(0, start - _CHARACTER_CUE_CHARS) : start]):
+            if not is_heading(line_at(text, start)):
+                return False
+        else:
+            seen = True
+    return seen
+
+
+@lru_cache(maxsize=4)
+def _tells_a_story(text: str) -> bool:
+    """A work of fiction and a cue of plot or casting somewhere in the article (once a text)."""
+    return bool(_WORK_NOUN.search(text) and _CHARACTER_CUE_WORD.search(text))
 
 
 def _written_as_place(name: str, text: str) -> bool:
@@ -343,7 +366,8 @@ def _written_as_place(name: str, text: str) -> bool:
     known = is_known_place(name)
     for start in _occurrences(name, text):
         near = text[max(0, start - _CUE_CHARS) : start]
-        if _PLACE_OF_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
+        window = text[max(0, start - _BEFORE_CHARS) : start]
+        if " of " in window and _PLACE_OF_BEFORE.search(window):
             return True
         if known and _LOCATIVE_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start):
             return True
@@ -397,6 +421,8 @@ _STREET_BEFORE = re.compile(
 _STREET_BEFORE_CHARS = 60
 # Capitalised words right after a span, up to a word of organisations, places or events.
 _CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) $")
+_HEAD_AND_PARTICLE_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) (?:da|de|do|dos|das|del|of|of the) $")
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATIVES})\.? $")
 # Particles may join them ("Mubarak al-Kabeer Port", "Pedro de Valdivia Bridge").
 _LONGER_NAME_AFTER = re.compile(
     r"(?: (?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[\w’'-]*+| (?:de|da|do|del)){1,4}"
@@ -485,12 +511,12 @@ def _with_article(name: str, span: Span, text: str, before: str) -> bool:
     if not (in_heading or _THE_BEFORE.search(before) or span.text.lower().startswith("the ")):
         return False
     single, seen = " " not in name, False
-    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-        if is_heading(line_at(text, match.start())):
+    for start in _occurrences(name, text):
+        if is_heading(line_at(text, start)):
             continue
-        if not _THE_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
+        if not _THE_BEFORE.search(text[max(0, start - 10) : start]):
             return False
-        if not single and not _STANDS_ALONE_AFTER.match(text, match.end()):
+        if not single and not _STANDS_ALONE_AFTER.match(text, start + len(name)):
             return False
         seen = True
     return seen or not in_heading
@@ -507,8 +533,7 @@ def _heading_only(name: str, span: Span, text: str) -> bool:
     tokens = name.split()
     if len(tokens) > 1 and is_given_name(tokens[0], strict=True) and not _english(tokens[-1]):
         return False  # "Marc Smith Dies at 90": a full name is a name, heading or not
-    pattern = rf"(?<!\w){re.escape(tokens[-1])}(?!\w)"
-    return all(is_heading(line_at(text, m.start())) for m in re.finditer(pattern, text))
+    return all(is_heading(line_at(text, start)) for start in _occurrences(tokens[-1], text))
 
 
 def _english(word: str) -> bool:

@@ -22,7 +22,7 @@ from articles.ingest.entities import (
     variants,
 )
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.spans import Span, inside_any
+from articles.ingest.entities.spans import Span, find_words, inside_any
 from articles.ingest.records import PersonMention
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -393,8 +393,7 @@ def _loose_mentions(surname: str, text: str, taken: Sequence[Span]) -> list[tupl
     """Occurrences of a surname the NER did not tag as a person ("denied Bodaghi the right")."""
     if len(surname) < _MIN_LOOSE_SURNAME:
         return []
-    pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
-    found = (m.span() for m in pattern.finditer(text))
+    found = ((start, start + len(surname)) for start in find_words(surname, text))
     return [(start, end) for start, end in found if not inside_any(taken, start, end)]
 
 

@@ -139,9 +139,7 @@ def _hits(automaton: ahocorasick.Automaton, text: str) -> list[Span]:
         start, end = end_index - len(form) + 1, end_index + 1
         if not at_word_boundaries(text, start, end) or _APOSTROPHE_WORD.match(text, end):
             continue
-        if _HYPHENED_AFTER.match(text, end) or _HYPHENED_BEFORE.search(
-            text, max(0, start - 30), start
-        ):
+        if _joined_on(text, start, end):
             continue
         found.append(Span(form, persons, start, end))
     found.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
@@ -150,6 +148,18 @@ def _hits(automaton: ahocorasick.Automaton, text: str) -> list[Span]:
         if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
     return chosen
+
+
+def _joined_on(text: str, start: int, end: int) -> bool:
+    """Whether the form is part of a longer name (``_HYPHENED_BEFORE``, ``_HYPHENED_AFTER``);
+    plain characters are tested first, the patterns only where they may match."""
+    if (
+        start
+        and text[start - 1] == "-"
+        and _HYPHENED_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return True
+    return end < len(text) and text[end] in "- " and bool(_HYPHENED_AFTER.match(text, end))
 
 
 def _unambiguous(persons: str, full_names: set[str]) -> bool:

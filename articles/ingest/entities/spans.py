@@ -1,7 +1,7 @@
 """Entity spans as the extractors see them: plain values, independent of spaCy's types."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _WORD_CHAR = re.compile(r"\w")
@@ -54,3 +54,17 @@ def opens_sentence(text: str, index: int) -> bool:
     """Whether the word at ``text[index]`` is the first of a sentence or line (its capital is
     the sentence's)."""
     return bool(_SENTENCE_START_BEFORE.search(text, max(0, index - _SENTENCE_START_CHARS), index))
+
+
+def find_words(word: str, text: str, joiners: str = "") -> Iterator[int]:
+    """Where ``text`` writes ``word`` as a whole word, none of ``joiners`` (say "’'-") right
+    before it either ("O'Neill" holds no "Neill"; a possessive after is fine). ``str.find``
+    scans: a regex built per word would be compiled afresh for every name of every article
+    (the ``re`` cache holds a few hundred)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        joined = bool(start) and text[start - 1] in joiners
+        if at_word_boundaries(text, start, end) and not joined:
+            yield start
+        start = text.find(word, start + 1)

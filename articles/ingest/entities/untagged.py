@@ -21,7 +21,7 @@ from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import continues_name, has_org_word, is_role_noun, is_title
 from articles.ingest.entities.nonpersons import is_heading, line_at
-from articles.ingest.entities.spans import Span, inside_any
+from articles.ingest.entities.spans import Span, find_words, inside_any
 
 _WORD = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*"
 # Two to four capitalised words on one line ("Ana Lima", "Jean-Luc Okafor-Bassey"), not part of
@@ -89,6 +89,10 @@ _AS_SUBJECT = (
 )
 
 
+_AS_SUBJECT_AFTER = re.compile(_AS_SUBJECT)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]* $")
+
+
 def _in_prose(text: str, match: re.Match) -> bool:
     """Whether the run stands where prose names a person (``_BEFORE`` and ``_AFTER``)."""
     before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
@@ -98,15 +102,19 @@ def _in_prose(text: str, match: re.Match) -> bool:
 def _echoed(text: str, surname: str, match: re.Match) -> bool:
     """Whether the run's last word stands alone elsewhere in the text, as news names a person
     again by surname ("Sanae Takaichi became … Takaichi, a protégé of …")."""
-    for alone in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?={_AS_SUBJECT})", text):
-        if not match.start() <= alone.start() < match.end() and not _after_capital(text, alone):
+    for start in find_words(surname, text, joiners="’'-"):
+        if match.start() <= start < match.end() or not _AS_SUBJECT_AFTER.match(
+            text, start + len(surname)
+        ):
+            continue
+        if not _after_capital(text, start):
             return True
     return False
 
 
-def _after_capital(text: str, alone: re.Match) -> bool:
+def _after_capital(text: str, start: int) -> bool:
     """Whether a capitalised word stands right before, so the word is part of a longer name."""
-    return bool(re.search(r"[A-Z][\w’'-]* $", text[max(0, alone.start() - 30) : alone.start()]))
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
