@@ -27,6 +27,11 @@ GOLD_FILES = (
     "tests/gold/entities_fresh9.json",
     "tests/gold/entities_fresh10.json",
     "tests/gold/entities_fresh11.json",
+    "tests/gold/entities_fresh12.json",
+    "tests/gold/entities_fresh13.json",
+    "tests/gold/entities_fresh14.json",
+    "tests/gold/entities_fresh15.json",
+    "tests/gold/entities_fresh16.json",
 )
 
 
