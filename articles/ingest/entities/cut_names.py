@@ -73,6 +73,14 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         return span
     # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
     grown = _next_word(span, text, others, is_place) or span
+    if grown is not span and len(span.text.split()) == 1:
+        # A first name and two surnames ("Gonzalo Ibáñez Reyes of Banco Santander"): a
+        # second word after, when neither is an English verb or adjective (surnames are
+        # often nouns: "Reyes", "Cook").
+        second = _next_word(grown, text, others, is_place)
+        added = text[span.end : second.end].split() if second else []
+        if second and not any(lexicon.is_verb_or_adjective(word) for word in added):
+            grown = second
     before = grown
     grown = _previous_word(grown, text, others, is_place) or grown
     if grown is not before and not is_given_name(grown.text.split()[0], strict=True):
@@ -197,9 +205,10 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     a possessive ("Slovakia’s Robert Fico")."""
     match = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
     first_name = bool(match) and _plainly_a_first_name(match.group(1))
-    if match and _PERSON_CUE_AFTER.match(text, span.end):
-        # Before a person's cue, the model's place on a word no gazetteer knows is its slip
-        # ("Tahmina" tagged GPE in "Tahmina Akhter Chowdhury, who heads …").
+    if match and (_PERSON_CUE_AFTER.match(text, span.end) or first_name):
+        # Before a person's cue, or on a clear first name, the model's place on a word no
+        # gazetteer knows is its slip ("Tahmina" tagged GPE in "Tahmina Akhter Chowdhury, who
+        # heads …", "Natalia" in "Justice Natalia Ángel Cabo").
         word = match.group(1)
         if not (is_place(word) or is_known_place(word)):
             others = [o for o in others if (o.start, o.end) != (match.start(1), match.end(1))]

@@ -32,7 +32,7 @@ _TITLES = sorted(
     |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier
     |Chief|Chief Justice|Chief Minister|Chief Executive|Elder|Pastor|Alhaji|Alhaja|Venerable
     |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach|Commodore|Cllr|Cllr.|Viceroy
-    |Emperor|Empress|Tsar|Czar""",
+    |Emperor|Empress|Tsar|Czar|Ratu|Tun|Tan Sri|Datuk|Datuk Seri|Dato|Dato'|Datin""",
         "|",
     ),
     key=len,
@@ -70,7 +70,8 @@ _ROLES = frozenset(
     volcanologist epidemiologist virologist archaeologist anthropologist mathematician lecturer
     curator librarian dentist pharmacist vendor shopkeeper cleaner carpenter electrician plumber
     mechanic welder builder labourer laborer herder herdsman shepherd beekeeper baroness baron
-    earl duke duchess countess viscount marquess""")
+    earl duke duchess countess viscount marquess trader broker dealer banker accountant clerk
+    headman headwoman chieftain""")
 )
 # Ranks written without their full stop ("Lt Gen Inam Haider Malik"): some are first names too
 # ("Gen"), so they are dropped before a name of two words or more whatever the name lists say.

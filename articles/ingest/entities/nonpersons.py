@@ -60,7 +60,8 @@ _PLACE_OF_BEFORE = re.compile(
     r"\b(?i:towns?|city|cities|villages?|regions?|provinces?|districts?|port|capital|oblast"
     r"|county|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton"
     r"|north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?"
-    r"|residents|inhabitants|mayor|streets|evacuation)\s+of\s+"
+    r"|residents|inhabitants|mayor|streets|evacuation|hills|foothills|slopes|valley|plains"
+    r"|shores|banks|coast|island|islands|desert)\s+of\s+"
     r"(?:[A-Z][\w’'-]*+,?\s+){0,3}?(?:(?:and|or)\s+)?$"  # "residents of Soweto and Alexandra"
 )
 # "the Medyka crossing", "the Zaatari camp": a one-word name used to name a kind of place.
@@ -75,6 +76,7 @@ _ORGANISATION_HEAD = re.compile(
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
     r"|label|studio|boutique|restaurant|hotel|utility|utilities|contractor|contractors|developer"
+    r"|station|stations|broadcaster"
     r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht|bakery|cafe"
     r"|café|bar|shop|stall|eatery"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"

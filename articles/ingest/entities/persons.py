@@ -29,7 +29,8 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)[’']s\s")
 _PLACE_BEFORE = re.compile(
     r"\b(?:towns?|city|cities|villages?|regions?|provinces?|districts?|port|capital|oblast|county"
-    r"|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton) of\s+"
+    r"|counties|state|parish(?:es)?|municipality|prefecture|governorate|canton|hills|foothills"
+    r"|slopes|plains|shores|banks|island|islands|desert) of\s+"
     # … and the place's first words ("the town of Conceição do Mato Dentro")
     r"(?:[A-Z][\w’'-]*\s+(?:(?-i:[a-z]{1,3})\s+)?){0,2}$"
     # A saint's name abbreviated is a place's or a church's ("Sault Ste. Marie", "St. Kitts").

@@ -216,3 +216,14 @@ def test_complete_takes_a_first_name_before_a_middle_name():
     assert grown("On Saturdays the Matonge Mbuyi Kalonji band plays.", "Kalonji") != (
         "Matonge Mbuyi Kalonji"
     )
+
+
+def test_complete_takes_two_surnames_after_a_first_name():
+    text = "Analyst Gonzalo Ibáñez Reyes of Banco Santander said prices would rise."
+    assert grown(text, "Gonzalo") == "Gonzalo Ibáñez Reyes"
+    assert grown("Fans of Ana Lima Sunday Market came.", "Ana") != "Ana Lima Sunday"
+
+
+def test_complete_overrides_the_models_place_on_a_clear_first_name():
+    text = "Justice Natalia Ángel Cabo wrote the ruling."
+    assert grown(text, "Ángel Cabo", (("Natalia", "GPE"),)) == "Natalia Ángel Cabo"

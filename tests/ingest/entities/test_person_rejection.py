@@ -486,3 +486,14 @@ def test_context_reason_keeps_a_name_after_a_title_ending_in_an_organisation_wor
 def test_context_reason_reads_the_last_of_a_list_of_places_after_residents_of():
     text = "Residents of Soweto and Alexandra are not interested in fault."
     assert context("Alexandra", text) == "place or region"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Aksyon Radyo", "She reported for the community station Aksyon Radyo on Samar."),
+        ("Qurna", "A tomb was found in the hills of Qurna last week."),
+    ],
+)
+def test_context_reason_reads_stations_and_hills(name, text):
+    assert context(name, text) is not None

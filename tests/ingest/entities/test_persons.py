@@ -300,3 +300,7 @@ def test_persons_drop_a_viceroys_title(persons_in):
 
 def test_persons_keep_a_vietnamese_name_led_by_le(persons_in):
     assert "Le Van Thanh" in persons_in("Fisherman Le Van Thanh said he had tied his boat.")
+
+
+def test_persons_skip_a_place_after_the_hills_of(persons_in):
+    assert "Dra Abu el-Naga" not in persons_in("A tomb was found in the hills of Dra Abu el-Naga.")

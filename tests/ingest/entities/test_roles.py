@@ -76,3 +76,15 @@ def test_clean_name_drops_honorifics_and_demonym_nouns(raw, name):
 def test_demonym_nouns_are_no_names():
     assert is_common_word("Welshman", "") and is_common_word("Frenchwomen", "")
     assert not is_common_word("Welsh", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Ratu Josefa Nakoroi Vunidilo", "Josefa Nakoroi Vunidilo"),  # a Fijian chiefly title
+        ("Trader Omar Sabah al-Jubouri", "Omar Sabah al-Jubouri"),
+        ("Datuk Seri Anwar Ibrahim", "Anwar Ibrahim"),
+    ],
+)
+def test_clean_name_drops_chiefly_titles_and_trades(raw, name):
+    assert clean_name(raw) == name
