@@ -55,13 +55,16 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
         words = match.group().split()
         apposed = _role_apposition(text, match.end())
         acts = _acts(text, words, match)
-        if not (apposed or acts or _in_prose(text, match) or _echoed(text, words[-1], match)):
+        echoed = _echoed(text, words[-1], match)
+        if not (apposed or acts or echoed or _in_prose(text, match)):
             continue
         if not acts and not is_given_name(words[0].split("-")[0]):
             continue
         if not _all_name_words(words, first_may_be_english=acts):
             continue
-        strong = apposed or acts
+        # A clear first name whose surname the text names alone as a person's ("mayor Gergely
+        # Karácsony with …", "Karácsony said") outweighs the model's tag on the surname.
+        strong = apposed or acts or (echoed and is_given_name(words[0], strict=True))
         if _tagged(spans, match, text) and not (strong and _tagged_inside_only(spans, match)):
             continue
         if not is_heading(line_at(text, match.start())):

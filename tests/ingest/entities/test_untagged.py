@@ -161,3 +161,8 @@ def test_name_spans_takes_a_name_before_an_age_who_or_a_verb(text, name):
 
 def test_name_spans_wants_no_english_word_for_an_unknown_first_name():
     assert found("Markets opened.\n\nGolden Harvest, 67, runs a shop.") == []
+
+
+def test_name_spans_takes_a_full_name_whose_surname_speaks_though_tagged_alone():
+    text = "Prosecutors charged mayor Gergely Karacsony with fraud. Karacsony said no."
+    assert found(text, _org(text, "Karacsony")) == ["Gergely Karacsony"]
