@@ -73,7 +73,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         return span
     # One word each way: the model cuts a name by a word; a longer run is a Title Case phrase.
     grown = _next_word(span, text, others, is_place) or span
-    if grown is not span and len(span.text.split()) == 1:
+    if grown is not span and len(names.strip_leading_titles(span.text).split()) == 1:
         # A first name and two surnames ("Gonzalo Ibáñez Reyes of Banco Santander"): a
         # second word after, when neither is an English verb or adjective (surnames are
         # often nouns: "Reyes", "Cook").

@@ -24,7 +24,7 @@ _WORD = r"(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я])[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME = rf"{_WORD}(?: (?:(?:de|da|do|dos|das|del|delos|dela|van|von|der|den|bin|al|la) )*{_WORD})?"
 # A word of kinship after a possessive (or "the"), maybe a comma, then one or two names.
 _KIN = re.compile(
-    rf"\b(?i:his|her|their|my|our|whose|the)\s+(?:(?:late|eldest|youngest|elder|younger|two"
+    rf"(?:\b(?i:his|her|their|my|our|whose|the)|[\w-]+[’']s)\s+(?:(?:late|eldest|youngest|elder|younger|two"
     rf"|three|adult|teenage|baby|infant)\s+)?{KIN_WORDS},?\s+(?P<first>{_NAME})"
     rf"(?:(?:,| and| or|, and) (?P<second>{_NAME}))?(?![\w’'-])"
 )

@@ -227,3 +227,8 @@ def test_complete_takes_two_surnames_after_a_first_name():
 def test_complete_overrides_the_models_place_on_a_clear_first_name():
     text = "Justice Natalia Ángel Cabo wrote the ruling."
     assert grown(text, "Ángel Cabo", (("Natalia", "GPE"),)) == "Natalia Ángel Cabo"
+
+
+def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
+    text = "Village headman Ratu Josefa Nakoroi Vunidilo, 67, said the move was hard."
+    assert grown(text, "Ratu Josefa") == "Ratu Josefa Nakoroi Vunidilo"

@@ -43,3 +43,7 @@ def test_extractor_keeps_relatives_named_by_first_name_alone(persons_in):
     )
     found = persons_in(text)
     assert "Santiago" in found and "Ayanda" in found
+
+
+def test_kin_spans_read_a_possessive_name_before_the_word_of_kinship():
+    assert names("Hrytsenko-Koval's husband, Andriy, is a drone operator.") == ["Andriy"]
