@@ -32,6 +32,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh14.json",
     "tests/gold/entities_fresh15.json",
     "tests/gold/entities_fresh16.json",
+    "tests/gold/entities_fresh17.json",
 )
 
 
