@@ -112,7 +112,7 @@ def _nicknamed(span: Span, text: str) -> Span:
     if not match:
         return span
     first = match.group(1)
-    if not is_given_name(first) and (lexicon.is_noun(first) or lexicon.is_verb_or_adjective(first)):
+    if not is_given_name(first) and lexicon.is_english_word(first):
         return span  # 'The "Falcon" …'-like English words lead no name
     return _grown(span, text, match.start(1), span.end)
 
@@ -226,10 +226,9 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
 
 
 def _english(word: str) -> bool:
-    """Any part an English word ("Leg-spinner" is one, though the whole is not listed)."""
-    return any(
-        lexicon.is_noun(part) or lexicon.is_verb_or_adjective(part) for part in word.split("-")
-    ) or names.is_role_noun(word.lower())
+    """An English word or a role ("Leg-spinner", "Curator"): no first name the dictionary
+    lacks."""
+    return lexicon.is_english_word(word) or names.is_role_noun(word.lower())
 
 
 def _plainly_a_first_name(word: str) -> bool:

@@ -64,6 +64,12 @@ def is_verb_or_adjective(word: str) -> bool:
     return lower in index["verb"] or lower in index["adj"] or lower in index["adv"]
 
 
+def is_english_word(word: str) -> bool:
+    """Whether any hyphen-joined part is an English noun, verb, adjective or adverb
+    ("Leg-spinner": "spinner"), as a surname rarely is."""
+    return any(is_noun(part) or is_verb_or_adjective(part) for part in word.split("-") if part)
+
+
 def warm() -> None:
     """Read the index now, not inside the first batch of articles."""
     _index()

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from articles.ingest.entities import famous, kin, lexicon, names
 from articles.ingest.entities.gazetteer import is_given_name
+from articles.ingest.entities.nonpersons import STANDS_ALONE_AFTER
 from articles.ingest.entities.spans import find_words, opens_sentence
 from articles.ingest.records import PersonMention
 from articles.normalise import name_key
@@ -36,7 +37,6 @@ _PERSON_BEFORE = re.compile(
     rf"|\b(?:according to|by|{names.PERSON_VERBS}|Mr|Mrs|Ms|Dr)) $"
 )
 _BEFORE_CHARS = 40
-_TITLE_BEFORE = re.compile(rf"\b(?:{names.TITLE_ALTERNATIVES})\.? $")
 # A place or a thing: after a preposition of place, or after "the" and before punctuation or a
 # function word ("the Moon by", but not "the Ruto government"); never a possessive.
 _PLACE_BEFORE = re.compile(
@@ -44,9 +44,6 @@ _PLACE_BEFORE = re.compile(
     r"|\bfrom (?:the )?[a-z][\w -]{0,30} to $"  # "a road from the airport to Whitegrass"
 )
 _NOT_POSSESSIVE_AFTER = re.compile(r"(?![’']s\b)")
-_THING_AFTER = re.compile(
-    r"(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
-)
 
 
 def kept(mentions: Iterable[PersonMention], text: str) -> tuple[PersonMention, ...]:
@@ -73,12 +70,12 @@ def _place_or_thing(text: str, start: int, end: int) -> bool:
     match = _PLACE_BEFORE.search(text[max(0, start - _BEFORE_CHARS) : start])
     if not match or not _NOT_POSSESSIVE_AFTER.match(text, end):
         return False
-    return not match.group().startswith("the") or bool(_THING_AFTER.match(text, end))
+    return not match.group().startswith("the") or bool(STANDS_ALONE_AFTER.match(text, end))
 
 
 def _titled(text: str, start: int) -> bool:
     before = text[max(0, start - _BEFORE_CHARS) : start]
-    return bool(_TITLE_BEFORE.search(before))
+    return bool(names.TITLE_BEFORE.search(before))
 
 
 def _common_word_opening_sentences(name: str, text: str, places: list[int]) -> bool:

@@ -40,6 +40,8 @@ _TITLES = sorted(
 )
 # The titles as a case-sensitive alternation, longest first, without their full stops.
 TITLE_ALTERNATIVES = "|".join(re.escape(title.strip().rstrip(".")) for title in _TITLES)
+# A title right before a name ("President ", "Secretary of State ").
+TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATIVES})\.? $")
 # "Sheikh Hasina", "Sheikha Moza": the honorific and a single name are the name.
 _NAMING_HONORIFIC = re.compile(r"Sheikh[a]? \S+")
 _TITLE_PATTERN = re.compile(

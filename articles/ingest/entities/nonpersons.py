@@ -29,7 +29,7 @@ from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import (
     PERSON_VERBS,
-    TITLE_ALTERNATIVES,
+    TITLE_BEFORE,
     has_org_word,
     strip_leading_roles,
     strip_leading_titles,
@@ -76,7 +76,7 @@ _ORGANISATION_HEAD = re.compile(
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
     r"|label|studio|boutique|restaurant|hotel|utility|utilities|contractor|contractors|developer"
-    r"|station|stations|broadcaster"
+    r"|station|stations"
     r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht|bakery|cafe"
     r"|café|bar|shop|stall|eatery"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
@@ -138,18 +138,18 @@ _QUOTE_CLOSES = re.compile(r"[,.!?]?[\"”’']")
 _WORK_NOUN = re.compile(
     r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic)\b"
 )
-_CHARACTER_CUE = re.compile(
-    r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
-    r"|heroine|hero|protagonist|narrator|stars as|starring as)\b(?! (?:him|her|them)\b)"
-    r"(?:(?!, and\b)[^.;!?\n]){0,40}$"
-)
-_CHARACTER_CUE_CHARS = 80
-_CHARACTER_CUE_WORD = re.compile(
+_CHARACTER_CUE_WORDS = (
     r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
     r"|heroine|hero|protagonist|narrator|stars as|starring as)\b"
 )
+_CHARACTER_CUE_WORD = re.compile(_CHARACTER_CUE_WORDS)
+# The cue, not before a pronoun ("plays him"), in the clause that ends at the name.
+_CHARACTER_CUE = re.compile(
+    rf"{_CHARACTER_CUE_WORDS}(?! (?:him|her|them)\b)(?:(?!, and\b)[^.;!?\n]){{0,40}}$"
+)
+_CHARACTER_CUE_CHARS = 80
 # Punctuation or a function word after a name: nothing it qualifies ("the Golden Bear at").
-_STANDS_ALONE_AFTER = re.compile(
+STANDS_ALONE_AFTER = re.compile(
     r"[’'\"”]?(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
 )
 # "the Sheikh Radwan district": "the", maybe other capitalised words of the name, then the span.
@@ -320,7 +320,7 @@ def _after_organisation_word(name: str, span: Span, text: str) -> bool:
     # A title may end in such a word ("Secretary of State Marco Rubio"), or open the span
     # ("County" before "Prosecutor Michael Gmoser"): then the name is a person's.
     head = text[max(0, span.start - 40) : span.start]
-    titled = _TITLE_BEFORE.search(head)
+    titled = TITLE_BEFORE.search(head)
     bare = strip_leading_roles(strip_leading_titles(span.text))
     return not titled and bare == span.text
 
@@ -417,14 +417,15 @@ def _only_in_place(name: str, text: str) -> bool:
 # before a span: the span ends that name.
 _STREET_BEFORE = re.compile(
     r"\b(?:Avenida|Av\.|Rua|Calle|Carrera|Rue|Via|Viale|Plaza|Praça|Piazza|Place|Ulitsa"
-    r"|Prospekt|Avenue|Boulevard|Jalan|Lorong|Jl\.|Ulica|Strada|Chemin|Sokak|Stade|Stadio|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport"
-    r"|Parque)(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
+    r"|Prospekt|Avenue|Boulevard|Jalan|Lorong|Jl\.|Ulica|Strada|Chemin|Sokak|Stade|Stadio"
+    r"|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport|Parque)"
+    r"(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
 )
 _STREET_BEFORE_CHARS = 60
-# Capitalised words right after a span, up to a word of organisations, places or events.
+# A capitalised word right before a span; one and a particle ("the Complexo da ").
 _CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) $")
 _HEAD_AND_PARTICLE_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) (?:da|de|do|dos|das|del|of|of the) $")
-_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATIVES})\.? $")
+# Capitalised words right after a span, up to a word of organisations, places or events.
 # Particles may join them ("Mubarak al-Kabeer Port", "Pedro de Valdivia Bridge").
 _LONGER_NAME_AFTER = re.compile(
     r"(?: (?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[\w’'-]*+| (?:de|da|do|del)){1,4}"
@@ -518,7 +519,7 @@ def _with_article(name: str, span: Span, text: str, before: str) -> bool:
             continue
         if not _THE_BEFORE.search(text[max(0, start - 10) : start]):
             return False
-        if not single and not _STANDS_ALONE_AFTER.match(text, start + len(name)):
+        if not single and not STANDS_ALONE_AFTER.match(text, start + len(name)):
             return False
         seen = True
     return seen or not in_heading

@@ -154,9 +154,7 @@ def _long_foreign_name(tokens: list[str]) -> bool:
         return False
     if any(names.is_particle(token) for token in tokens[2:-1]):
         return True  # a surname with its particle after a given name ("Barbosa da Silva")
-    return not any(
-        lexicon.is_noun(token) or lexicon.is_verb_or_adjective(token) for token in tokens[1:]
-    )
+    return not any(lexicon.is_english_word(token) for token in tokens[1:])
 
 
 def _starts_with_particle(tokens: list[str]) -> bool:

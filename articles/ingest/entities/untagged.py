@@ -136,7 +136,7 @@ def _acts(text: str, words: list[str], match: re.Match) -> bool:
     """Surnames that are no English words, then what a person does or is, wherever in prose:
     news so opens a story. After a clear first name, a verb in the past ("Grace Mwape-Chanda
     scored"); after any first word that is no English word either, an age or "who" ("Matsuda
-    Keiko, 67,", "Usain Bolt, who won") or a verb ("Yusleidy Contreras Paredes fries")."""
+    Keiko, 67,", "Lerato Mokoena-Adams, 31,") or a verb ("Yusleidy Contreras Paredes fries")."""
     end = match.end()
     if not (
         _VERB_AFTER.match(text, end)
@@ -152,8 +152,7 @@ def _acts(text: str, words: list[str], match: re.Match) -> bool:
 
 
 def _english_parts(words: list[str]) -> bool:
-    parts = [part for word in words for part in word.split("-")]
-    return any(lexicon.is_noun(part) or lexicon.is_verb_or_adjective(part) for part in parts)
+    return any(lexicon.is_english_word(word) for word in words)
 
 
 def _role_apposition(text: str, end: int) -> bool:
