@@ -22,6 +22,8 @@ from articles.ingest.entities.spans import Span
 _PARTICLES_THEN_WORD = re.compile(r"(?: [a-z]{1,4}\b)* [A-Z][\w’'-]+")
 # "-mok" of "Son Woo-mok": a hyphen right after the span, then letters.
 _HYPHENATED_REST = re.compile(r"-[^\W\d_]+")
+# "Per-" of "Per-Olof Henriksson": a capitalised word and a hyphen right before the span.
+_HYPHENATED_START = re.compile(r"\b([A-Z][^\W\d_]+)-$")
 # A lower-case word right after the span (a patronymic, see ``names.is_patronymic``).
 _NEXT_LOWER_WORD = re.compile(r" ([a-z]+)\b")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w’'ʻ-]*)")
@@ -65,6 +67,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     if span.label != "PERSON":
         return _after_particle(span, text)
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
+    span = _hyphenated_first_name(span, text)
     span = _particle_surname(span, text, others)
     span = _nicknamed(span, text)
     span = _prefixed_surname_after(span, text)
@@ -77,7 +80,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         # A first name and two surnames ("Gonzalo Ibáñez Reyes of Banco Santander"): a
         # second word after, when neither is an English verb or adjective (surnames are
         # often nouns: "Reyes", "Cook").
-        second = _next_word(grown, text, others, is_place)
+        second = _next_word(grown, text, others, is_place) or _city_surname(grown, text)
         added = text[span.end : second.end].split() if second else []
         if second and not any(lexicon.is_verb_or_adjective(word) for word in added):
             grown = second
@@ -180,6 +183,16 @@ def _hyphenated(span: Span, text: str) -> Span:
     return _grown(span, text, span.start, match.end()) if match else span
 
 
+def _hyphenated_first_name(span: Span, text: str) -> Span:
+    """ "Olof Henriksson" takes the "Per-" of "Per-Olof": two first names joined by a hyphen
+    ("Anti-" or "Pro-" before a surname is a prefix: "anti-Putin" protests)."""
+    match = _HYPHENATED_START.search(text, max(0, span.start - 20), span.start)
+    first = span.text.split()[0] if span.text.split() else ""
+    if not match or not is_given_name(match.group(1), strict=True) or not is_given_name(first):
+        return span
+    return _grown(span, text, match.start(1), span.end)
+
+
 def _next_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -> Span | None:
     match = _NEXT_WORD.match(text, span.end)
     if not match:
@@ -187,6 +200,20 @@ def _next_word(span: Span, text: str, others: Sequence[Span], is_place: IsPlace)
     if not _is_name_word(match, others, is_place, town_ok=True) and not _second_surname(
         span, match, text
     ):
+        return None
+    return _grown(span, text, span.start, match.end(1))
+
+
+def _city_surname(span: Span, text: str) -> Span | None:
+    """A city's name as the second of two surnames after a clear first name, then a verb or a
+    comma ("Verónica Sepúlveda Lagos said"): a town is a surname there, a country never."""
+    match = _NEXT_WORD.match(text, span.end)
+    if not match or not is_given_name(span.text.split()[0], strict=True):
+        return None
+    word = match.group(1)
+    if is_country_name(word) or not names.continues_name(word) or not word[:1].isupper():
+        return None
+    if not _VERB_OR_COMMA_AFTER.match(text, match.end(1)):
         return None
     return _grown(span, text, span.start, match.end(1))
 
@@ -205,10 +232,12 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     a possessive ("Slovakia’s Robert Fico")."""
     match = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
     first_name = bool(match) and _plainly_a_first_name(match.group(1))
-    if match and (_PERSON_CUE_AFTER.match(text, span.end) or first_name):
-        # Before a person's cue, or on a clear first name, the model's place on a word no
-        # gazetteer knows is its slip ("Tahmina" tagged GPE in "Tahmina Akhter Chowdhury, who
-        # heads …", "Natalia" in "Justice Natalia Ángel Cabo").
+    titled = bool(match) and _titled(match, text)
+    if match and (_PERSON_CUE_AFTER.match(text, span.end) or first_name or titled):
+        # Before a person's cue, on a clear first name or after a title, the model's place on
+        # a word no gazetteer knows is its slip ("Tahmina" tagged GPE in "Tahmina Akhter
+        # Chowdhury, who heads …", "Natalia" in "Justice Natalia Ángel Cabo", "Iosefo" NORP in
+        # "Captain Iosefo Tuidraki Masi").
         word = match.group(1)
         if not (is_place(word) or is_known_place(word)):
             others = [o for o in others if (o.start, o.end) != (match.start(1), match.end(1))]
@@ -223,6 +252,11 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     if at_sentence_start and not is_given_name(match.group(1), strict=True) and no_person_cue:
         return None
     return _grown(span, text, match.start(1), span.end)
+
+
+def _titled(match: re.Match, text: str) -> bool:
+    """A title right before the word: the name starts with it ("Captain Iosefo …")."""
+    return bool(names.TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()))
 
 
 def _english(word: str) -> bool:

@@ -31,6 +31,7 @@ from articles.ingest.entities.names import (
     PERSON_VERBS,
     TITLE_BEFORE,
     has_org_word,
+    is_role_noun,
     strip_leading_roles,
     strip_leading_titles,
 )
@@ -71,7 +72,7 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 # A lower-case noun saying what the names after it are: "rights group Amnesty Kenya", "the news
 # sites Batumelebi and Netgazeti", "the carmaker Stellantis".
-_ORGANISATION_HEAD = re.compile(
+_ORGANISATION_NOUNS = (
     r"\b(?:group|groups|party|parties|company|companies|firm|firms|union|unions|network"
     r"|outlet|outlets|newspaper|newspapers|paper|magazine|channel|broadcaster|website|websites"
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
@@ -83,9 +84,14 @@ _ORGANISATION_HEAD = re.compile(
     r"|insurer|chain|band|club|ethnic|tribe|service|alliance|regulator|team|teams|side"
     r"|(?:drug|car|auto|chip|plane|steel|phone)makers?|miners?|producers?|exporters?|refiners?"
     r"|lenders|insurers|airlines|operators)"
-    # "the main opposition party, Chadema": the name in apposition after a comma
-    r",?\s+(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
+_ORGANISATION_HEAD = re.compile(
+    _ORGANISATION_NOUNS
+    # "the main opposition party, Chadema": the name in apposition after a comma
+    + r",?\s+(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?\s+(?:(?:and|or)\s+)?){0,4}$"
+)
+# The noun right before the name, no comma between ("the girl group Lumina"): what the name is.
+_ORGANISATION_NOUN_BEFORE = re.compile(_ORGANISATION_NOUNS + r"\s+$")
 # A lower-case noun after a name that makes it a company or a party: its customers, staff or
 # members ("Zorba drivers", "the Zorba app", "Verde lawmakers"), or a role in it then a person's
 # name ("Partido leader Ana Lima"). No word that is also a verb in the third person ("shares",
@@ -117,11 +123,14 @@ _ORGANISATION_APPOSITION_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:alliance|agency|group|company|firm|party"
     r"|union|charity|organi[sz]ation|movement|militia|network|coalition|club|team|bank|lender"
     r"|insurer|airline|carrier|broadcaster|newspaper|regulator|operator|producer|maker"
-    r"|manufacturer|developer|consortium|foundation|institute|fund)(?=[\s,.;:)])"
+    r"|manufacturer|developer|consortium|foundation|institute|fund|orchestra|choir|ensemble"
+    r"|troupe|quartet|band|label|studio|school|academy|hospital|museum|festival|village|town"
+    r"|city|district|neighbou?rhood|island|region|province)(?=[\s,.;:)])"
     # "Riad Salameh, the former central bank governor": the noun only qualifies a role
     r"(?!\s+(?:governor|chief|head|boss|director|president|chairman|chairwoman|chair|member"
     r"|official|spokesman|spokeswoman|spokesperson|leader|executive|founder|owner|manager"
-    r"|economist|analyst|employee|worker|lawyer|adviser|advisor|secretary|minister)s?\b)"
+    r"|economist|analyst|employee|worker|lawyer|adviser|advisor|secretary|minister|elder"
+    r"|mayor|doctor|nurse|teacher|resident|priest|imam|conductor|singer|musician)s?\b)"
 )
 # A storm's name: "Hurricane Melissa", "Typhoon Kalmaegi, known locally as Tino".
 _STORM_BEFORE = re.compile(
@@ -166,6 +175,16 @@ _GEO_NOUN_AFTER = re.compile(
 # A preposition that puts what follows in a place ("a police station in Mae Sot"); not "from",
 # "to" or "at", which persons follow as often ("a call from", "spoke to", "angry at").
 _IN_PLACE_BEFORE = re.compile(r"\b(?i:in|near|outside|inside|across|around|into|towards?|via)\s+$")
+# "the town's old ": a place's possessive, maybe one lower-case word, right before a name.
+_PLACES_OWN_BEFORE = re.compile(
+    r"\b(?:town|city|village|island|region|district|province|capital)[’']s\s+"
+    r"(?:(?P<word>[a-z]+)\s+)?$"
+)
+# The same with a place's first words between ("in Nor Lípez"): the model cut its name.
+_IN_PLACE_WORDS_BEFORE = re.compile(
+    r"\b(?i:in|near|outside|inside|across|around|into|towards?|via)\s+"
+    r"(?P<words>(?:[A-Z][\w’'-]* ){1,2})$"
+)
 # "the Antonio Guiteras power plant", "the Sheikh Radwan district": a place or thing named after
 # a person (not "the Trump administration" or "the Biden camp": those speak of the person).
 _THING_AFTER = re.compile(
@@ -175,7 +194,8 @@ _THING_AFTER = re.compile(
     r"|observatory|highway|motorway|expressway|crossing|checkpoint|suburb|township|settlement"
     r"|estate|building|tower|hall|park|memorial|monument|mausoleum|mosque|church|cathedral"
     r"|temple|shrine|terminal|canal|tunnel|barracks|prison|jail|field|oilfield|gas field"
-    r"|conservatory|academy|seminary|monastery|clinic|market|bakery|restaurant)\b"
+    r"|conservatory|academy|seminary|monastery|clinic|market|bakery|restaurant|locks?|docks?"
+    r"|quarter|springs|caves?|gardens|pass|falls|lighthouse|fortress|castle|palace)\b"
 )
 _PLURAL_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*s,\s+)+(?:and\s+)?$")
 _PLURAL_LIST_AFTER = re.compile(r"^,\s+(?:and\s+)?[A-Z][\w’'-]*s\b")
@@ -263,6 +283,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "a storm's name"
     if _only_in_place(name, text):
         return "place or region"
+    if _part_of_a_place(name, before):
+        return "place or region"
     if _after_organisation_word(name, span, text):
         return "part of an organisation's or a place's name"
     if single and _ends_an_organisation_name(name, text):
@@ -274,6 +296,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
     if _LIST_HEAD.search(before):
         return "listed as a place or organisation"
     if _ORGANISATION_HEAD.search(before) and not _speaks_as_person(name, after):
+        return "named as an organisation or a people"
+    if single and _after_organisation_noun_elsewhere(name, text):
         return "named as an organisation or a people"
     if _before_organisation_noun(name, text):
         return "organisation, by what follows it"
@@ -408,9 +432,27 @@ def _only_in_place(name: str, text: str) -> bool:
     if is_given_name(name.split()[0], strict=True):
         return False
     starts = list(_occurrences(name, text))
-    return bool(starts) and all(
-        _IN_PLACE_BEFORE.search(text, max(0, start - _CUE_CHARS), start) for start in starts
-    )
+    return bool(starts) and all(_in_place_at(text, start) for start in starts)
+
+
+def _part_of_a_place(name: str, before: str) -> bool:
+    """A name after a place's possessive and maybe an adjective, no role noun: a quarter or a
+    landmark of it ("the town's old Rione Terra"; not "the city's mayor Ana Lima")."""
+    match = _PLACES_OWN_BEFORE.search(before)
+    if not match or is_given_name(name.split()[0], strict=True):
+        return False
+    return not (match["word"] and is_role_noun(match["word"]))
+
+
+def _in_place_at(text: str, start: int) -> bool:
+    """A preposition of place right before ``start``, or before a place's first words there
+    that are no title or first name ("in Nor Lípez", not "in Mr Lima's")."""
+    if _IN_PLACE_BEFORE.search(text, max(0, start - _CUE_CHARS), start):
+        return True
+    words = _IN_PLACE_WORDS_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
+    if not words or TITLE_BEFORE.search(words.group("words")):
+        return False
+    return not any(is_given_name(word, strict=True) for word in words.group("words").split())
 
 
 # A word that opens a street's or a square's name, maybe with more capitalised words, right
@@ -444,6 +486,19 @@ def _inside_longer_name(span: Span, text: str) -> bool:
     if not match or is_heading(line_at(text, span.start)):
         return False
     return has_org_word(match.group().split())
+
+
+def _after_organisation_noun_elsewhere(name: str, text: str) -> bool:
+    """A one-word name the article writes right after a noun of organisations at some mention
+    ("the girl group Lumina"): a lone "Lumina" later is the group too, unless it speaks."""
+    heads = [
+        start
+        for start in _occurrences(name, text)
+        if _ORGANISATION_NOUN_BEFORE.search(text, max(0, start - _CUE_CHARS), start)
+    ]
+    return bool(heads) and not any(
+        _SPEAKS_AFTER.match(text, start + len(name)) for start in _occurrences(name, text)
+    )
 
 
 def _before_organisation_noun(name: str, text: str) -> bool:

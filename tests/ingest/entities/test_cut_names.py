@@ -232,3 +232,35 @@ def test_complete_overrides_the_models_place_on_a_clear_first_name():
 def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
     text = "Village headman Ratu Josefa Nakoroi Vunidilo, 67, said the move was hard."
     assert grown(text, "Ratu Josefa") == "Ratu Josefa Nakoroi Vunidilo"
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "others", "expected"),
+    [
+        # Two first names joined by a hyphen, the model keeping the second.
+        ("Per-Olof Henriksson, who chairs the council, said.", "Olof Henriksson", (),
+         "Per-Olof Henriksson"),
+        # A word the model tagged a people, between a title and the name.
+        ("Captain Iosefo Tuidraki Masi scored twice.", "Tuidraki Masi", (("Iosefo", "NORP"),),
+         "Iosefo Tuidraki Masi"),
+        # A city's name as a second surname, then a verb.
+        ("Chief executive Verónica Sepúlveda Moscow said.", "Verónica", (),
+         "Verónica Sepúlveda Moscow"),
+    ],
+)  # fmt: skip
+def test_complete_takes_hyphenated_first_names_titled_words_and_city_surnames(
+    text, cut, others, expected
+):
+    assert grown(text, cut, others) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "others"),
+    [
+        ("the anti-Putin rally grew.", "Putin", ()),  # a prefix, no first name
+        ("striker Iosefo Tuidraki Masi scored.", "Tuidraki Masi", (("Iosefo", "NORP"),)),  # a role
+        ("Chief executive Verónica Sepúlveda Moscow later.", "Verónica", ()),  # no verb after
+    ],
+)  # fmt: skip
+def test_complete_keeps_spans_without_those_cues(text, cut, others):
+    assert grown(text, cut, others) == cut

@@ -136,3 +136,46 @@ def test_context_reason_keeps_hyphenated_names_written_elsewhere_or_led_by_a_fir
 )
 def test_context_reason_takes_a_first_name_and_surname_that_speak_for_a_person(name, text, reason):
     assert context(name, text) == reason
+
+
+def last_context(name: str, text: str) -> str | None:
+    start = text.rindex(name)
+    return context_reason(name, Span(name, "PERSON", start, start + len(name)), text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # A noun of organisations right before another mention of the word.
+        ("Koriva", "the label behind the girl group Koriva was fined. Koriva, who toured, left."),
+        # What the name is, in apposition after it: an ensemble, a village, a school.
+        ("Nabila", "Nabila, the orchestra of young women who fled, played in Vienna."),
+        ("Tamsel", "Tamsel, a village of 300 people, voted to close its school."),
+        # A place's part after its possessive ("the town's old Rione Terra").
+        ("Pirello Alto", "Ana Lima, 79, who was born in the town's old Pirello Alto, said so."),
+        # A place's first words between "in" and the rest the model kept ("in Nor Lípez").
+        ("Lípez", "a cooperative in Nor Lípez said the plants used too much water."),
+    ],
+)
+def test_context_reason_finds_ensembles_villages_and_parts_of_places(name, text):
+    assert last_context(name, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Koriva", "the girl group Koriva was fined. Koriva said the fine was unfair."),  # speaks
+        ("Nabila", "Nabila, the orchestra's conductor, bowed."),  # a role in it
+        ("Ana Lima", "Ana Lima, the village mayor, said no."),  # a role after the noun
+        ("Ana Lima", "the city's own Ana Lima won again."),  # a first name opens it
+        ("Okafor", "a speech in Mr Okafor’s office was cancelled."),  # a title between
+        ("Okafor", "a meeting in Ana Okafor’s office was cancelled."),  # a first name between
+    ],
+)
+def test_context_reason_keeps_persons_beside_those_nouns(name, text):
+    assert last_context(name, text) is None
+
+
+def test_context_reason_takes_a_name_before_locks_as_a_place():
+    text = "The ship passes through the Agua Clara locks. (Reuters/Ana Lima)"
+    assert context("Agua Clara", text) is not None
