@@ -33,6 +33,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh15.json",
     "tests/gold/entities_fresh16.json",
     "tests/gold/entities_fresh17.json",
+    "tests/gold/entities_fresh18.json",
 )
 
 
