@@ -176,9 +176,24 @@ def strip_leading_roles(name: str) -> str:
     """ "Farmer Ghulam Rasool" → "Ghulam Rasool"; "Lt Gen Inam Haider Malik" → "Inam Haider
     Malik"; "Hunter Biden" and a lone "Farmer" stay as they are."""
     tokens = name.split()
-    while len(tokens) > 2 and _is_role(tokens[0]):
+    while len(tokens) > 2 and (_is_role(tokens[0]) or _noun_before_first_name(*tokens[:2])):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+# Endings of nouns for what someone is or does ("winemaker", "cellist", "soprano"); a noun of
+# another ending before a first name is as likely a name (the genus "Anura" of "Anura Kumara").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ano", "one", "ess", "ive", "ee")
+
+
+def _noun_before_first_name(word: str, following: str) -> bool:
+    """An English noun that is no first name, before a clear first name: what the person is,
+    whether or not ``_ROLES`` lists it ("Winemaker Álvaro Palacios", "Soprano Aino Ylönen")."""
+    if not word.lower().endswith(_AGENT_ENDINGS) or is_given_name(word):
+        return False
+    if not lexicon.is_noun(word):
+        return False
+    return is_given_name(following, strict=True) and not lexicon.is_noun(following)
 
 
 # Offices held in an organisation, said of a person in apposition ("X, a member of the board").

@@ -33,6 +33,11 @@ from articles.ingest.entities.spans import Span
         ("Sheikh Hasina", "Sheikh Hasina"),  # an honorific before one name is the name
         ("Sheikh Tamim bin Hamad", "Tamim bin Hamad"),
         ("Farmer Jones", "Farmer Jones"),  # a role before one word may be a name: kept
+        # A noun of what someone does before a clear first name, listed as a role or not.
+        ("Winemaker Álvaro Palacios", "Álvaro Palacios"),
+        ("Cellist Marta Ruiz", "Marta Ruiz"),
+        ("Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),  # no noun of a doer
+        ("Carpenter Okafor Jones", "Carpenter Okafor Jones"),  # no clear first name after
     ],
 )
 def test_clean_name_strips_titles_possessives_and_punctuation(raw, expected):
