@@ -37,7 +37,7 @@ from articles.ingest.entities.spans import Span
         ("Winemaker Álvaro Palacios", "Álvaro Palacios"),
         ("Cellist Marta Ruiz", "Marta Ruiz"),
         ("Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),  # no noun of a doer
-        ("Carpenter Okafor Jones", "Carpenter Okafor Jones"),  # no clear first name after
+        ("Mercer Okafor Jones", "Mercer Okafor Jones"),  # no clear first name after
     ],
 )
 def test_clean_name_strips_titles_possessives_and_punctuation(raw, expected):
