@@ -132,6 +132,20 @@ _ORGANISATION_APPOSITION_AFTER = re.compile(
     r"|economist|analyst|employee|worker|lawyer|adviser|advisor|secretary|minister|elder"
     r"|mayor|doctor|nurse|teacher|resident|priest|imam|conductor|singer|musician)s?\b)"
 )
+# Animals the news names, before the name ("a grey stallion called Khar Salkhi", "the panda
+# Xin Xin") or in apposition after it ("Moti, a camel").
+_ANIMALS = (
+    r"(?:horse|stallion|mare|colt|filly|gelding|pony|racehorse|camel|dog|puppy|cat|kitten|bull"
+    r"|cow|ox|elephant|tiger|tigress|lion|lioness|bear|panda|gorilla|chimpanzee|orangutan|whale"
+    r"|orca|dolphin|parrot|eagle|falcon|hawk|owl|penguin|giraffe|rhino|hippo|crocodile|goat"
+    r"|sheep|pig|donkey|mule|reindeer|yak|mascot)"
+)
+_ANIMAL_BEFORE = re.compile(rf"\b{_ANIMALS}s?,?\s+(?:(?:called|named|nicknamed)\s+)?[“\"‘']?$")
+# The animal noun ends its phrase: "a bull rider", "a horse trainer" are persons.
+_ANIMAL_AFTER = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_ANIMALS}"
+    r"(?=\s*[,.;:)]|\s+(?:that|which|who|whose|born|from|in|at|with)\b)"
+)
 # A storm's name: "Hurricane Melissa", "Typhoon Kalmaegi, known locally as Tino".
 _STORM_BEFORE = re.compile(
     r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression)\s+$"
@@ -147,9 +161,12 @@ _QUOTE_CLOSES = re.compile(r"[,.!?]?[\"”’']")
 _WORK_NOUN = re.compile(
     r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic)\b"
 )
+# A work staged or screened: "a new production of", "the title role".
+_STAGED_WORK = re.compile(r"\b(?:production|staging|title role|premiere)\b")
 _CHARACTER_CUE_WORDS = (
     r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
-    r"|heroine|hero|protagonist|narrator|stars as|starring as)\b"
+    r"|heroine|hero|protagonist|narrator|stars as|starring as|villain|villainess|returns as"
+    r"|cast as)\b"
 )
 _CHARACTER_CUE_WORD = re.compile(_CHARACTER_CUE_WORDS)
 # The cue, not before a pronoun ("plays him"), in the clause that ends at the name.
@@ -157,6 +174,11 @@ _CHARACTER_CUE = re.compile(
     rf"{_CHARACTER_CUE_WORDS}(?! (?:him|her|them)\b)(?:(?!, and\b)[^.;!?\n]){{0,40}}$"
 )
 _CHARACTER_CUE_CHARS = 80
+# What a character's name is followed by: who plays it, or what the story makes of it ("the
+# villain, Kemal Bey, is played by", "with Jason as a shipowner").
+_CHARACTER_CUE_AFTER = re.compile(r",?\s+(?:(?:is|was)\s+played\s+by|as\s+(?:a|an)\s)")
+# A role named right before the name in a story: "returns as detective Andri Ólafsson".
+_AS_ROLE_BEFORE = re.compile(r"(?<!such )(?<!well )(?<!known )\bas\s+(?:the\s+)?[a-z-]+\s+$")
 # Punctuation or a function word after a name: nothing it qualifies ("the Golden Bear at").
 STANDS_ALONE_AFTER = re.compile(
     r"[’'\"”]?(?:\s*(?:[,.;:!?)]|$)|\s+(?:by|of|in|on|at|and|or|is|was|to|from|with|for|has|had)\b)"
@@ -281,6 +303,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "place or region"
     if _storm(name, text):
         return "a storm's name"
+    if _animal(name, text):
+        return "an animal's name"
     if _only_in_place(name, text):
         return "place or region"
     if _part_of_a_place(name, before):
@@ -317,6 +341,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "a character of a work"
     if _only_quoted(name, text):
         return "a title or a nickname in quotes"
+    if _titles_a_work(name, text):
+        return "a character of a work"
     return None
 
 
@@ -331,6 +357,17 @@ def _only_quoted(name: str, text: str) -> bool:
             return False
         seen = True
     return seen
+
+
+def _titles_a_work(name: str, text: str) -> bool:
+    """An article about a work that writes the name in quotes as the work's title somewhere
+    (Verdi's “Macbeth”): the name's other mentions are the title role ("sang Lady Macbeth")."""
+    if not (_WORK_NOUN.search(text) or _STAGED_WORK.search(text)):
+        return False
+    return any(
+        start and text[start - 1] in _QUOTES and _QUOTE_CLOSES.match(text, start + len(name))
+        for start in _occurrences(name, text)
+    )
 
 
 def _after_organisation_word(name: str, span: Span, text: str) -> bool:
@@ -372,12 +409,19 @@ def _character(name: str, text: str) -> bool:
         return False
     seen = False
     for start in _occurrences(name, text):  # the first mention without a cue decides
-        if not _CHARACTER_CUE.search(text[max(0, start - _CHARACTER_CUE_CHARS) : start]):
+        if not _cued_as_character(name, text, start):
             if not is_heading(line_at(text, start)):
                 return False
         else:
             seen = True
     return seen
+
+
+def _cued_as_character(name: str, text: str, start: int) -> bool:
+    before = text[max(0, start - _CHARACTER_CUE_CHARS) : start]
+    if _CHARACTER_CUE.search(before) or _AS_ROLE_BEFORE.search(before):
+        return True
+    return bool(_CHARACTER_CUE_AFTER.match(text, start + len(name)))
 
 
 @lru_cache(maxsize=4)
@@ -421,6 +465,16 @@ def _storm(name: str, text: str) -> bool:
     """The article names a storm so somewhere ("Hurricane Melissa"): then every mention is."""
     return any(
         _STORM_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
+        for start in _occurrences(name, text)
+    )
+
+
+def _animal(name: str, text: str) -> bool:
+    """The article names an animal so at some mention ("the stallion Khar Salkhi", "Moti, a
+    camel"): every mention is the animal."""
+    return any(
+        _ANIMAL_BEFORE.search(text, max(0, start - _CUE_CHARS - 10), start)
+        or _ANIMAL_AFTER.match(text, start + len(name))
         for start in _occurrences(name, text)
     )
 

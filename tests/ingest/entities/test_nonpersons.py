@@ -179,3 +179,33 @@ def test_context_reason_keeps_persons_beside_those_nouns(name, text):
 def test_context_reason_takes_a_name_before_locks_as_a_place():
     text = "The ship passes through the Agua Clara locks. (Reuters/Ana Lima)"
     assert context("Agua Clara", text) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # Characters of a series or play, cued after the name or by the role before it.
+        ("Koray Bey", "The drama follows a widow; the villain, Koray Bey, is played by Ali Er."),
+        ("Jarvik", "The new play follows a ferry crew, with Jarvik as a shipowner who flees."),
+        ("Arni Dalsson", "The series returns as detective Arni Dalsson, now a father."),
+        # The title role of a work the article quotes by name.
+        ("Mirelle", "a new production of “Mirelle”. Ana Lima sang Lady Mirelle at last."),
+        # Animals named after their noun or in apposition.
+        ("Khar Salkhi", "the boy won on a grey stallion called Khar Salkhi, he said."),
+        ("Bodo", "Bodo, a camel from the north, sold for little."),
+    ],
+)
+def test_context_reason_finds_characters_roles_and_animals(name, text):
+    assert last_context(name, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Ana Lima", "The drama follows a widow. Ana Lima, a bull rider, said she liked it."),
+        ("Ana Lima", "The film follows a widow. Ana Lima said so, as well as Ana Lima's aide."),
+        ("Mirelle", "the minister praised “Mirelle”. Mirelle Okafor said thanks."),  # no work
+    ],
+)
+def test_context_reason_keeps_persons_near_those_cues(name, text):
+    assert context(name, text) is None
