@@ -98,8 +98,29 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
     # Sanctions Package appeared"), not a name the model cut.
     after = _NEXT_WORD.match(text, grown.end)
     if after and after.group(1)[0].isupper():
-        return span
+        return _two_surnames(span, grown, text, others, is_place)
     return grown
+
+
+def _two_surnames(
+    span: Span, grown: Span, text: str, others: Sequence[Span], is_place: IsPlace
+) -> Span:
+    """A first name and two surnames after the span, then a lower-case word ("Juan Eduardo"
+    of "Juan Eduardo Vera Sanhueza had"): no English word among those added, which a Title
+    Case run has ("Orbán Blocks New Sanctions")."""
+    first = span.text.split()[0]
+    if _english(first) and not is_given_name(first):
+        return span  # "Agronomist Trần": a role the model took in, not a first name
+    further = _next_word(grown, text, others, is_place)
+    if not further or len(further.text.split()) > _MAX_WORDS:
+        return span
+    after = _NEXT_WORD.match(text, further.end)
+    if after and after.group(1)[0].isupper():
+        return span
+    added = text[span.end : further.end].split()
+    if any(_english(word) or not names.continues_name(word) for word in added):
+        return span
+    return further
 
 
 def _prefixed_surname_after(span: Span, text: str) -> Span:
@@ -238,9 +259,10 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
         # a word no gazetteer knows is its slip ("Tahmina" tagged GPE in "Tahmina Akhter
         # Chowdhury, who heads …", "Natalia" in "Justice Natalia Ángel Cabo", "Iosefo" NORP in
         # "Captain Iosefo Tuidraki Masi").
+        # So is an organisation it ends ("Mexico’s Jesús" tagged ORG before "Alberto Ramírez").
         word = match.group(1)
         if not (is_place(word) or is_known_place(word)):
-            others = [o for o in others if (o.start, o.end) != (match.start(1), match.end(1))]
+            others = [o for o in others if not _slip_at(o, match, first_name)]
     if not match or not _is_name_word(match, others, is_place, town_ok=first_name):
         return None
     if re.search(r"[’']s$", match.group(1)) or _heads_the_title(match, text):
@@ -252,6 +274,16 @@ def _previous_word(span: Span, text: str, others: Sequence[Span], is_place: IsPl
     if at_sentence_start and not is_given_name(match.group(1), strict=True) and no_person_cue:
         return None
     return _grown(span, text, match.start(1), span.end)
+
+
+def _slip_at(other: Span, match: re.Match, first_name: bool) -> bool:
+    """The model's span of the word alone, or a non-place span that ends with a clear first
+    name."""
+    start, end = match.start(1), match.end(1)
+    if (other.start, other.end) == (start, end):
+        return True
+    ends_here = other.end == end and other.start < start
+    return first_name and ends_here and other.label not in _PLACE_LABELS
 
 
 def _titled(match: re.Match, text: str) -> bool:

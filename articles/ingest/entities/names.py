@@ -187,8 +187,9 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ano", "one", "ess", "
 
 
 def _noun_before_first_name(word: str, following: str) -> bool:
-    """An English noun that is no first name, before a clear first name: what the person is,
-    whether or not ``_ROLES`` lists it ("Winemaker Álvaro Palacios", "Soprano Aino Ylönen")."""
+    """An English noun of a doer that is no first name, before a clear first name: what the
+    person is, whether or not ``_ROLES`` lists it ("Winemaker Álvaro Palacios", "Cellist Marta
+    Ruiz"). WordNet lists famous surnames as nouns ("keller"): a first name must follow."""
     if not word.lower().endswith(_AGENT_ENDINGS) or is_given_name(word):
         return False
     if not lexicon.is_noun(word):
@@ -341,6 +342,12 @@ def _letters(word: str) -> bool:
     return re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word) is not None
 
 
+def _opens_with_first_name(word: str) -> bool:
+    """A clear first name, or two joined by a hyphen ("Nils-Ole", "Jean-Pierre")."""
+    parts = word.split("-")
+    return all(is_given_name(part, strict=True) for part in parts if part) and bool(parts[0])
+
+
 def person_tail(span: Span) -> Span | None:
     """The person's name ending a non-person span: two or more capitalised words from a known
     first name to the end ("the High Council for National Reconciliation Abdullah Abdullah"),
@@ -351,7 +358,7 @@ def person_tail(span: Span) -> Span | None:
     first = 0 if _whole_name_shaped(span) else 1
     for index in range(first, len(words) - 1):
         tail = words[index:]
-        if not is_given_name(tail[0].group(), strict=True) or len(tail) > 3:
+        if not _opens_with_first_name(tail[0].group()) or len(tail) > 3:
             continue
         if not _may_start_a_name([word.group() for word in words], index):
             continue

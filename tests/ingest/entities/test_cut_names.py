@@ -243,6 +243,12 @@ def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
         # A word the model tagged a people, between a title and the name.
         ("Captain Iosefo Tuidraki Masi scored twice.", "Tuidraki Masi", (("Iosefo", "NORP"),),
          "Iosefo Tuidraki Masi"),
+        # A first name at the end of an organisation the model tagged before the name.
+        ("Mexico’s Carlos Alberto Ramírez Ochoa said.", "Alberto Ramírez Ochoa",
+         (("Mexico’s Carlos", "ORG"),), "Carlos Alberto Ramírez Ochoa"),
+        # Two surnames after a first name of two words, then a lower-case word.
+        ("mayor Juan Eduardo Vera Sanhueza had campaigned.", "Juan Eduardo", (),
+         "Juan Eduardo Vera Sanhueza"),
         # A city's name as a second surname, then a verb.
         ("Chief executive Verónica Sepúlveda Moscow said.", "Verónica", (),
          "Verónica Sepúlveda Moscow"),
@@ -260,6 +266,9 @@ def test_complete_takes_hyphenated_first_names_titled_words_and_city_surnames(
         ("the anti-Putin rally grew.", "Putin", ()),  # a prefix, no first name
         ("striker Iosefo Tuidraki Masi scored.", "Tuidraki Masi", (("Iosefo", "NORP"),)),  # a role
         ("Chief executive Verónica Sepúlveda Moscow later.", "Verónica", ()),  # no verb after
+        ("the Health Services Abu Jafor said.", "Abu Jafor", (("the Health Services", "ORG"),)),
+        ("mayor Juan Eduardo Vera Sanhueza Dam had.", "Juan Eduardo", ()),  # a longer run
+        ("The post Juan Eduardo Blocks New Rules appeared.", "Juan Eduardo", ()),  # English
     ],
 )  # fmt: skip
 def test_complete_keeps_spans_without_those_cues(text, cut, others):

@@ -264,6 +264,18 @@ def test_person_tail_takes_a_hyphenated_surname_the_model_tagged_as_an_organisat
     assert tail is not None and tail.text == "Dimitrios Okafor-Holt"
 
 
+def test_person_tail_takes_two_first_names_joined_by_a_hyphen():
+    span = Span("Nils-Ole Sara Johansen", "ORG", 0, 22)
+    tail = names.person_tail(span)
+    assert tail is not None and tail.text == "Nils-Ole Sara Johansen"
+
+
+def test_person_tail_takes_no_hyphenated_word_that_is_no_first_name():
+    span = Span("Anglo-Saxon Sara Johansen", "ORG", 0, 25)
+    tail = names.person_tail(span)
+    assert tail is not None and tail.text == "Sara Johansen"
+
+
 def test_persons_join_two_spans_across_a_particle_and_skip_a_town_after_its_noun(persons_in):
     spans_text = "Prosecutor Ana Beatriz dos Santos Lima said the ruling was final."
     found = find_persons(
