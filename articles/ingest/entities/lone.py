@@ -22,10 +22,10 @@ from articles.ingest.entities.spans import find_words, opens_sentence
 from articles.ingest.records import PersonMention
 from articles.normalise import name_key
 
-# After the word: a possessive before a lower-case word, or a verb of speech or "who", maybe
+# After the word: a possessive before a lower-case word, an age, a verb of speech or "who", maybe
 # after an apposition ("Okafor, a farmer, told").
 _PERSON_AFTER = re.compile(
-    rf"(?:[’']s [a-z]|(?:[’']s)?,? (?:{names.PERSON_VERBS}|who)\b"
+    rf"(?:[’']s [a-z]|, \d{{1,3}},|(?:[’']s)?,? (?:{names.PERSON_VERBS}|who)\b"
     rf"|, (?:a|an|the) [^,.;:]{{1,40}}, (?:{names.PERSON_VERBS})\b)"
 )
 # A weaker sign: an auxiliary after the word ("Okafor has", "Okafor was"). It does not count for

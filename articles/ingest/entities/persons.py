@@ -219,7 +219,8 @@ def candidates(
     (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
     not_persons: set[str] = set()  # names the text shows are something else, at some mention
-    for span in [*_split_lines(_joined(spans, text)), *untagged.name_spans(text, spans)]:
+    untagged_spans = [*untagged.name_spans(text, spans), *untagged.aged_names(text, spans)]
+    for span in [*_split_lines(_joined(spans, text)), *untagged_spans]:
         if span.label == "PERSON":
             raw = roles.after_role(span, text) or span
         elif span.label in names.RECOVERABLE_LABELS and (tail := _person_tail(span, text)):

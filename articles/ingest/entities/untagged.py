@@ -21,6 +21,7 @@ from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import continues_name, has_org_word, is_role_noun, is_title
 from articles.ingest.entities.nonpersons import is_heading, line_at
+from articles.ingest.entities.places import is_known_place
 from articles.ingest.entities.spans import Span, find_words, inside_any
 
 _WORD = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*"
@@ -69,6 +70,45 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
             continue
         if not is_heading(line_at(text, match.start())):
             yield Span(match.group(), "PERSON", match.start(), match.end())
+
+
+# One capitalised word, then an age: "Temuulen, 9, who won", "Noreen, 87, who lives".
+_NEXT_NAME_WORD = re.compile(rf" ({_WORD})(?![\w’'-]| [A-Z])")
+_AGED_WORD = re.compile(rf"(?<![\w’'-]){_WORD}(?=, \d{{1,3}},)")
+
+
+def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
+    """PERSON spans for a lone word before an age, which only a person has: a child or a
+    villager named by first name. The model often tags such a name a place ("Benjamín"); a
+    name of the gazetteer's places, or an English word that is no clear first name, is left."""
+    for match in _AGED_WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if _after_capital(text, start):
+            continue  # the end of a longer name ("Uerikua Tjiriange, 67,"): the runs' case
+        if is_known_place(word) or has_org_word([word]) or not continues_name(word):
+            continue
+        if _english_parts([word]) and not is_given_name(word, strict=True):
+            continue
+        if any(span.label == "PERSON" and span.overlaps(start, end) for span in spans):
+            continue  # the model's own span stands
+        if is_heading(line_at(text, start)):
+            continue
+        # The first name of a full name written elsewhere ("Batbayar Ganzorig grew up …
+        # Batbayar, 24, lost"): that name is the person's.
+        yield _full_name_elsewhere(word, text) or Span(word, "PERSON", start, end)
+
+
+def _full_name_elsewhere(word: str, text: str) -> Span | None:
+    """Where the text writes ``word`` before a surname that is no English word or place."""
+    for start in find_words(word, text):
+        match = _NEXT_NAME_WORD.match(text, start + len(word))
+        if match and _surname_shaped(match.group(1)):
+            return Span(text[start : match.end()], "PERSON", start, match.end())
+    return None
+
+
+def _surname_shaped(word: str) -> bool:
+    return continues_name(word) and not _english_parts([word]) and not is_known_place(word)
 
 
 def _runs(text: str) -> Iterator[re.Match]:

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.ingest.entities.spans import Span
-from articles.ingest.entities.untagged import name_spans
+from articles.ingest.entities.untagged import aged_names, name_spans
 
 
 def found(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
@@ -166,3 +166,37 @@ def test_name_spans_wants_no_english_word_for_an_unknown_first_name():
 def test_name_spans_takes_a_full_name_whose_surname_speaks_though_tagged_alone():
     text = "Prosecutors charged mayor Gergely Karacsony with fraud. Karacsony said no."
     assert found(text, _org(text, "Karacsony")) == ["Gergely Karacsony"]
+
+
+def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
+    return [span.text for span in aged_names(text, spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "names"),
+    [
+        ("Temuulen, 9, who won the race, said he did not feel the helmet.", (), ["Temuulen"]),
+        ("Noreen, 87, who lives alone, told us.", (), ["Noreen"]),
+        # The model's place on a first name is its slip: an age outweighs it.
+        ("Benjamín, 9, whose parents farm mussels.", (Span("Benjamín", "GPE", 0, 8),),
+         ["Benjamín"]),
+        # The first name of a full name written elsewhere stands for it.
+        ("Batbayar Ganzorig grew up there. Batbayar, 24, lost.", (), ["Batbayar Ganzorig"]),
+    ],
+)  # fmt: skip
+def test_aged_names_finds_a_lone_name_before_an_age(text, spans, names):
+    assert aged(text, spans) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uerikua Tjiriange, 67, a retired nurse, spoke.",  # a longer name: the runs' case
+        "Kenya, 12, and Uganda, 9, won medals.",  # the gazetteer's places
+        "Section, 12, of the law.",  # an English word
+        "Ana Okafor said. Okafor, 40, left.",  # the model's PERSON stands
+    ],
+)
+def test_aged_names_leaves_places_words_and_longer_names(text):
+    spans = (Span("Okafor", "PERSON", text.find("Okafor, 40"), text.find("Okafor, 40") + 6),)
+    assert aged(text, spans if "Okafor, 40" in text else ()) == []
