@@ -159,14 +159,13 @@ _QUOTE_CLOSES = re.compile(r"[,.!?]?[\"”’']")
 # A work of fiction the article is about, and a cue of plot or casting in the clause before a
 # name: the name is a character's.
 _WORK_NOUN = re.compile(
-    r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic)\b"
+    r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic|tragedy"
+    r"|comedy|ballet|production|staging)\b"
 )
-# A work staged or screened: "a new production of", "the title role".
-_STAGED_WORK = re.compile(r"\b(?:production|staging|title role|premiere)\b")
 _CHARACTER_CUE_WORDS = (
     r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
     r"|heroine|hero|protagonist|narrator|stars as|starring as|villain|villainess|returns as"
-    r"|cast as)\b"
+    r"|cast as|title role)\b"
 )
 _CHARACTER_CUE_WORD = re.compile(_CHARACTER_CUE_WORDS)
 # The cue, not before a pronoun ("plays him"), in the clause that ends at the name.
@@ -362,7 +361,7 @@ def _only_quoted(name: str, text: str) -> bool:
 def _titles_a_work(name: str, text: str) -> bool:
     """An article about a work that writes the name in quotes as the work's title somewhere
     (Verdi's “Macbeth”): the name's other mentions are the title role ("sang Lady Macbeth")."""
-    if not (_WORK_NOUN.search(text) or _STAGED_WORK.search(text)):
+    if not _WORK_NOUN.search(text):
         return False
     return any(
         start and text[start - 1] in _QUOTES and _QUOTE_CLOSES.match(text, start + len(name))

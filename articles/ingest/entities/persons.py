@@ -84,6 +84,9 @@ class Candidate:
     span: Span
 
 
+# Vietnamese middle names, which a given name always follows ("Nguyễn Văn Thành", "Vàng Thị
+# Mai"): a name ending on one is no person's.
+_VIETNAMESE_MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 # Articles of Romance languages opening a restaurant's, a band's or a work's name.
 _ARTICLES = frozenset({"La", "Les", "Los", "Las", "Il", "Gli"})  # not "Le", "El": Lê Van, El Hadji
 # A nickname in quotes between a first name and a surname.
@@ -144,6 +147,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "common word or group"
     if len(tokens) > 5:
         return "too long for a name"
+    if len(tokens) > 1 and tokens[-1] in _VIETNAMESE_MIDDLE_NAMES:
+        return "no given name after a middle name"  # "Đồng Văn": a district, or a name cut
     return None
 
 

@@ -188,6 +188,8 @@ def test_context_reason_takes_a_name_before_locks_as_a_place():
         ("Koray Bey", "The drama follows a widow; the villain, Koray Bey, is played by Ali Er."),
         ("Jarvik", "The new play follows a ferry crew, with Jarvik as a shipowner who flees."),
         ("Arni Dalsson", "The series returns as detective Arni Dalsson, now a father."),
+        # A tragedy staged, a character cast in it.
+        ("Jarvik", "The tragedy, Ana Lima in the title role, has Jarvik as a shipowner."),
         # The title role of a work the article quotes by name.
         ("Mirelle", "a new production of “Mirelle”. Ana Lima sang Lady Mirelle at last."),
         # Animals named after their noun or in apposition.

@@ -55,6 +55,8 @@ def reason(name: str, text: str = TEXT) -> str | None:
         ("Marxists", "common word or group"),
         ("Star", "common word or group"),  # the text writes "star" in lower case
         ("Maria Jose Carmen Lopez Garcia Fernandez", "too long for a name"),
+        ("Đồng Văn", "no given name after a middle name"),
+        ("Lò Thị", "no given name after a middle name"),
     ],
 )
 def test_rejection_gives_its_reason(name, expected):
