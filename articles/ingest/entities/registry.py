@@ -18,9 +18,10 @@ from dataclasses import replace
 
 import ahocorasick
 
-from articles.ingest.entities import names, variants
+from articles.ingest.entities import lexicon, names, variants
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.persons import Candidate, NeverPerson, is_credit, no_rule
+from articles.ingest.entities.places import is_country_name, is_known_place
 from articles.ingest.entities.spans import Span, at_word_boundaries, inside_any
 from articles.ingest.records import PersonMention, RegistryPerson
 from articles.normalise import fold_accents, name_key
@@ -37,6 +38,8 @@ _APOSTROPHE_WORD = re.compile(r"[’'](?!s\b)\w")
 _HYPHENED_BEFORE = re.compile(r"[A-Z][\w’']*-$")
 _HYPHENED_AFTER = re.compile(r"-\w| (?:al|el|bin|ibn|de|da|do|dos|van|von)[- ][A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][”\"’')]*\s+)$")
+# A surname the registry knows takes at most this many given names before it.
+_MAX_GIVEN_NAMES = 3
 
 
 class PersonRegistry:
@@ -75,22 +78,38 @@ class PersonRegistry:
         """Registry names in ``text`` outside the accepted candidates ``found``, as candidates;
         ``never`` applies the same context rules as to the model's names."""
         taken = [candidate.span for candidate in found]
-        hits = [
+        free = [
             hit
             for hit in _hits(self.automaton, text)
             if not inside_any(taken, hit.start, hit.end)
-            and not _extends_to_longer_name(text, hit.start, hit.end)
             and not _inside_organisation(hit, spans)
             and not is_credit(hit, text)
             and not (" " not in hit.text and names.is_common_word(hit.text, text))
+        ]
+        hits = [
+            hit
+            for hit in free
+            if not _extends_to_longer_name(text, hit.start, hit.end)
             and never(hit.text, hit, text) is None
+        ]
+        # A known surname after a first name the model left untagged ("Tadej Pogačar's"):
+        # the full name is the person, and the lone surname's mentions join it.
+        fuller = [
+            full
+            for hit in free
+            if " " not in hit.text
+            and (full := _first_name_before(text, hit))
+            and never(full.text, full, text) is None
         ]
         written = [hit.text for hit in hits] + [candidate.name for candidate in found]
         full_names = {name_key(name) for name in written}
         return [
-            Candidate(hit.text, Span(hit.text, "PERSON", hit.start, hit.end))
-            for hit in hits
-            if _unambiguous(hit.label, full_names)
+            *(Candidate(full.text, full) for full in fuller),
+            *(
+                Candidate(hit.text, Span(hit.text, "PERSON", hit.start, hit.end))
+                for hit in hits
+                if _unambiguous(hit.label, full_names)
+            ),
         ]
 
     def resolve(self, mentions: Sequence[PersonMention]) -> tuple[PersonMention, ...]:
@@ -181,6 +200,39 @@ def _extends_to_longer_name(text: str, start: int, end: int) -> bool:
     # there ("Boris Johnson") makes the hit part of a longer name.
     at_sentence_start = _SENTENCE_END.search(text, max(0, before.start() - 3), before.start())
     return not at_sentence_start or is_given_name(word)
+
+
+def _first_name_before(text: str, hit: Span) -> Span | None:
+    """The hit with the given names before it ("Tadej Pogačar's" → "Tadej Pogačar", "Recep
+    Tayyip Erdoğan"): capitalised name words that are no English words or places, the first
+    not opening a sentence unless a known first name, and nothing capitalised after the hit."""
+    after = _WORD_AFTER.match(text[hit.end : hit.end + 40])
+    if after and names.continues_name(after.group(2)):
+        return None
+    start = hit.start
+    for _ in range(_MAX_GIVEN_NAMES):
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if not before or before.group(2) != " " or not _given_name_shaped(before.group(1)):
+            break
+        at_sentence_start = _SENTENCE_END.search(text, max(0, before.start() - 3), before.start())
+        if at_sentence_start and not is_given_name(before.group(1)):
+            break
+        start = before.start(1)
+    if start == hit.start:
+        return None
+    return Span(text[start : hit.end], "PERSON", start, hit.end)
+
+
+def _given_name_shaped(word: str) -> bool:
+    """A capitalised name word that is no English word ("Sentences", "Hosts") or place."""
+    if not word[:1].isupper() or not word.isalpha() or not names.continues_name(word):
+        return False
+    if is_known_place(word) or is_country_name(word) or lexicon.plural_noun_singulars(word):
+        return False
+    # WordNet lists famous persons as nouns ("ernst"): a clear first name outweighs that.
+    if is_given_name(word, strict=True) and not lexicon.is_verb_or_adjective(word):
+        return True
+    return not lexicon.is_english_word(word)
 
 
 def _inside_organisation(hit: Span, spans: Sequence[Span]) -> bool:

@@ -53,7 +53,24 @@ def test_registry_skips_a_surname_in_a_double_barrelled_name(registry):
 
 def test_registry_never_matches_inside_a_longer_name(registry):
     text = "Ivanka Trump visited Trump Tower; Leyen alone is not hers."
-    assert found(registry, text) == []
+    # Not the registry's Trump: the longer name, a first name before the surname, is its own.
+    assert found(registry, text) == ["Ivanka Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crowds cheered Tadej Kellogg's win.", ["Tadej Kellogg"]),
+        ("They hailed Recep Tayyip Kellogg on Monday.", ["Recep Tayyip Kellogg"]),
+        ("The court Sentences Kellogg today.", []),  # an English plural or verb
+        ("Envoys met in Kyiv. Kellogg left.", ["Kellogg"]),  # a sentence's start
+        ("Talks in Moscow Kellogg said were over.", []),  # a place
+    ],
+)
+def test_registry_takes_the_first_names_the_model_left_out_before_a_known_surname(
+    registry, text, expected
+):
+    assert found(registry, text) == expected
 
 
 def test_registry_titles_and_weekdays_next_to_a_name_do_not_extend_it(registry):
