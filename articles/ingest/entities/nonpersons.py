@@ -162,10 +162,15 @@ _WORK_NOUN = re.compile(
     r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic|tragedy"
     r"|comedy|ballet|production|staging)\b"
 )
+_STORY_PERSON = r"(?:boy|girl|man|woman|widow|widower|orphan|teenager|child|stranger|old man)"
+_STORY_KIN = (
+    r"(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather"
+    r"|lover|landlord|landlady|neighbou?r|friend|rival|boss)"
+)
 _CHARACTER_CUE_WORDS = (
     r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
     r"|heroine|hero|protagonist|narrator|stars as|starring as|villain|villainess|returns as"
-    r"|cast as|title role)\b"
+    r"|cast as|title role|in love with)\b"
 )
 _CHARACTER_CUE_WORD = re.compile(_CHARACTER_CUE_WORDS)
 # The cue, not before a pronoun ("plays him"), in the clause that ends at the name.
@@ -175,7 +180,19 @@ _CHARACTER_CUE = re.compile(
 _CHARACTER_CUE_CHARS = 80
 # What a character's name is followed by: who plays it, or what the story makes of it ("the
 # villain, Kemal Bey, is played by", "with Jason as a shipowner").
-_CHARACTER_CUE_AFTER = re.compile(r",?\s+(?:(?:is|was)\s+played\s+by|as\s+(?:a|an)\s)")
+_CHARACTER_CUE_AFTER = re.compile(
+    r",?\s+(?:(?:is|was)\s+played\s+by|as\s+(?:a|an)\s)"
+    # "Uncle Bartholomew, the mill's fixer, is the best comic villain"
+    r"|(?:,[^,.;]{1,40},)?\s+(?:is|was)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:villain|hero|heroine|character|protagonist|narrator)\b"
+)
+# How a story introduces its people by first name alone, in apposition: "Arthur, a boy born in
+# a London slum", "a Yazidi girl, Narin", "his late wife, Folake" (news gives full names).
+_STORY_PERSON_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_PERSON}\b")
+_STORY_PERSON_BEFORE = re.compile(
+    rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_PERSON}"
+    rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?{_STORY_KIN}),\s+$"
+)
 # A role named right before the name in a story: "returns as detective Andri Ólafsson".
 _AS_ROLE_BEFORE = re.compile(r"(?<!such )(?<!well )(?<!known )\bas\s+(?:the\s+)?[a-z-]+\s+$")
 # Punctuation or a function word after a name: nothing it qualifies ("the Golden Bear at").
@@ -420,7 +437,12 @@ def _cued_as_character(name: str, text: str, start: int) -> bool:
     before = text[max(0, start - _CHARACTER_CUE_CHARS) : start]
     if _CHARACTER_CUE.search(before) or _AS_ROLE_BEFORE.search(before):
         return True
-    return bool(_CHARACTER_CUE_AFTER.match(text, start + len(name)))
+    end = start + len(name)
+    if " " not in name and (
+        _STORY_PERSON_BEFORE.search(before) or _STORY_PERSON_AFTER.match(text, end)
+    ):
+        return True
+    return bool(_CHARACTER_CUE_AFTER.match(text, end))
 
 
 @lru_cache(maxsize=4)

@@ -190,6 +190,12 @@ def test_context_reason_takes_a_name_before_locks_as_a_place():
         ("Arni Dalsson", "The series returns as detective Arni Dalsson, now a father."),
         # A tragedy staged, a character cast in it.
         ("Jarvik", "The tragedy, Ana Lima in the title role, has Jarvik as a shipowner."),
+        # A story's people introduced by first name, in love, or judged as characters.
+        ("Narin", "The novel follows a king to a Yazidi girl, Narin, on the Tigris."),
+        ("Arvo", "The novel follows Arvo, a boy born in a slum who learns to read."),
+        ("Folake", "The novel follows a bookseller who finds notes by his late wife, Folake."),
+        ("Nilay", "The series follows a gardener who falls in love with Princess Nilay."),
+        ("Uncle Barto", "The novel follows a mill. Uncle Barto, its fixer, is the best villain."),
         # The title role of a work the article quotes by name.
         ("Mirelle", "a new production of “Mirelle”. Ana Lima sang Lady Mirelle at last."),
         # Animals named after their noun or in apposition.
@@ -207,6 +213,9 @@ def test_context_reason_finds_characters_roles_and_animals(name, text):
         ("Ana Lima", "The drama follows a widow. Ana Lima, a bull rider, said she liked it."),
         ("Ana Lima", "The film follows a widow. Ana Lima said so, as well as Ana Lima's aide."),
         ("Mirelle", "the minister praised “Mirelle”. Mirelle Okafor said thanks."),  # no work
+        # A full name after a kin word in a story: news gives relatives so, stories rarely.
+        ("Ana Lima", "The play follows him. He sang for his mother, Ana Lima, nightly."),
+        ("Noreen", "Noreen, a woman of 87, said the post office mattered."),  # no story
     ],
 )
 def test_context_reason_keeps_persons_near_those_cues(name, text):
