@@ -186,6 +186,16 @@ def strip_leading_roles(name: str) -> str:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ano", "one", "ess", "ive", "ee")
 
 
+def is_doer_noun(word: str) -> bool:
+    """A noun of what someone is or does: a role, or an English noun with a doer's ending
+    ("caregiver", "cellist"). WordNet holds famous surnames as nouns too ("keller"): callers
+    ask for a context that only a role fits."""
+    lower = word.lower()
+    if is_role_noun(lower) or _is_role(word):
+        return True
+    return lower.endswith(_AGENT_ENDINGS) and lexicon.is_noun(lower)
+
+
 def _noun_before_first_name(word: str, following: str) -> bool:
     """An English noun of a doer that is no first name, before a clear first name: what the
     person is, whether or not ``_ROLES`` lists it ("Winemaker Álvaro Palacios", "Cellist Marta

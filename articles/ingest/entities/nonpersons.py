@@ -173,9 +173,10 @@ _CHARACTER_CUE_WORDS = (
     r"|cast as|title role|in love with)\b"
 )
 _CHARACTER_CUE_WORD = re.compile(_CHARACTER_CUE_WORDS)
-# The cue, not before a pronoun ("plays him"), in the clause that ends at the name.
+# The cue, not before a pronoun ("plays him"), in the clause that ends at the name, with no
+# "by" between (the actor: "the villain is played by actor Ali Er").
 _CHARACTER_CUE = re.compile(
-    rf"{_CHARACTER_CUE_WORDS}(?! (?:him|her|them)\b)(?:(?!, and\b)[^.;!?\n]){{0,40}}$"
+    rf"{_CHARACTER_CUE_WORDS}(?! (?:him|her|them)\b)(?:(?!, and\b| by\b)[^.;!?\n]){{0,40}}$"
 )
 _CHARACTER_CUE_CHARS = 80
 # What a character's name is followed by: who plays it, or what the story makes of it ("the

@@ -71,6 +71,12 @@ _SPEAKS = re.compile(r"(?:,[^,.]{1,40},)?\s+(?:said|says|told|added|asked)\b")
 # full name ends at most this many characters before the cue ("…, the RSF commander known as").
 _ALIAS_BEFORE = re.compile(r"\b(?:known as|nicknamed|dubbed)\s+[\"“‘']?$")
 _ALIAS_CHARS = 60
+# What follows a name standing alone, as a person's does: punctuation, a function word or a
+# verb ("Norway's Ingrid Landmark Tandrevold finished"), not a noun ("the Johan Castberg field",
+# "its Al Boraq high-speed railway").
+_FAC_PERSON_AFTER = re.compile(
+    r"[,.;:)]|\s(?:and|in|of|at|on|to|for|with|who|said|says|told|won|lost|beat|[a-z]+ed)\b"
+)
 # Shorter surnames ("Xi", "Li") are too often initials or parts of codes to count occurrences
 # the NER did not tag.
 _MIN_LOOSE_SURNAME = 3
@@ -305,6 +311,10 @@ def _person_tail(span: Span, text: str) -> Span | None:
     noun opening the sentence ("Farmer Ana Lima"). A whole span the model called an
     organisation is no person's name after a preposition of place ("through Kerem Shalom")."""
     tail = names.person_tail(span)
+    if not tail and span.label == "FAC" and _FAC_PERSON_AFTER.match(text, span.end):
+        # A full name the model took for a building, standing alone as a person's does
+        # ("Agnes Nabulo Wekesa, who farms"; not "the Johan Castberg field").
+        tail = names.person_tail(Span(span.text, "ORG", span.start, span.end))
     if (
         tail
         and tail.start == span.start

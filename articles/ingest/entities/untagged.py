@@ -19,7 +19,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.names import continues_name, has_org_word, is_role_noun, is_title
+from articles.ingest.entities.names import (
+    continues_name,
+    has_org_word,
+    is_doer_noun,
+    is_role_noun,
+    is_title,
+)
 from articles.ingest.entities.nonpersons import is_heading, line_at
 from articles.ingest.entities.places import is_known_place
 from articles.ingest.entities.spans import Span, find_words, inside_any
@@ -37,7 +43,9 @@ _AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
 _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 _VERB_AFTER = re.compile(
-    r" (?:[a-z]+ed|said|told|won|became|took|ran|beat|scored|threw|led|made)\b"
+    r" (?:[a-z]+ed|said|told|won|became|took|ran|beat|scored|threw|led|made|sang|wrote|spoke"
+    r"|gave|met|left|lost|sold|held|drove|rode|flew|fought|brought|taught|kept|stood|began"
+    r"|chose|broke|fell|swam|went|came|saw|found|paid|built|bought|got)\b"
 )
 # An age or "who" after a name: nothing but a person has either ("Matsuda Keiko, 67,").
 _AGE_OR_WHO_AFTER = re.compile(r", (?:\d{1,3},|who\b)")
@@ -59,7 +67,7 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
         echoed = _echoed(text, words[-1], match)
         if not (apposed or acts or echoed or _in_prose(text, match)):
             continue
-        if not acts and not is_given_name(words[0].split("-")[0]):
+        if not (acts or apposed) and not is_given_name(words[0].split("-")[0]):
             continue
         if not _all_name_words(words, first_may_be_english=acts):
             continue
@@ -115,8 +123,11 @@ def _runs(text: str) -> Iterator[re.Match]:
     """The runs of capitalised words, less a role or title opening one ("Curator Dilnoza
     Yusupova-Khamraeva said": the name starts after the role)."""
     for match in _RUN.finditer(text):
-        first = match.group().split()[0]
-        if len(match.group().split()) > 2 and (is_role_noun(first.lower()) or is_title(first)):
+        first, second = match.group().split()[:2]
+        role = is_role_noun(first.lower()) or is_title(first)
+        # A doer's noun before a clear first name ("Soprano Karita Mattila sang").
+        role = role or (is_doer_noun(first) and is_given_name(second, strict=True))
+        if len(match.group().split()) > 2 and role:
             rest = _RUN.match(text, match.start() + len(first) + 1)
             if rest:
                 yield rest
@@ -162,9 +173,14 @@ def _after_capital(text: str, start: int) -> bool:
 
 def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
     """Whether the model tagged the run, unless as an ORG of exactly its words between a role
-    noun and a verb of saying."""
+    noun and a verb of saying, or as an ORG or FAC of them after a clear first name and before
+    "who" or an age."""
     start, end = match.span()
-    if not any((span.start, span.end) == (start, end) and span.label == "ORG" for span in spans):
+    whole = [span.label for span in spans if (span.start, span.end) == (start, end)]
+    if whole and whole[0] in ("ORG", "FAC") and _AGE_OR_WHO_AFTER.match(text, end):
+        # "Agnes Nabulo Wekesa, who farms": only a person is "who", after a clear first name.
+        return not is_given_name(match.group().split()[0], strict=True)
+    if "ORG" not in whole:
         return inside_any(spans, start, end)
     role = _ROLE_BEFORE.search(text, max(0, start - 20), start)
     if not role or role.group(1) in STOP_WORDS or not lexicon.is_noun(role.group(1)):
@@ -200,10 +216,15 @@ def _role_apposition(text: str, end: int) -> bool:
     apposition = _ROLE_APPOSITION.match(text, end)
     if not apposition:
         return False
-    for word in apposition.group(1).split():  # the noun phrase, up to a preposition
+    phrase = apposition.group(1).split()
+    for index, word in enumerate(phrase):  # the noun phrase, up to a preposition
         if word in _PHRASE_ENDS:
             return False
         if is_role_noun(word):
+            return True
+        # A doer's noun ending the phrase ("a caregiver from"; not "a border town").
+        last = index + 1 == len(phrase) or phrase[index + 1] in _PHRASE_ENDS
+        if last and is_doer_noun(word):
             return True
     return False
 

@@ -216,6 +216,8 @@ def test_context_reason_finds_characters_roles_and_animals(name, text):
         # A full name after a kin word in a story: news gives relatives so, stories rarely.
         ("Ana Lima", "The play follows him. He sang for his mother, Ana Lima, nightly."),
         ("Noreen", "Noreen, a woman of 87, said the post office mattered."),  # no story
+        # The actor who plays the part is a person ("is played by").
+        ("Cem Aydın", "The series follows a widow; the villain is played by actor Cem Aydın."),
     ],
 )
 def test_context_reason_keeps_persons_near_those_cues(name, text):

@@ -321,3 +321,14 @@ def test_persons_keep_a_vietnamese_name_led_by_le(persons_in):
 
 def test_persons_skip_a_place_after_the_hills_of(persons_in):
     assert "Dra Abu el-Naga" not in persons_in("A tomb was found in the hills of Dra Abu el-Naga.")
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [(" finished third.", True), (", who farms.", True), (" field opened.", False)],
+)
+def test_candidates_take_a_full_name_tagged_as_a_building_only_where_it_stands_alone(after, kept):
+    text = "Norway's Ingrid Landmark Tandrevold" + after
+    span = Span("Ingrid Landmark Tandrevold", "FAC", 9, 35)
+    names_found = [c.name for c in candidates([span], text, lambda word: False)]
+    assert (names_found == ["Ingrid Landmark Tandrevold"]) is kept

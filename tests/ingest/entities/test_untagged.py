@@ -200,3 +200,32 @@ def test_aged_names_finds_a_lone_name_before_an_age(text, spans, names):
 def test_aged_names_leaves_places_words_and_longer_names(text):
     spans = (Span("Okafor", "PERSON", text.find("Okafor, 40"), text.find("Okafor, 40") + 6),)
     assert aged(text, spans if "Okafor, 40" in text else ()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        # A doer's noun ending the apposition: a person's role, listed or not.
+        ("the carer Siti Rahmawati Nugroho, a caregiver from Java, said so.",
+         (Span("Rahmawati Nugroho", "ORG", 15, 32),), "Siti Rahmawati Nugroho"),
+        # A doer's noun before a clear first name opens no name; a past verb after it acts.
+        ("Soprano Karita Mattila sang the part.", (), "Karita Mattila"),
+        # A whole run the model took for a building, before "who".
+        ("Agnes Nabulo Wekesa, who farms two acres, said so.",
+         (Span("Agnes Nabulo Wekesa", "FAC", 0, 19),), "Agnes Nabulo Wekesa"),
+    ],
+)  # fmt: skip
+def test_name_spans_reads_doers_and_persons_the_model_tagged_otherwise(text, spans, name):
+    assert found(text, spans) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Rahmawati Nugroho, a border town, flooded.", ()),  # the doer's noun ends no phrase
+        ("We met Agnes Nabulo Wekesa yesterday at noon.",
+         (Span("Agnes Nabulo Wekesa", "FAC", 7, 26),)),  # no "who" or age after
+    ],
+)  # fmt: skip
+def test_name_spans_leaves_runs_without_those_cues(text, spans):
+    assert found(text, spans) == []
