@@ -176,7 +176,11 @@ def strip_leading_roles(name: str) -> str:
     """ "Farmer Ghulam Rasool" → "Ghulam Rasool"; "Lt Gen Inam Haider Malik" → "Inam Haider
     Malik"; "Hunter Biden" and a lone "Farmer" stay as they are."""
     tokens = name.split()
-    while len(tokens) > 2 and (_is_role(tokens[0]) or _noun_before_first_name(*tokens[:2])):
+    while len(tokens) > 2 and (
+        _is_role(tokens[0])
+        or _noun_before_first_name(*tokens[:2])
+        or _office_acronym(*tokens[:2])
+    ):
         tokens.pop(0)
     return " ".join(tokens)
 
@@ -184,6 +188,14 @@ def strip_leading_roles(name: str) -> str:
 # Endings of nouns for what someone is or does ("winemaker", "cellist", "soprano"); a noun of
 # another ending before a first name is as likely a name (the genus "Anura" of "Anura Kumara").
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ano", "one", "ess", "ive", "ee")
+
+
+def _office_acronym(word: str, following: str) -> bool:
+    """An office's acronym before a clear first name ("MEC Anton Bredell", "MK Ahmad Tibi"),
+    not a person's initials ("KP Sharma Oli": no first name follows them)."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper() and (
+        is_given_name(following, strict=True)
+    )
 
 
 def is_doer_noun(word: str) -> bool:

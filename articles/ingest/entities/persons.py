@@ -176,6 +176,8 @@ def _starts_with_particle(tokens: list[str]) -> bool:
     return names.is_particle(tokens[0]) and bool(rest) and tokens[-1][0].isupper()
 
 
+# A lower-case word that joins two names inside one span, never part of a name.
+_JOINING_WORD = re.compile(r" (?:and|to|with|or|by|for|from|than|versus|vs\.?) (?=[A-Z])")
 # A space, or particles between spaces ("Ana Beatriz" + " dos " + "Santos Lima").
 _JOINING = re.compile(r" (?:(?:de|da|do|dos|das|del|della|van|von|der|den|la|bin|ibn) )*")
 
@@ -200,15 +202,31 @@ def _joined(spans: Sequence[Span], text: str) -> list[Span]:
 
 
 def _split_lines(spans: Sequence[Span]) -> list[Span]:
-    """Spans cut at line breaks: a caption "Marc" above "Marc. Image via …" is two names."""
+    """Spans cut at line breaks: a caption "Marc" above "Marc. Image via …" is two names; and
+    person spans cut at a lower-case word joining two names ("Harahap to Pramoedya Ananta
+    Toer", "Ana Lima and Tomás Vega")."""
     result = []
     for span in spans:
         offset = span.start
         for part in span.text.split("\n"):
             if part.strip():
-                result.append(Span(part, span.label, offset, offset + len(part)))
+                result.extend(_split_joined(Span(part, span.label, offset, offset + len(part))))
             offset += len(part) + 1
     return result
+
+
+def _split_joined(span: Span) -> list[Span]:
+    if span.label != "PERSON" or not _JOINING_WORD.search(span.text):
+        return [span]
+    parts, offset = [], 0
+    for match in [*_JOINING_WORD.finditer(span.text), None]:
+        end = match.start() if match else len(span.text)
+        part = span.text[offset:end]
+        if part[:1].isupper():
+            start = span.start + offset
+            parts.append(Span(part, span.label, start, start + len(part)))
+        offset = match.end() if match else end
+    return parts
 
 
 # Why a name found at a span of the text is never a person's (``nonpersons``), or None.

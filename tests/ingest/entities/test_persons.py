@@ -38,6 +38,8 @@ from articles.ingest.entities.spans import Span
         ("Cellist Marta Ruiz", "Marta Ruiz"),
         ("Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),  # no noun of a doer
         ("Mercer Okafor Jones", "Mercer Okafor Jones"),  # no clear first name after
+        ("MEC Anton Bredell", "Anton Bredell"),  # an office's acronym before a first name
+        ("KP Sharma Oli", "KP Sharma Oli"),  # initials: no first name after them
     ],
 )
 def test_clean_name_strips_titles_possessives_and_punctuation(raw, expected):
@@ -332,3 +334,10 @@ def test_candidates_take_a_full_name_tagged_as_a_building_only_where_it_stands_a
     span = Span("Ingrid Landmark Tandrevold", "FAC", 9, 35)
     names_found = [c.name for c in candidates([span], text, lambda word: False)]
     assert (names_found == ["Ingrid Landmark Tandrevold"]) is kept
+
+
+def test_candidates_split_a_person_span_at_a_word_joining_two_names():
+    text = "Critics compared Harahap to Pramoedya Ananta Toer."
+    span = Span("Harahap to Pramoedya Ananta Toer", "PERSON", 17, 49)
+    found = [c.name for c in candidates([span], text, lambda word: False)]
+    assert found == ["Harahap", "Pramoedya Ananta Toer"]
