@@ -177,9 +177,7 @@ def strip_leading_roles(name: str) -> str:
     Malik"; "Hunter Biden" and a lone "Farmer" stay as they are."""
     tokens = name.split()
     while len(tokens) > 2 and (
-        _is_role(tokens[0])
-        or _noun_before_first_name(*tokens[:2])
-        or _office_acronym(*tokens[:2])
+        _is_role(tokens[0]) or _noun_before_first_name(*tokens[:2]) or _office_acronym(*tokens[:2])
     ):
         tokens.pop(0)
     return " ".join(tokens)
@@ -193,8 +191,11 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ano", "one", "ess", "
 def _office_acronym(word: str, following: str) -> bool:
     """An office's acronym before a clear first name ("MEC Anton Bredell", "MK Ahmad Tibi"),
     not a person's initials ("KP Sharma Oli": no first name follows them)."""
-    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper() and (
-        is_given_name(following, strict=True)
+    return (
+        2 <= len(word) <= 4
+        and word.isalpha()
+        and word.isupper()
+        and (is_given_name(following, strict=True))
     )
 
 
