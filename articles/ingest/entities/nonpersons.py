@@ -21,7 +21,7 @@
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -379,12 +379,16 @@ def _only_quoted(name: str, text: str) -> bool:
 def _titles_a_work(name: str, text: str) -> bool:
     """An article about a work that writes the name in quotes as the work's title somewhere
     (Verdi's “Macbeth”): the name's other mentions are the title role ("sang Lady Macbeth")."""
-    if not _WORK_NOUN.search(text):
-        return False
-    return any(
+    quoted = any(
         start and text[start - 1] in _QUOTES and _QUOTE_CLOSES.match(text, start + len(name))
         for start in _occurrences(name, text)
     )
+    return quoted and _about_a_work(text)
+
+
+@lru_cache(maxsize=4)
+def _about_a_work(text: str) -> bool:
+    return bool(_WORK_NOUN.search(text))
 
 
 def _after_organisation_word(name: str, span: Span, text: str) -> bool:
@@ -627,14 +631,17 @@ def _capitalised_anyway(text: str, start: int) -> bool:
     return opens_sentence(text, start) or is_heading(line_at(text, start))
 
 
-def _occurrences(word: str, text: str) -> Iterator[int]:
+@lru_cache(maxsize=256)
+def _occurrences(word: str, text: str) -> tuple[int, ...]:
     """Where ``text`` writes ``word`` as a whole word (``str.find``: a regex with lookarounds
-    costs more on long articles)."""
+    costs more on long articles), found once per name and article: the rules ask it often."""
+    found = []
     start = text.find(word)
     while start >= 0:
         if at_word_boundaries(text, start, start + len(word)):
-            yield start
+            found.append(start)
         start = text.find(word, start + 1)
+    return tuple(found)
 
 
 def _with_article(name: str, span: Span, text: str, before: str) -> bool:

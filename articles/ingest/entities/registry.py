@@ -78,29 +78,23 @@ class PersonRegistry:
         """Registry names in ``text`` outside the accepted candidates ``found``, as candidates;
         ``never`` applies the same context rules as to the model's names."""
         taken = [candidate.span for candidate in found]
-        free = [
-            hit
-            for hit in _hits(self.automaton, text)
-            if not inside_any(taken, hit.start, hit.end)
-            and not _inside_organisation(hit, spans)
-            and not is_credit(hit, text)
-            and not (" " not in hit.text and names.is_common_word(hit.text, text))
-        ]
-        hits = [
-            hit
-            for hit in free
-            if not _extends_to_longer_name(text, hit.start, hit.end)
-            and never(hit.text, hit, text) is None
-        ]
-        # A known surname after a first name the model left untagged ("Tadej Pogačar's"):
-        # the full name is the person, and the lone surname's mentions join it.
-        fuller = [
-            full
-            for hit in free
-            if " " not in hit.text
-            and (full := _first_name_before(text, hit))
-            and never(full.text, full, text) is None
-        ]
+        hits, fuller = [], []
+        for hit in _hits(self.automaton, text):
+            if inside_any(taken, hit.start, hit.end) or _inside_organisation(hit, spans):
+                continue
+            if is_credit(hit, text):
+                continue
+            if _extends_to_longer_name(text, hit.start, hit.end):
+                # A known surname after a first name the model left untagged ("Tadej
+                # Pogačar's"): the full name is the person; the lone surname's mentions join it.
+                full = _first_name_before(text, hit) if " " not in hit.text else None
+                if full and never(full.text, full, text) is None:
+                    fuller.append(full)
+                continue
+            if " " not in hit.text and names.is_common_word(hit.text, text):
+                continue
+            if never(hit.text, hit, text) is None:
+                hits.append(hit)
         written = [hit.text for hit in hits] + [candidate.name for candidate in found]
         full_names = {name_key(name) for name in written}
         return [
