@@ -140,6 +140,7 @@ _ANIMALS = (
     r"|orca|dolphin|parrot|eagle|falcon|hawk|owl|penguin|giraffe|rhino|hippo|crocodile|goat"
     r"|sheep|pig|donkey|mule|reindeer|yak|mascot)"
 )
+_ANIMAL_WORD = re.compile(rf"\b{_ANIMALS}")
 _ANIMAL_BEFORE = re.compile(rf"\b{_ANIMALS}s?,?\s+(?:(?:called|named|nicknamed)\s+)?[“\"‘']?$")
 # The animal noun ends its phrase: "a bull rider", "a horse trainer" are persons.
 _ANIMAL_AFTER = re.compile(
@@ -152,6 +153,7 @@ _STORM_BEFORE = re.compile(
     r"|\b(?:Hurricane|Typhoon|Cyclone|Storm)\s+[A-Z]\w+,?\s+(?:known|named|called)\s+"
     r"(?:locally\s+)?as\s+$"
 )
+_STORM_WORD = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical)\b")
 _GLOSS_AFTER = re.compile(r"^\s*(?:\(|,?\s+or\s+)[“\"‘']?(?P<gloss>[A-Z][^”\")]{1,60})")
 _THE_BEFORE = re.compile(r"\bthe\s+[“\"‘']?$", re.IGNORECASE)
 _QUOTES = "\"“‘'"
@@ -489,16 +491,27 @@ def _named_as_place(name: str, text: str) -> bool:
 
 def _storm(name: str, text: str) -> bool:
     """The article names a storm so somewhere ("Hurricane Melissa"): then every mention is."""
-    return any(
+    return _names_a_storm(text) and any(
         _STORM_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
         for start in _occurrences(name, text)
     )
 
 
+@lru_cache(maxsize=4)
+def _names_a_storm(text: str) -> bool:
+    """Whether any storm's word is in the article (once a text: most have none)."""
+    return bool(_STORM_WORD.search(text))
+
+
+@lru_cache(maxsize=4)
+def _names_an_animal(text: str) -> bool:
+    return bool(_ANIMAL_WORD.search(text))
+
+
 def _animal(name: str, text: str) -> bool:
     """The article names an animal so at some mention ("the stallion Khar Salkhi", "Moti, a
     camel"): every mention is the animal."""
-    return any(
+    return _names_an_animal(text) and any(
         _ANIMAL_BEFORE.search(text, max(0, start - _CUE_CHARS - 10), start)
         or _ANIMAL_AFTER.match(text, start + len(name))
         for start in _occurrences(name, text)
