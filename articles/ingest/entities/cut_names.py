@@ -68,6 +68,7 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         return _after_particle(span, text)
     span = _patronymic(_after_particle(_hyphenated(span, text), text), text)
     span = _hyphenated_first_name(span, text)
+    span = _honorific_name(span, text)
     span = _particle_surname(span, text, others)
     span = _nicknamed(span, text)
     span = _prefixed_surname_after(span, text)
@@ -202,6 +203,15 @@ def _patronymic(span: Span, text: str) -> Span:
 def _hyphenated(span: Span, text: str) -> Span:
     match = _HYPHENATED_REST.match(text, span.end)
     return _grown(span, text, span.start, match.end()) if match else span
+
+
+def _honorific_name(span: Span, text: str) -> Span:
+    """ "Hasina" takes the "Sheikh " before it: the honorific and one name are the name
+    ("Sheikh Hasina"); before a longer name it is a title ("Sheikh Tamim bin Hamad")."""
+    match = names.HONORIFIC_BEFORE.search(text, max(0, span.start - 10), span.start)
+    if not match or " " in span.text:
+        return span
+    return _grown(span, text, match.start(), span.end)
 
 
 def _hyphenated_first_name(span: Span, text: str) -> Span:

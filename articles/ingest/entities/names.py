@@ -44,6 +44,8 @@ TITLE_ALTERNATIVES = "|".join(re.escape(title.strip().rstrip(".")) for title in 
 TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATIVES})\.? $")
 # "Sheikh Hasina", "Sheikha Moza": the honorific and a single name are the name.
 _NAMING_HONORIFIC = re.compile(r"Sheikh[a]? \S+")
+# The same honorific right before a one-word name: it belongs to the name ("Sheikh Hasina").
+HONORIFIC_BEFORE = re.compile(r"\bSheikha? $")
 _TITLE_PATTERN = re.compile(
     r"^(?:the\s+|former\s+|late\s+|then-|acting\s+|deputy\s+)*(?:"
     + "|".join(re.escape(title.strip()) for title in _TITLES)

@@ -84,7 +84,8 @@ class PersonRegistry:
                 continue
             if is_credit(hit, text):
                 continue
-            if _extends_to_longer_name(text, hit.start, hit.end):
+            honorific = names.HONORIFIC_BEFORE.search(text, max(0, hit.start - 10), hit.start)
+            if honorific or _extends_to_longer_name(text, hit.start, hit.end):
                 # A known surname after a first name the model left untagged ("Tadej
                 # Pogačar's"): the full name is the person; the lone surname's mentions join it.
                 full = _first_name_before(text, hit) if " " not in hit.text else None
@@ -203,6 +204,9 @@ def _first_name_before(text: str, hit: Span) -> Span | None:
     after = _WORD_AFTER.match(text[hit.end : hit.end + 40])
     if after and names.continues_name(after.group(2)):
         return None
+    honorific = names.HONORIFIC_BEFORE.search(text, max(0, hit.start - 10), hit.start)
+    if honorific:  # "Sheikh Hasina’s": the honorific and one name are the name
+        return Span(text[honorific.start() : hit.end], "PERSON", honorific.start(), hit.end)
     start = hit.start
     for _ in range(_MAX_GIVEN_NAMES):
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)

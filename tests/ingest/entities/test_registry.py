@@ -62,6 +62,7 @@ def test_registry_never_matches_inside_a_longer_name(registry):
     [
         ("Crowds cheered Tadej Kellogg's win.", ["Tadej Kellogg"]),
         ("They hailed Recep Tayyip Kellogg on Monday.", ["Recep Tayyip Kellogg"]),
+        ("the fall of Sheikh Kellogg’s government.", ["Sheikh Kellogg"]),  # an honorific
         ("The court Sentences Kellogg today.", []),  # an English plural or verb
         ("Envoys met in Kyiv. Kellogg left.", ["Kellogg"]),  # a sentence's start
         ("Talks in Moscow Kellogg said were over.", []),  # a place
