@@ -97,6 +97,8 @@ def _person_like(text: str, start: int, end: int, weak: bool) -> bool:
     before = text[max(0, start - _BEFORE_CHARS) : start]
     if _PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(before):
         return True
+    if names.INTRODUCED_BEFORE.search(before):
+        return True  # "34-year-old Rhiannon", "a young man named Karol"
     if kin.KIN_BEFORE.search(before):
         return True  # "their daughter Ayanda", "her sons, Jone and Pita"
     return weak and bool(_AUXILIARY_AFTER.match(text, end))

@@ -17,6 +17,14 @@ PERSON_VERBS = (
     r"|replied|responded|admitted|tweeted|posted|stated|noted|explained|urged|asked|vowed"
     r"|pledged|promised|accused|praised|criticised|criticized|thanked|met|meets|visited"
 )
+# What introduces a person named by one word: an age ("34-year-old Rhiannon") or a person's
+# noun then "named" or "called" ("a young man named Karol"; not "a village called Tamsel").
+INTRODUCED_BEFORE = re.compile(
+    r"(?:\b\d{1,3}[- ]years?[- ]old|\b(?:man|woman|boy|girl|child|baby|teenager|son|daughter"
+    r"|patient|student|mother|father|wife|husband|brother|sister|friend|farmer|worker|soldier"
+    r"|officer|nurse|doctor|teacher|pupil|resident|villager|fisherman|driver|migrant|refugee)"
+    r"\s+(?:named|called))\s+$"
+)
 # Titles and roles that precede a name; longest first so "Prime Minister" wins over "Minister".
 _TITLES = sorted(
     words(

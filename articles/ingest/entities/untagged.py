@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import (
+    INTRODUCED_BEFORE,
     continues_name,
     has_org_word,
     is_doer_noun,
@@ -82,14 +83,17 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
 
 # One capitalised word, then an age: "Temuulen, 9, who won", "Noreen, 87, who lives".
 _NEXT_NAME_WORD = re.compile(rf" ({_WORD})(?![\w’'-]| [A-Z])")
+# A lone capitalised word after a space, not before another: where an introduced name stands.
+_INTRODUCED_WORD = re.compile(rf"(?<= ){_WORD}(?![\w’'-]| [A-Z])")
 _AGED_WORD = re.compile(rf"(?<![\w’'-]){_WORD}(?=, \d{{1,3}},)")
 
 
 def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
-    """PERSON spans for a lone word before an age, which only a person has: a child or a
-    villager named by first name. The model often tags such a name a place ("Benjamín"); a
-    name of the gazetteer's places, or an English word that is no clear first name, is left."""
-    for match in _AGED_WORD.finditer(text):
+    """PERSON spans for a lone word before an age, which only a person has, or introduced by
+    one or as "a man named": a child or a villager named by first name. The model often tags
+    such a name a place ("Benjamín"); a name of the gazetteer's places, or an English word
+    that is no clear first name, is left."""
+    for match in _lone_words(text):
         word, start, end = match.group(), match.start(), match.end()
         if _after_capital(text, start):
             continue  # the end of a longer name ("Uerikua Tjiriange, 67,"): the runs' case
@@ -104,6 +108,15 @@ def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
         # The first name of a full name written elsewhere ("Batbayar Ganzorig grew up …
         # Batbayar, 24, lost"): that name is the person's.
         yield _full_name_elsewhere(word, text) or Span(word, "PERSON", start, end)
+
+
+def _lone_words(text: str) -> Iterator[re.Match]:
+    """One capitalised word before an age, or after one or after "a man named" (``names.
+    INTRODUCED_BEFORE``), not opening a longer run of capitalised words."""
+    yield from _AGED_WORD.finditer(text)
+    for match in _INTRODUCED_WORD.finditer(text):
+        if INTRODUCED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            yield match
 
 
 def _full_name_elsewhere(word: str, text: str) -> Span | None:

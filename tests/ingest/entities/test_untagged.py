@@ -180,6 +180,9 @@ def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
         # The model's place on a first name is its slip: an age outweighs it.
         ("Benjamín, 9, whose parents farm mussels.", (Span("Benjamín", "GPE", 0, 8),),
          ["Benjamín"]),
+        # An age before, or a person's noun and "named".
+        ("the home discharged 34 year-old Rhiannon to a care home.", (), ["Rhiannon"]),
+        ("a similar case for a young man named Karol in Poland.", (), ["Karol"]),
         # The first name of a full name written elsewhere stands for it.
         ("Batbayar Ganzorig grew up there. Batbayar, 24, lost.", (), ["Batbayar Ganzorig"]),
     ],
@@ -195,6 +198,8 @@ def test_aged_names_finds_a_lone_name_before_an_age(text, spans, names):
         "Kenya, 12, and Uganda, 9, won medals.",  # the gazetteer's places
         "Section, 12, of the law.",  # an English word
         "Ana Okafor said. Okafor, 40, left.",  # the model's PERSON stands
+        "a small village called Tamsel lies north.",  # no person's noun before "called"
+        "a young man named Karol Nowak spoke.",  # a longer name: the runs' case
     ],
 )
 def test_aged_names_leaves_places_words_and_longer_names(text):
