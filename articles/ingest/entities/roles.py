@@ -19,6 +19,8 @@ _NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-’'][A-Z]?[^\W\d_]+)*")
 # The name after the role: a first name and up to two more words (a lone first name joins the
 # full name the model tagged next to it: "Farmer Ana" beside "Lima Costa").
 _NAME_WORDS = (1, 3)
+# A romanised Korean given name: two syllables joined by a hyphen, the second in lower case.
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 _NAMED_AFTER = re.compile(r",|\s+(?:said|says|told|added)\b")
 
 
@@ -33,6 +35,8 @@ def after_role(span: Span, text: str) -> Span | None:
         return None
     if not lexicon.is_noun(role) or is_given_name(role):
         return None
+    if len(rest) == 1 and _KOREAN_GIVEN_NAME.fullmatch(rest[0]):
+        return None  # a Korean surname that is an English word too: "Park Min-seo", "Song Ji-ho"
     # "Marie-Claire" is known as "Marie"; a first name the dictionary lacks ("Farmer Akosua
     # Mensah") passes when neither word is English.
     if not is_given_name(rest[0].split("-")[0]) and not _foreign_full_name(rest, span, text):

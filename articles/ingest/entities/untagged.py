@@ -191,8 +191,10 @@ def _tagged(spans: Sequence[Span], match: re.Match, text: str) -> bool:
     start, end = match.span()
     whole = [span.label for span in spans if (span.start, span.end) == (start, end)]
     if whole and whole[0] in ("ORG", "FAC") and _AGE_OR_WHO_AFTER.match(text, end):
-        # "Agnes Nabulo Wekesa, who farms": only a person is "who", after a clear first name.
-        return not is_given_name(match.group().split()[0], strict=True)
+        # "Agnes Nabulo Wekesa, who farms", "Andry Rajoelina, who had fled": only a person is
+        # "who", or has an age; a clear first name, or no English word in the run.
+        words = match.group().split()
+        return not (is_given_name(words[0], strict=True) or not _english_parts(words))
     if "ORG" not in whole:
         return inside_any(spans, start, end)
     role = _ROLE_BEFORE.search(text, max(0, start - 20), start)

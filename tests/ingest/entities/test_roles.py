@@ -42,6 +42,7 @@ def test_after_role_keeps_the_name_after_a_role_opening_the_sentence(words, text
         ("Harbour Okoro Bassey", "Harbour Okoro Bassey reopened."),  # no first name follows
         ("Harbour Quay Okoro", "Harbour Quay Okoro, the port, shut."),  # an English word
         ("Pilot Anna Mills Trust", "Pilot Anna Mills Trust grew."),  # an organisation word
+        ("Park Min-seo", "Park Min-seo, who runs a bakery, said so."),  # a Korean surname
     ],
 )
 def test_after_role_leaves_other_spans(words, text):

@@ -215,6 +215,9 @@ def test_aged_names_leaves_places_words_and_longer_names(text):
          (Span("Rahmawati Nugroho", "ORG", 15, 32),), "Siti Rahmawati Nugroho"),
         # A doer's noun before a clear first name opens no name; a past verb after it acts.
         ("Soprano Karita Mattila sang the part.", (), "Karita Mattila"),
+        # A whole run the model took for an organisation, no English word in it, before "who".
+        ("Parliament impeached Andry Rajoelina, who had fled.",
+         (Span("Andry Rajoelina", "ORG", 21, 36),), "Andry Rajoelina"),
         # A whole run the model took for a building, before "who".
         ("Agnes Nabulo Wekesa, who farms two acres, said so.",
          (Span("Agnes Nabulo Wekesa", "FAC", 0, 19),), "Agnes Nabulo Wekesa"),
