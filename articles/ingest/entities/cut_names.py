@@ -34,7 +34,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # " do Lago", " van der Poel", " dos Santos": a particle that only names use, maybe another,
 # then a capitalised word not followed by another (a Title Case run is no name).
 _PARTICLE_SURNAME = re.compile(
-    r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|dos|das|do)"
+    r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|dos|das|do|wa)"
     r"(?: (?:de|la|der|den|van|von|al|el|los|las))? (?P<word>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
     r"(?: (?P<second>[A-Z][^\W\d_]+))?(?![\w’'-]| [A-Z])"
 )

@@ -121,7 +121,8 @@ ORG_WORDS = frozenset(
     Stadion Estadio Arena Cathedral Temple Terminal Laboratory Shire Borough Elementary
     Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
     Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison Port
-    Wharf Pier Quay Jetty Mount Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
+    Wharf Pier Quay Jetty Mount Central Northern Southern Eastern Western Circuit
+    Facility Sport Sports Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
     Khor Bandar Kampung Jalan Taman Wadi Jebel Jabal Bukit Pulau Sungai Gunung Castle Abbey
     Monastery Convent Chapel Basilica Shrine Mausoleum Fortress Citadel Water Holding Ngāi Ngai
     Ngāti Ngati Iwi Kibbutz Moshav Mineração Minera Minería Construtora Companhia Compañía Tepe
@@ -150,7 +151,7 @@ RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
     words(
         "de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do"
-        " delos dela"
+        " delos dela wa"
     )
 )
 # Turkic patronymics written lower case after the father's name ("Makhabat Tazhibek kyzy",

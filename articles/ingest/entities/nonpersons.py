@@ -141,7 +141,9 @@ _ANIMALS = (
     r"|sheep|pig|donkey|mule|reindeer|yak|mascot)"
 )
 _ANIMAL_WORD = re.compile(rf"\b{_ANIMALS}")
-_ANIMAL_BEFORE = re.compile(rf"\b{_ANIMALS}s?,?\s+(?:(?:called|named|nicknamed)\s+)?[“\"‘']?$")
+_ANIMAL_BEFORE = re.compile(
+    rf"\b{_ANIMALS}s?,?\s+(?:(?:\w+\s+)?(?:called|named|nicknamed)\s+)?[“\"‘']?$"
+)
 # The animal noun ends its phrase: "a bull rider", "a horse trainer" are persons.
 _ANIMAL_AFTER = re.compile(
     rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_ANIMALS}"
@@ -195,6 +197,12 @@ _STORY_PERSON_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_
 _STORY_PERSON_BEFORE = re.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_PERSON}"
     rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?{_STORY_KIN}),\s+$"
+)
+# Where a character comes from: "Luffy from the Japanese manga “One Piece”".
+_FROM_A_WORK_AFTER = re.compile(
+    r"\s+from\s+the\s+(?:[A-Z]?[a-z-]+\s+){0,2}(?:manga|anime|cartoon|comic|comics"
+    r"|novel|novels|film|films|movie|sitcom|series|video game|game|fairy tale|musical|opera"
+    r"|franchise|saga)\b"
 )
 # A role named right before the name in a story: "returns as detective Andri Ólafsson".
 _AS_ROLE_BEFORE = re.compile(r"(?<!such )(?<!well )(?<!known )\bas\s+(?:the\s+)?[a-z-]+\s+$")
@@ -356,7 +364,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "heading fragment"
     if single and _common_word_opening_sentences(name, text):
         return "common word opening a sentence"
-    if _character(name, text):
+    if _character(name, text) or _FROM_A_WORK_AFTER.match(after):
         return "a character of a work"
     if _only_quoted(name, text):
         return "a title or a nickname in quotes"

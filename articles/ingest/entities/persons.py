@@ -34,7 +34,10 @@ _PLACE_BEFORE = re.compile(
     # … and the place's first words ("the town of Conceição do Mato Dentro")
     r"(?:[A-Z][\w’'-]*\s+(?:(?-i:[a-z]{1,3})\s+)?){0,2}$"
     # A saint's name abbreviated is a place's or a church's ("Sault Ste. Marie", "St. Kitts").
-    r"|\b(?-i:Ste?|Sta|Sto)\.\s+$",
+    r"|\b(?-i:Ste?|Sta|Sto)\.\s+$"
+    # … and so is a saint's word in full after a lower-case word ("from San Martín Tilcajete";
+    # not "Aung San Suu Kyi")
+    r"|\b(?-i:[a-z]+)\s+(?-i:San|Santa|Santo|São|Sant|Saint|Sainte)\s+$",
     re.IGNORECASE,
 )
 _PLACE_PREPOSITION_BEFORE = re.compile(
@@ -93,6 +96,10 @@ class Candidate:
 # Vietnamese middle names, which a given name always follows ("Nguyễn Văn Thành", "Vàng Thị
 # Mai"): a name ending on one is no person's.
 _VIETNAMESE_MIDDLE_NAMES = frozenset({"Văn", "Thị"})
+# Words of geography that open places' names, not persons' (surnames elsewhere: "Loddo Serra").
+_PLACE_FIRST_WORDS = frozenset({"Serra", "Sierra", "Monte", "Cerro", "Puerto", "Porto"})
+# Articles that open no surname ("La Russa", "Les Murray" do): "Il Lombardia", "Los Pumas".
+_NEVER_NAME_ARTICLES = frozenset({"Il", "Gli", "Los", "Las"})
 # Articles of Romance languages opening a restaurant's, a band's or a work's name.
 _ARTICLES = frozenset({"La", "Les", "Los", "Las", "Il", "Gli"})  # not "Le", "El": Lê Van, El Hadji
 # A nickname in quotes between a first name and a surname.
@@ -131,6 +138,12 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "acronym"
     if len(tokens) > 2 and tokens[0] in _ARTICLES:
         return "organisation, work or place"  # "La Milpa de Oro" ("Le Pen" is two words)
+    if len(tokens) == 2 and tokens[0] in _NEVER_NAME_ARTICLES:
+        return "organisation, work or place"  # "Il Lombardia": no surname opens so
+    if len(tokens) > 1 and re.fullmatch(r"[A-HJ-UWYZ]", tokens[-1]):
+        return "code or number"  # "Gen Z", "Plan B": an initial has its stop, "V" is a regnal
+    if len(tokens) > 1 and tokens[0] in _PLACE_FIRST_WORDS:
+        return "place or region"  # "Serra Pelada", "Sierra Leone" (as surnames, not first)
     if len(tokens) > 1 and tokens[0].isalpha() and tokens[0].isupper() and len(tokens[0]) >= 4:
         return "acronym"  # an index or a firm led by its acronym ("FTSE Russell")
     if is_place(name) or all(is_place(token) for token in tokens):
@@ -179,7 +192,7 @@ def _starts_with_particle(tokens: list[str]) -> bool:
 # A lower-case word that joins two names inside one span, never part of a name.
 _JOINING_WORD = re.compile(r" (?:and|to|with|or|by|for|from|than|versus|vs\.?) (?=[A-Z])")
 # A space, or particles between spaces ("Ana Beatriz" + " dos " + "Santos Lima").
-_JOINING = re.compile(r" (?:(?:de|da|do|dos|das|del|della|van|von|der|den|la|bin|ibn) )*")
+_JOINING = re.compile(r" (?:(?:de|da|do|dos|das|del|della|van|von|der|den|la|bin|ibn|wa) )*")
 
 
 def _joined(spans: Sequence[Span], text: str) -> list[Span]:

@@ -63,7 +63,7 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     """PERSON spans for name-shaped runs of ``text`` that the model left untagged."""
     for match in _runs(text):  # the cheap tests of the context first
         words = match.group().split()
-        apposed = _role_apposition(text, match.end())
+        apposed = _role_apposition(text, match.end()) or _after_role_noun(text, match.start())
         acts = _acts(text, words, match)
         echoed = _echoed(text, words[-1], match)
         if not (apposed or acts or echoed or _in_prose(text, match)):
@@ -85,7 +85,12 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
 _NEXT_NAME_WORD = re.compile(rf" ({_WORD})(?![\w’'-]| [A-Z])")
 # A lone capitalised word after a space, not before another: where an introduced name stands.
 _INTRODUCED_WORD = re.compile(rf"(?<= ){_WORD}(?![\w’'-]| [A-Z])")
-_AGED_WORD = re.compile(rf"(?<![\w’'-]){_WORD}(?=, \d{{1,3}},)")
+# An age after it: "Temuulen, 9,", "Giulia, an eleven-year-old ball girl".
+_AGED_WORD = re.compile(
+    rf"(?<![\w’'-]){_WORD}(?=, (?:\d{{1,3}},|an? [a-z]+(?:-[a-z]+)?[- ]years?[- ]old\b))"
+)
+# A role noun in lower case right before, a verb of saying right after: "chief Suharyanto said".
+_ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
 
 
 def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
@@ -111,12 +116,21 @@ def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
 
 
 def _lone_words(text: str) -> Iterator[re.Match]:
-    """One capitalised word before an age, or after one or after "a man named" (``names.
-    INTRODUCED_BEFORE``), not opening a longer run of capitalised words."""
+    """One capitalised word before an age, after one or after "a man named" (``names.
+    INTRODUCED_BEFORE``), or between a role noun and a verb of saying ("chief Suharyanto
+    said"), not opening a longer run of capitalised words."""
     yield from _AGED_WORD.finditer(text)
     for match in _INTRODUCED_WORD.finditer(text):
-        if INTRODUCED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if INTRODUCED_BEFORE.search(text, max(0, match.start() - 40), match.start()) or (
+            _SAYS_AFTER.match(text, match.end()) and _after_role_noun(text, match.start())
+        ):
             yield match
+
+
+def _after_role_noun(text: str, start: int) -> bool:
+    """Whether a lower-case role noun stands right before ``start`` ("agency chief ")."""
+    role = _ROLE_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(role) and is_role_noun(role.group(1))
 
 
 def _full_name_elsewhere(word: str, text: str) -> Span | None:

@@ -249,6 +249,8 @@ def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
         # Two surnames after a first name of two words, then a lower-case word.
         ("mayor Juan Eduardo Vera Sanhueza had campaigned.", "Juan Eduardo", (),
          "Juan Eduardo Vera Sanhueza"),
+        # "wa" joins a Kikuyu name as "van" joins a Dutch one.
+        ("His daughter, Wanjiku wa Ngũgĩ, announced it.", "Wanjiku", (), "Wanjiku wa Ngũgĩ"),
         # The honorific before one name belongs to it.
         ("since Sheikh Hasina fled to India.", "Hasina", (), "Sheikh Hasina"),
         # A city's name as a second surname, then a verb.

@@ -201,6 +201,9 @@ def test_context_reason_takes_a_name_before_locks_as_a_place():
         # Animals named after their noun or in apposition.
         ("Khar Salkhi", "the boy won on a grey stallion called Khar Salkhi, he said."),
         ("Bodo", "Bodo, a camel from the north, sold for little."),
+        ("Ana Grey", "She watched a chimpanzee she named Ana Grey strip leaves."),
+        # A character from a work.
+        ("Luffy", "Protesters waved flags of Luffy from the Japanese manga “One Piece”."),
     ],
 )
 def test_context_reason_finds_characters_roles_and_animals(name, text):

@@ -57,6 +57,9 @@ def reason(name: str, text: str = TEXT) -> str | None:
         ("Maria Jose Carmen Lopez Garcia Fernandez", "too long for a name"),
         ("Đồng Văn", "no given name after a middle name"),
         ("Lò Thị", "no given name after a middle name"),
+        ("Il Giro", "organisation, work or place"),  # an article that opens no surname
+        ("Gen Z", "code or number"),  # a lone capital: no initial, no regnal number
+        ("Serra Pelada", "place or region"),  # a word of geography first
     ],
 )
 def test_rejection_gives_its_reason(name, expected):
@@ -499,3 +502,8 @@ def test_context_reason_reads_the_last_of_a_list_of_places_after_residents_of():
 )
 def test_context_reason_reads_stations_and_hills(name, text):
     assert context(name, text) is not None
+
+
+@pytest.mark.parametrize("name", ["Harald V", "La Russa", "Francesca Loddo Serra", "Les Murray"])
+def test_rejection_keeps_regnal_numbers_and_surnames_like_those_words(name):
+    assert reason(name) is None

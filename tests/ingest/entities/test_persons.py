@@ -341,3 +341,17 @@ def test_candidates_split_a_person_span_at_a_word_joining_two_names():
     span = Span("Harahap to Pramoedya Ananta Toer", "PERSON", 17, 49)
     found = [c.name for c in candidates([span], text, lambda word: False)]
     assert found == ["Harahap", "Pramoedya Ananta Toer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("a carver from San Martín Tilcajete in Oaxaca said so.", "Martín Tilcajete", False),
+        ("the party of Aung San Suu Kyi won.", "Suu Kyi", True),  # a name's own "San"
+    ],
+)
+def test_candidates_take_no_name_after_a_saints_word_opening_a_place(text, name, kept):
+    start = text.index(name)
+    span = Span(name, "PERSON", start, start + len(name))
+    found = [c.name for c in candidates([span], text, lambda word: False)]
+    assert (found == [name]) is kept

@@ -182,6 +182,8 @@ def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
          ["Benjamín"]),
         # An age before, or a person's noun and "named".
         ("the home discharged 34 year-old Rhiannon to a care home.", (), ["Rhiannon"]),
+        ("Gioia, an eleven-year-old ball girl, ran.", (), ["Gioia"]),
+        ("Agency chief Suharyanto said roads were cut.", (), ["Suharyanto"]),
         ("a similar case for a young man named Karol in Poland.", (), ["Karol"]),
         # The first name of a full name written elsewhere stands for it.
         ("Batbayar Ganzorig grew up there. Batbayar, 24, lost.", (), ["Batbayar Ganzorig"]),
@@ -218,6 +220,8 @@ def test_aged_names_leaves_places_words_and_longer_names(text):
         # A whole run the model took for an organisation, no English word in it, before "who".
         ("Parliament impeached Andry Rajoelina, who had fled.",
          (Span("Andry Rajoelina", "ORG", 21, 36),), "Andry Rajoelina"),
+        # A role noun in lower case right before the run.
+        ("for fielding midfielder Teboho Mokoena while he was banned.", (), "Teboho Mokoena"),
         # A whole run the model took for a building, before "who".
         ("Agnes Nabulo Wekesa, who farms two acres, said so.",
          (Span("Agnes Nabulo Wekesa", "FAC", 0, 19),), "Agnes Nabulo Wekesa"),
