@@ -34,6 +34,8 @@ GOLD_FILES = (
     "tests/gold/entities_fresh16.json",
     "tests/gold/entities_fresh17.json",
     "tests/gold/entities_fresh18.json",
+    "tests/gold/entities_fresh19.json",
+    "tests/gold/entities_fresh20.json",
 )
 
 
