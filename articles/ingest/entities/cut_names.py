@@ -49,11 +49,15 @@ _NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP",
 _PREFIXED_AFTER = re.compile(
     r" (?:al|Al|el|El|bin|ibn|ad|as|ash|az)-[A-Z][^\W\d_]+(?![\w’'-]| [A-Z])"
 )
+# A family's name after a patronym: "Mohammed bin Abdulrahman" + " Al Thani".
+_PATRONYM_END = re.compile(r"\b(?:bin|ibn|bint) [A-Z][^\W\d_]+$")
+_FAMILY_AFTER = re.compile(r" Al [A-Z][^\W\d_]+(?![\w’'-]| [A-Z])")
 _PARTICLE_ENDING = re.compile(r" (?:de|da|do|dos|das|del) [A-Z][^\W\d_]+$")
 _VERB_OR_COMMA_AFTER = re.compile(r"(?:,| (?:[a-z]+ed|said|says|told|wrote|won|took)\b)")
 # What follows a person's full name as the subject of a sentence.
 _PERSON_CUE_AFTER = re.compile(
-    r"(?:,\s+(?:who|a|an|the)\b|,?\s+(?:said|says|told|became|won|took|ran|led|chairs|heads))"
+    r"(?:,\s+(?:who|whose|a|an|the)\b|,?\s+(?:said|says|told|became|won|took|ran|led|chairs"
+    r"|heads))"
 )
 # A first name, then a nickname in quotes, right before a span.
 _NICKNAME_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) [\"“][^\"“”\n]{1,25}[\"”] $")
@@ -125,8 +129,11 @@ def _two_surnames(
 
 
 def _prefixed_surname_after(span: Span, text: str) -> Span:
-    """ "Yousif Ebrahim" takes the " al-Mahmood" the model left out."""
+    """ "Yousif Ebrahim" takes the " al-Mahmood" the model left out, "Mohammed bin
+    Abdulrahman" the " Al Thani"."""
     match = _PREFIXED_AFTER.match(text, span.end)
+    if not match and _PATRONYM_END.search(span.text):
+        match = _FAMILY_AFTER.match(text, span.end)
     return _grown(span, text, span.start, match.end()) if match else span
 
 

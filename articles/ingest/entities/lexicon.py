@@ -64,6 +64,11 @@ def is_verb_or_adjective(word: str) -> bool:
     return lower in index["verb"] or lower in index["adj"] or lower in index["adv"]
 
 
+def is_adverb(word: str) -> bool:
+    """Whether the lower-cased word is an English adverb ("later", "recently")."""
+    return word.lower() in _index()["adv"]
+
+
 def is_english_word(word: str) -> bool:
     """Whether any hyphen-joined part is an English noun, verb, adjective or adverb
     ("Leg-spinner": "spinner"), as a surname rarely is."""

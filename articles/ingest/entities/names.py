@@ -122,7 +122,7 @@ ORG_WORDS = frozenset(
     Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
     Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison Port
     Wharf Pier Quay Jetty Mount Central Northern Southern Eastern Western Circuit
-    Facility Sport Sports Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
+    Facility Sport Sports Labs Lab Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
     Khor Bandar Kampung Jalan Taman Wadi Jebel Jabal Bukit Pulau Sungai Gunung Castle Abbey
     Monastery Convent Chapel Basilica Shrine Mausoleum Fortress Citadel Water Holding Ngāi Ngai
     Ngāti Ngati Iwi Kibbutz Moshav Mineração Minera Minería Construtora Companhia Compañía Tepe

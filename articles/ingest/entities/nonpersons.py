@@ -28,9 +28,11 @@ from pathlib import Path
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
 from articles.ingest.entities.names import (
+    INTRODUCED_BEFORE,
     PERSON_VERBS,
     TITLE_BEFORE,
     has_org_word,
+    is_doer_noun,
     is_role_noun,
     strip_leading_roles,
     strip_leading_titles,
@@ -120,12 +122,13 @@ _LIST_HEAD = re.compile(
 )
 # "Gavi, the vaccine alliance, said": the name, then what it is in apposition.
 _ORGANISATION_APPOSITION_AFTER = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:alliance|agency|group|company|firm|party"
+    r",\s+(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}(?:alliance|agency|group|company|firm|party"
     r"|union|charity|organi[sz]ation|movement|militia|network|coalition|club|team|bank|lender"
     r"|insurer|airline|carrier|broadcaster|newspaper|regulator|operator|producer|maker"
     r"|manufacturer|developer|consortium|foundation|institute|fund|orchestra|choir|ensemble"
     r"|troupe|quartet|band|label|studio|school|academy|hospital|museum|festival|village|town"
-    r"|city|district|neighbou?rhood|island|region|province)(?=[\s,.;:)])"
+    r"|city|district|neighbou?rhood|island|region|province|holiday|feast|[Cc]hristmas|ceremony"
+    r"|celebration|pilgrimage|ritual|model|app|chatbot|drug|vaccine|game)(?=[\s,.;:)])"
     # "Riad Salameh, the former central bank governor": the noun only qualifies a role
     r"(?!\s+(?:governor|chief|head|boss|director|president|chairman|chairwoman|chair|member"
     r"|official|spokesman|spokeswoman|spokesperson|leader|executive|founder|owner|manager"
@@ -164,7 +167,7 @@ _QUOTE_CLOSES = re.compile(r"[,.!?]?[\"”’']")
 # name: the name is a character's.
 _WORK_NOUN = re.compile(
     r"\b(?:film|movie|novel|drama|sitcom|telenovela|series|opera|musical|play|comic|tragedy"
-    r"|comedy|ballet|production|staging)\b"
+    r"|comedy|ballet|production|staging|(?:video|action|computer|mobile) game)\b"
 )
 _STORY_PERSON = r"(?:boy|girl|man|woman|widow|widower|orphan|teenager|child|stranger|old man)"
 _STORY_KIN = (
@@ -197,6 +200,13 @@ _STORY_PERSON_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_
 _STORY_PERSON_BEFORE = re.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_PERSON}"
     rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?{_STORY_KIN}),\s+$"
+)
+_WHICH_AFTER = re.compile(r",\s+which\b")
+# "a clearing agent from ": a person's noun, then "from" and the place.
+_DOER_FROM_BEFORE = re.compile(r"\b([a-z]+)\s+from\s+$")
+# A lower-case noun, maybe a comma, then "called" or "named" right before the name.
+_CALLED_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)(?P<comma>,?)\s+(?P<verb>called|named|dubbed)\s+[“\"‘']?$"
 )
 # Where a character comes from: "Luffy from the Japanese manga “One Piece”".
 _FROM_A_WORK_AFTER = re.compile(
@@ -342,6 +352,12 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "part of an organisation's or a place's name"
     if _ORGANISATION_APPOSITION_AFTER.match(after):
         return "organisation, by its apposition"
+    if _which_somewhere(name, text):
+        return "a thing or an organisation: “which” follows it"
+    if (origin := _DOER_FROM_BEFORE.search(before)) and is_role_noun(origin[1]):
+        return "place or region"  # "a clearing agent from Likoni": where a person is from
+    if _named_as_a_thing(before):
+        return "a thing's name"
     if _inside_longer_name(span, text):
         return "part of an organisation's or a place's name"
     if _LIST_HEAD.search(before):
@@ -384,6 +400,30 @@ def _only_quoted(name: str, text: str) -> bool:
             return False
         seen = True
     return seen
+
+
+def _which_somewhere(name: str, text: str) -> bool:
+    """The article writes ", which" after the name somewhere ("the fund Elliott, which
+    opposed the deal"): persons are "who"."""
+    return "which" in text and any(
+        _WHICH_AFTER.match(text, start + len(name)) for start in _occurrences(name, text)
+    )
+
+
+def _named_as_a_thing(before: str) -> bool:
+    """ "the model, called Sarvam-Vaani": "called" or "named" after a noun that is no
+    person's ("a young man named Karol" is)."""
+    match = _CALLED_BEFORE.search(before)
+    if not match:
+        return False
+    noun = match["noun"]
+    if is_doer_noun(noun) or INTRODUCED_BEFORE.search(f"{noun} named "):
+        return False
+    # Without the comma, "named" and "called" may be verbs ("He later named Nawaf Salam", "the
+    # government named Ana Lima"): only "called" after a plain noun counts.
+    return bool(match["comma"]) or (
+        match["verb"] == "called" and lexicon.is_noun(noun) and not lexicon.is_adverb(noun)
+    )
 
 
 def _titles_a_work(name: str, text: str) -> bool:

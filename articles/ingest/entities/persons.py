@@ -160,8 +160,8 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
         return "organisation, work or event"
     if names.has_credit_word(tokens) or "/" in name:
         return "credit or caption word"  # "Reuters/Ana Lima" is a credit, never a mention
-    if names.has_non_name_word(tokens):
-        return "not name-shaped"
+    if names.has_non_name_word(tokens) or any(("n't" in t or "n’t" in t) for t in tokens):
+        return "not name-shaped"  # "Hips Don't Lie": a title
     if len(tokens) == 1 and names.is_common_word(name, text):
         return "common word or group"
     if len(tokens) > 5:

@@ -251,6 +251,9 @@ def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
          "Juan Eduardo Vera Sanhueza"),
         # "wa" joins a Kikuyu name as "van" joins a Dutch one.
         ("His daughter, Wanjiku wa Ngũgĩ, announced it.", "Wanjiku", (), "Wanjiku wa Ngũgĩ"),
+        # A ruling family's name after a patronym.
+        ("Sheikh Mohammed bin Abdulrahman Al Thani said.", "Mohammed bin Abdulrahman", (),
+         "Mohammed bin Abdulrahman Al Thani"),
         # The honorific before one name belongs to it.
         ("since Sheikh Hasina fled to India.", "Hasina", (), "Sheikh Hasina"),
         # A city's name as a second surname, then a verb.

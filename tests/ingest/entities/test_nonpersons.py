@@ -225,3 +225,34 @@ def test_context_reason_finds_characters_roles_and_animals(name, text):
 )
 def test_context_reason_keeps_persons_near_those_cues(name, text):
     assert context(name, text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Ellery", "The hedge fund Ellery, which opposed the deal, declined to comment."),
+        ("Likoni", "Hamisi Juma, a clearing agent from Likoni, denied the charges."),
+        ("Sarvam-Vaani", "He said the model, called Sarvam-Vaani, was trained on chips."),
+        ("Tamsel", "They live in a village called Tamsel near the coast."),
+        ("Genna", "Pilgrims reached Lalibela for Genna, the Ethiopian Orthodox Christmas."),
+        (
+            "Zhong Kui",
+            "The studio behind the action game showed it. The new game follows Zhong Kui.",
+        ),
+    ],
+)
+def test_context_reason_finds_things_by_which_origins_names_and_appositions(name, text):
+    assert last_context(name, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Nawaf Salam", "He later named Nawaf Salam, a judge, as prime minister."),
+        ("Ana Lima", "The government named Ana Lima as envoy."),
+        ("Ana Lima", "A young woman called Ana Lima, who runs a shop, said so."),
+        ("Ana Lima", "A letter from Ana Lima arrived."),  # "from" after no person's noun
+    ],
+)
+def test_context_reason_keeps_persons_named_by_someone_or_from_something(name, text):
+    assert last_context(name, text) is None

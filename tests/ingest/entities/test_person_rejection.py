@@ -60,6 +60,7 @@ def reason(name: str, text: str = TEXT) -> str | None:
         ("Il Giro", "organisation, work or place"),  # an article that opens no surname
         ("Gen Z", "code or number"),  # a lone capital: no initial, no regnal number
         ("Serra Pelada", "place or region"),  # a word of geography first
+        ("Don't Lie", "not name-shaped"),  # a contraction: a title
     ],
 )
 def test_rejection_gives_its_reason(name, expected):
