@@ -34,7 +34,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # " do Lago", " van der Poel", " dos Santos": a particle that only names use, maybe another,
 # then a capitalised word not followed by another (a Title Case run is no name).
 _PARTICLE_SURNAME = re.compile(
-    r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|dos|das|do|wa)"
+    r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|binti|dos|das|do|wa|i)"
     r"(?: (?:de|la|der|den|van|von|al|el|los|las))? (?P<word>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
     r"(?: (?P<second>[A-Z][^\W\d_]+))?(?![\w’'-]| [A-Z])"
 )
@@ -42,6 +42,8 @@ _PARTICLE_SURNAME = re.compile(
 _PARTICLES_BEFORE = re.compile(r"(?<= )(?:[a-z]{1,4} )+$")
 # Initials right before a span, after a lower-case word or a comma: "of KP ", "of K.P. ".
 _INITIALS_BEFORE = re.compile(r"(?:\b[a-z]+|,) ((?:[A-Z]\.){1,3}|[A-Z]{2}) $")
+# "Ma.", the Filipino abbreviation of Maria, before a first name ("Ma. Theresa Aquino").
+_MARIA_BEFORE = re.compile(r"(?<![\w.])Ma\. $")
 # Two capitals that are abbreviations of their own, not a person's initials.
 _NOT_INITIALS = frozenset({"US", "UK", "EU", "UN", "AU", "AP", "TV", "PM", "MP", "DJ", "GP"})
 # Names are at most this many words once completed.
@@ -91,9 +93,9 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
             grown = second
     before = grown
     grown = _previous_word(grown, text, others, is_place) or grown
-    if grown is not before and not is_given_name(grown.text.split()[0], strict=True):
-        # A middle name taken: one more word when it is a clear first name ("Dieudonné" of
-        # "Dieudonné Mbuyi Kalonji").
+    if grown is not before:
+        # A middle name or a second first name taken: one more word when it is a clear first
+        # name ("Dieudonné" of "Dieudonné Mbuyi Kalonji", "Ana" of "Ana María Tejerina").
         further = _previous_word(grown, text, others, is_place)
         if further and _plainly_a_first_name(further.text.split()[0]):
             grown = further
@@ -152,6 +154,9 @@ def _nicknamed(span: Span, text: str) -> Span:
 def _initials_before(span: Span, text: str, is_place: IsPlace) -> Span:
     """ "KP Sharma Oli", "J.K. Rowling": initials before a full name belong to it (the model
     often tags them apart, as a place), unless they are a known abbreviation ("US", "UN")."""
+    maria = _MARIA_BEFORE.search(text, max(0, span.start - 4), span.start)
+    if maria and is_given_name(span.text.split()[0]):
+        return _grown(span, text, maria.start(), span.end)
     match = _INITIALS_BEFORE.search(text, max(0, span.start - 12), span.start)
     if not match or len(span.text.split()) < 2:
         return span

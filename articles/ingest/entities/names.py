@@ -18,12 +18,13 @@ PERSON_VERBS = (
     r"|pledged|promised|accused|praised|criticised|criticized|thanked|met|meets|visited"
 )
 # What introduces a person named by one word: an age ("34-year-old Rhiannon") or a person's
-# noun then "named" or "called" ("a young man named Karol"; not "a village called Tamsel").
+# noun then "named", "called" or a comma ("a young man named Karol", "a nine-year-old girl,
+# Putri,"; not "a village called Tamsel").
 INTRODUCED_BEFORE = re.compile(
     r"(?:\b\d{1,3}[- ]years?[- ]old|\b(?:man|woman|boy|girl|child|baby|teenager|son|daughter"
     r"|patient|student|mother|father|wife|husband|brother|sister|friend|farmer|worker|soldier"
     r"|officer|nurse|doctor|teacher|pupil|resident|villager|fisherman|driver|migrant|refugee)"
-    r"\s+(?:named|called))\s+$"
+    r"(?:\s+(?:named|called)|,))\s+$"
 )
 # Titles and roles that precede a name; longest first so "Prime Minister" wins over "Minister".
 _TITLES = sorted(
@@ -40,7 +41,10 @@ _TITLES = sorted(
     |Supreme Leader|Crown Prince|Defence Minister|Defense Minister|Defense Secretary|Premier
     |Chief|Chief Justice|Chief Minister|Chief Executive|Elder|Pastor|Alhaji|Alhaja|Venerable
     |Abbot|Monsignor|Patriarch|Grand Mufti|Mufti|Coach|Head Coach|Commodore|Cllr|Cllr.|Viceroy
-    |Emperor|Empress|Tsar|Czar|Ratu|Tun|Tan Sri|Datuk|Datuk Seri|Dato|Dato'|Datin""",
+    |Emperor|Empress|Tsar|Czar|Ratu|Tun|Tan Sri|Datuk|Datuk Seri|Dato|Dato'|Datin
+    |Director-General|Director General|Governor-General|Governor General|Attorney-General
+    |Solicitor-General|Solicitor General|Inspector-General|Inspector General|Auditor-General
+    |Surgeon General|Surgeon-General|Managing Director""",
         "|",
     ),
     key=len,
@@ -122,7 +126,7 @@ ORG_WORDS = frozenset(
     Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
     Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison Port
     Wharf Pier Quay Jetty Mount Central Northern Southern Eastern Western Circuit
-    Facility Sport Sports Labs Lab Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
+    Facility Sport Sports Labs Lab Management Exchange RSV MV Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
     Khor Bandar Kampung Jalan Taman Wadi Jebel Jabal Bukit Pulau Sungai Gunung Castle Abbey
     Monastery Convent Chapel Basilica Shrine Mausoleum Fortress Citadel Water Holding Ngāi Ngai
     Ngāti Ngati Iwi Kibbutz Moshav Mineração Minera Minería Construtora Companhia Compañía Tepe
@@ -151,7 +155,7 @@ RECOVERABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "GPE", "WORK_OF_ART"})
 _PARTICLES = frozenset(
     words(
         "de da di du del della der den van von ter ten al el bin ibn bint y e la le dos das do"
-        " delos dela wa"
+        " delos dela wa binti i"
     )
 )
 # Turkic patronymics written lower case after the father's name ("Makhabat Tazhibek kyzy",

@@ -80,7 +80,8 @@ _ORGANISATION_NOUNS = (
     r"|site|sites|portal|agency|platform|app|charity|organi[sz]ation|movement|militia|brand"
     r"|label|studio|boutique|restaurant|hotel|utility|utilities|contractor|contractors|developer"
     r"|station|stations"
-    r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht|bakery|cafe"
+    r"|conglomerate|shipyard|tanker|ship|vessel|ferry|frigate|freighter|boat|yacht|icebreaker"
+    r"|bakery|cafe"
     r"|café|bar|shop|stall|eatery"
     r"|airline|bank|lender|carrier|giant|startup|retailer|carmaker|manufacturer|operator"
     r"|insurer|chain|band|club|ethnic|tribe|service|alliance|regulator|team|teams|side"
@@ -176,7 +177,8 @@ _STORY_KIN = (
 )
 _CHARACTER_CUE_WORDS = (
     r"\b(?:follows|followed|about an?|plays|played|playing|portrays|portrayed|character"
-    r"|heroine|hero|protagonist|narrator|stars as|starring as|villain|villainess|returns as"
+    r"|heroine|hero|protagonist|narrator|stars as|starring as|villain|villainess|villainous"
+    r"|returns as"
     r"|cast as|title role|in love with)\b"
 )
 _CHARACTER_CUE_WORD = re.compile(_CHARACTER_CUE_WORDS)
@@ -402,6 +404,11 @@ def _only_quoted(name: str, text: str) -> bool:
     return seen
 
 
+def organisation_apposition(text: str, end: int) -> bool:
+    """Whether an apposition naming an organisation follows ``end`` (", the carmaker, said")."""
+    return bool(_ORGANISATION_APPOSITION_AFTER.match(text, end))
+
+
 def _which_somewhere(name: str, text: str) -> bool:
     """The article writes ", which" after the name somewhere ("the fund Elliott, which
     opposed the deal"): persons are "who"."""
@@ -601,7 +608,8 @@ def _in_place_at(text: str, start: int) -> bool:
 _STREET_BEFORE = re.compile(
     r"\b(?:Avenida|Av\.|Rua|Calle|Carrera|Rue|Via|Viale|Plaza|Praça|Piazza|Place|Ulitsa"
     r"|Prospekt|Avenue|Boulevard|Jalan|Lorong|Jl\.|Ulica|Strada|Chemin|Sokak|Stade|Stadio"
-    r"|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport|Parque)"
+    r"|Estadio|Stadion|Aeropuerto|Aeroporto|Aéroport|Parque|Costera|Malecón|Paseo|Carretera"
+    r"|Calzada|Autopista|Bulevar|Avinguda|Carrer)"
     r"(?: (?:[A-Z][\w’'-]*|de|do|da|del|dos|des|la))* $"
 )
 _STREET_BEFORE_CHARS = 60

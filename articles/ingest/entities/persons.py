@@ -192,7 +192,9 @@ def _starts_with_particle(tokens: list[str]) -> bool:
 # A lower-case word that joins two names inside one span, never part of a name.
 _JOINING_WORD = re.compile(r" (?:and|to|with|or|by|for|from|than|versus|vs\.?) (?=[A-Z])")
 # A space, or particles between spaces ("Ana Beatriz" + " dos " + "Santos Lima").
-_JOINING = re.compile(r" (?:(?:de|da|do|dos|das|del|della|van|von|der|den|la|bin|ibn|wa) )*")
+_JOINING = re.compile(
+    r" (?:(?:de|da|do|dos|das|del|della|van|von|der|den|la|bin|ibn|binti|wa|i) )*"
+)
 
 
 def _joined(spans: Sequence[Span], text: str) -> list[Span]:
@@ -313,7 +315,14 @@ def _another_sense(name: str, not_persons: set[str], text: str) -> bool:
     al-Kabeer" of "Mubarak al-Kabeer Port") is that here too, unless it speaks somewhere."""
     if not any(other == name or other.startswith(name + " ") for other in not_persons):
         return False
-    return not any(_SPEAKS.match(text, start + len(name)) for start in _starts(name, text))
+    return not any(_speaks(name, text, start) for start in _starts(name, text))
+
+
+def _speaks(name: str, text: str, start: int) -> bool:
+    """A verb of speech after the name, not after an organisation's apposition ("Bolt, the
+    Estonian ride-hailing company, said")."""
+    end = start + len(name)
+    return bool(_SPEAKS.match(text, end)) and not nonpersons.organisation_apposition(text, end)
 
 
 def _tagged_as_place_elsewhere(name: str, raw: Span, spans: Sequence[Span], text: str) -> bool:

@@ -130,7 +130,7 @@ def _lone_words(text: str) -> Iterator[re.Match]:
 def _after_role_noun(text: str, start: int) -> bool:
     """Whether a lower-case role noun stands right before ``start`` ("agency chief ")."""
     role = _ROLE_WORD_BEFORE.search(text, max(0, start - 30), start)
-    return bool(role) and is_role_noun(role.group(1))
+    return bool(role) and (is_role_noun(role.group(1)) or is_doer_noun(role.group(1)))
 
 
 def _full_name_elsewhere(word: str, text: str) -> Span | None:

@@ -251,6 +251,14 @@ def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
          "Juan Eduardo Vera Sanhueza"),
         # "wa" joins a Kikuyu name as "van" joins a Dutch one.
         ("His daughter, Wanjiku wa Ngũgĩ, announced it.", "Wanjiku", (), "Wanjiku wa Ngũgĩ"),
+        # Catalan "i" and Malay "binti" join surnames; "Ma." is Maria's abbreviation.
+        ("Jordi Puigvert i Soler, a fan, said.", "Jordi Puigvert", (), "Jordi Puigvert i Soler"),
+        ("nurse Nurul Ain binti Kamarudin said.", "Nurul Ain", (), "Nurul Ain binti Kamarudin"),
+        ("Justice Ma. Theresa Aquino-Villanueva said.", "Theresa Aquino-Villanueva", (),
+         "Ma. Theresa Aquino-Villanueva"),
+        # Two first names before the surnames the model kept.
+        ("the council of Peine. Ana María Tejerina Flores, its president, said.",
+         "Tejerina Flores", (), "Ana María Tejerina Flores"),
         # A ruling family's name after a patronym.
         ("Sheikh Mohammed bin Abdulrahman Al Thani said.", "Mohammed bin Abdulrahman", (),
          "Mohammed bin Abdulrahman Al Thani"),

@@ -256,3 +256,12 @@ def test_context_reason_finds_things_by_which_origins_names_and_appositions(name
 )
 def test_context_reason_keeps_persons_named_by_someone_or_from_something(name, text):
     assert last_context(name, text) is None
+
+
+def test_context_reason_takes_a_name_after_a_coastal_avenue_word_as_a_place():
+    text = "flooding the hotel strip along the Costera Ana Alemán last night."
+    assert context("Ana Alemán", text) is not None
+
+
+def test_context_reason_takes_a_ship_after_its_noun():
+    assert context("Nuyina", "on the deck of the icebreaker Nuyina in Hobart.") is not None

@@ -39,6 +39,7 @@ from articles.ingest.entities.spans import Span
         ("Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),  # no noun of a doer
         ("Mercer Okafor Jones", "Mercer Okafor Jones"),  # no clear first name after
         ("MEC Anton Bredell", "Anton Bredell"),  # an office's acronym before a first name
+        ("Director-General Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
         ("KP Sharma Oli", "KP Sharma Oli"),  # initials: no first name after them
     ],
 )
@@ -355,3 +356,11 @@ def test_candidates_take_no_name_after_a_saints_word_opening_a_place(text, name,
     span = Span(name, "PERSON", start, start + len(name))
     found = [c.name for c in candidates([span], text, lambda word: False)]
     assert (found == [name]) is kept
+
+
+def test_persons_drop_a_company_that_speaks_after_its_apposition(persons_in):
+    text = (
+        "Zorvik raises €220m for robots. Zorvik, the Estonian ride-hailing company, said on "
+        "Wednesday it would expand. Minister Kristen Michal praised Zorvik."
+    )
+    assert "Zorvik" not in persons_in(text)

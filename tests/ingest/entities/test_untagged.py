@@ -184,6 +184,7 @@ def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
         ("the home discharged 34 year-old Rhiannon to a care home.", (), ["Rhiannon"]),
         ("Gioia, an eleven-year-old ball girl, ran.", (), ["Gioia"]),
         ("Agency chief Suharyanto said roads were cut.", (), ["Suharyanto"]),
+        ("he pulled a nine-year-old girl, Putri, from the rubble.", (), ["Putri"]),
         ("a similar case for a young man named Karol in Poland.", (), ["Karol"]),
         # The first name of a full name written elsewhere stands for it.
         ("Batbayar Ganzorig grew up there. Batbayar, 24, lost.", (), ["Batbayar Ganzorig"]),
@@ -222,6 +223,7 @@ def test_aged_names_leaves_places_words_and_longer_names(text):
          (Span("Andry Rajoelina", "ORG", 21, 36),), "Andry Rajoelina"),
         # A role noun in lower case right before the run.
         ("for fielding midfielder Teboho Mokoena while he was banned.", (), "Teboho Mokoena"),
+        ("rock drill operator Nomvula Sithole said so.", (), "Nomvula Sithole"),  # a doer
         # A whole run the model took for a building, before "who".
         ("Agnes Nabulo Wekesa, who farms two acres, said so.",
          (Span("Agnes Nabulo Wekesa", "FAC", 0, 19),), "Agnes Nabulo Wekesa"),
