@@ -125,8 +125,9 @@ ORG_WORDS = frozenset(
     Stadion Estadio Arena Cathedral Temple Terminal Laboratory Shire Borough Elementary
     Kindergarten Highway Motorway Expressway Freeway Dam Reservoir Deportivo Atlético Atletico
     Sportivo Dinamo Dynamo Olympique Stade Stadio Oval Galeries Complexo Wat Pagoda Maison Port
-    Wharf Pier Quay Jetty Mount Central Northern Southern Eastern Western Circuit
-    Facility Sport Sports Labs Lab Management Exchange RSV MV Architects Railways Railway Town Yapı HMS USS HMAS HMNZS VOEA
+    Wharf Pier Quay Jetty Mount Central Northern Southern Eastern Western Circuit Facility Sport
+    Sports Labs Lab Management Exchange RSV MV Architects Railways Railway Town Yapı HMS USS HMAS
+    HMNZS VOEA
     Khor Bandar Kampung Jalan Taman Wadi Jebel Jabal Bukit Pulau Sungai Gunung Castle Abbey
     Monastery Convent Chapel Basilica Shrine Mausoleum Fortress Citadel Water Holding Ngāi Ngai
     Ngāti Ngati Iwi Kibbutz Moshav Mineração Minera Minería Construtora Companhia Compañía Tepe
