@@ -22,6 +22,11 @@ from articles.ingest.entities.spans import Span
 _PARTICLES_THEN_WORD = re.compile(r"(?: [a-z]{1,4}\b)* [A-Z][\w’'-]+")
 # "-mok" of "Son Woo-mok": a hyphen right after the span, then letters.
 _HYPHENATED_REST = re.compile(r"-[^\W\d_]+")
+# A title before a name, not one that qualifies the next noun ("Chief Magistrate Ana Lima").
+_WHOLE_TITLE_BEFORE = re.compile(
+    rf"(?<!Chief )(?<!Deputy )(?<!Senior )(?<!Acting )(?<!Assistant )"
+    rf"\b(?!Chief\b|Deputy\b|Senior\b|Acting\b|Assistant\b)(?:{names.TITLE_ALTERNATIVES})\.? $"
+)
 # "Per-" of "Per-Olof Henriksson": a capitalised word and a hyphen right before the span.
 _HYPHENATED_START = re.compile(r"\b([A-Z][^\W\d_]+)-$")
 # A lower-case word right after the span (a patronymic, see ``names.is_patronymic``).
@@ -97,7 +102,10 @@ def complete(span: Span, text: str, others: Sequence[Span], is_place: IsPlace) -
         # A middle name or a second first name taken: one more word when it is a clear first
         # name ("Dieudonné" of "Dieudonné Mbuyi Kalonji", "Ana" of "Ana María Tejerina").
         further = _previous_word(grown, text, others, is_place)
-        if further and _plainly_a_first_name(further.text.split()[0]):
+        if further and (
+            _plainly_a_first_name(further.text.split()[0])
+            or _WHOLE_TITLE_BEFORE.search(text, max(0, further.start - 40), further.start)
+        ):  # … or any word after a title ("Father Rommel Sabado Lacsamana")
             grown = further
     if grown is span or len(grown.text.split()) > _MAX_WORDS:
         return span

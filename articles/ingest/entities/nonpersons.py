@@ -348,6 +348,8 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "place or region"
     if _part_of_a_place(name, before):
         return "place or region"
+    if single and _after_a_place_word(before):
+        return "place or region"  # "from Johor Bahru": the end of a longer place's name
     if _after_organisation_word(name, span, text):
         return "part of an organisation's or a place's name"
     if single and _ends_an_organisation_name(name, text):
@@ -583,6 +585,16 @@ def _only_in_place(name: str, text: str) -> bool:
     return bool(starts) and all(_in_place_at(text, start) for start in starts)
 
 
+def _after_a_place_word(before: str) -> bool:
+    """A town or region the gazetteer knows right before, itself after a preposition of place
+    ("from Johor Bahru"; not "Kenya's Ruto", "Kenyan Ruto" or "Ngozi Okafor-Bassey")."""
+    match = _PLACE_WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1)
+    return is_known_place(word) and not is_country_name(word) and not is_given_name(word)
+
+
 def _part_of_a_place(name: str, before: str) -> bool:
     """A name after a place's possessive and maybe an adjective, no role noun: a quarter or a
     landmark of it ("the town's old Rione Terra"; not "the city's mayor Ana Lima")."""
@@ -615,6 +627,9 @@ _STREET_BEFORE = re.compile(
 _STREET_BEFORE_CHARS = 60
 # A capitalised word right before a span; one and a particle ("the Complexo da ").
 _CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) $")
+_PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:in|from|near|at|to|outside|across|around|into|via) ([A-Z][\w’'-]*) $"
+)
 _HEAD_AND_PARTICLE_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) (?:da|de|do|dos|das|del|of|of the) $")
 # Capitalised words right after a span, up to a word of organisations, places or events.
 # Particles may join them ("Mubarak al-Kabeer Port", "Pedro de Valdivia Bridge").

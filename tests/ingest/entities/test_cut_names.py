@@ -259,6 +259,9 @@ def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
         # Two first names before the surnames the model kept.
         ("the council of Peine. Ana María Tejerina Flores, its president, said.",
          "Tejerina Flores", (), "Ana María Tejerina Flores"),
+        # Every word after a title, up to the surname the model kept.
+        ("drug war. Father Rommel Sabado Lacsamana, who runs a group, led a prayer.",
+         "Lacsamana", (), "Rommel Sabado Lacsamana"),
         # A ruling family's name after a patronym.
         ("Sheikh Mohammed bin Abdulrahman Al Thani said.", "Mohammed bin Abdulrahman", (),
          "Mohammed bin Abdulrahman Al Thani"),

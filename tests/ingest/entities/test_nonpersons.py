@@ -265,3 +265,9 @@ def test_context_reason_takes_a_name_after_a_coastal_avenue_word_as_a_place():
 
 def test_context_reason_takes_a_ship_after_its_noun():
     assert context("Nuyina", "on the deck of the icebreaker Nuyina in Hobart.") is not None
+
+
+def test_context_reason_takes_the_end_of_a_two_word_town_for_a_place():
+    text = "Ana Lima, a nurse who commutes from Johor Bahru, said the ride was smooth."
+    assert last_context("Bahru", text) is not None
+    assert last_context("Lima", "Kenya's Lima said so.") is None
