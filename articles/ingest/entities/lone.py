@@ -25,7 +25,8 @@ from articles.normalise import name_key
 # After the word: a possessive before a lower-case word, an age, a verb of speech or "who", maybe
 # after an apposition ("Okafor, a farmer, told").
 _PERSON_AFTER = re.compile(
-    rf"(?:[’']s [a-z]|, \d{{1,3}},|(?:[’']s)?,? (?:{names.PERSON_VERBS}|who)\b"
+    rf"(?:[’']s [a-z]|, \d{{1,3}},|, an? (?:\d{{1,3}}|[a-z]+)[- ]years?[- ]old\b"
+    rf"|(?:[’']s)?,? (?:{names.PERSON_VERBS}|who)\b"
     rf"|, (?:a|an|the) [^,.;:]{{1,40}}, (?:{names.PERSON_VERBS})\b)"
 )
 # A weaker sign: an auxiliary after the word ("Okafor has", "Okafor was"). It does not count for

@@ -267,6 +267,8 @@ def strip_leading_stop_words(name: str) -> str:
     """ "In Ukraine" → "Ukraine"; "The Rolling Stones" → "Rolling Stones"."""
     tokens = name.split()
     while tokens and tokens[0].lower() in STOP_WORDS:
+        if tokens[0] in _STOP_WORD_FIRST_NAMES and len(tokens) > 1:
+            break  # "Will Smith"
         tokens.pop(0)
     return " ".join(tokens)
 
@@ -316,10 +318,17 @@ def continues_name(word: str) -> bool:
     return word.lower() not in STOP_WORDS and not _TITLE_PATTERN.match(word + " ")
 
 
+# Stop words that are first names too, before a surname.
+_STOP_WORD_FIRST_NAMES = frozenset({"Will", "Per"})
+
+
 def has_non_name_word(tokens: list[str]) -> bool:
     """Whether a token is lower case (other than "de", "von", "bin" …) or a capitalised stop word
-    ("Odessa Fire That Sparked", "Lavrov said, Trump")."""
-    for token in tokens:
+    ("Odessa Fire That Sparked", "Lavrov said, Trump"); "Will" opening a full name is a first
+    name ("Will Smith")."""
+    for index, token in enumerate(tokens):
+        if index == 0 and token in _STOP_WORD_FIRST_NAMES and len(tokens) > 1:
+            continue
         if token in _PARTICLES or token in _PATRONYMICS or is_prefixed_surname(token):
             continue
         if not token[0].isupper() or token.lower() in STOP_WORDS:

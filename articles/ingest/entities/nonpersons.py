@@ -50,7 +50,7 @@ OUTLETS_FILE = Path(__file__).with_name("data") / "news_outlets.txt"
 ORGANISATIONS_FILE = Path(__file__).with_name("data") / "organisations.txt"
 # A preposition of place, then the place, or the last of a list of places ("in Oaxaca and ").
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at)\s+"
+    r"\b(?i:in|near|outside|from|into|across|around|towards?|via|at|above|below|beyond)\s+"
     r"(?:[A-Z][\w’'-]*+,?\s+){0,4}?(?:(?:and|or)\s+)?$"
 )
 # A preposition of place right before a word ("to Saint-Louis-du-Nord", "near Kfar-Aza").
@@ -90,8 +90,9 @@ _ORGANISATION_NOUNS = (
 )
 _ORGANISATION_HEAD = re.compile(
     _ORGANISATION_NOUNS
-    # "the main opposition party, Chadema": the name in apposition after a comma
-    + r",?\s+(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?\s+(?:(?:and|or)\s+)?){0,4}$"
+    # "the main opposition party, Chadema": the name in apposition after a comma ("his boat,
+    # the Miss Patsy")
+    + r",?\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?\s+(?:(?:and|or)\s+)?){0,4}$"
 )
 # The noun right before the name, no comma between ("the girl group Lumina"): what the name is.
 _ORGANISATION_NOUN_BEFORE = re.compile(_ORGANISATION_NOUNS + r"\s+$")
@@ -150,7 +151,7 @@ _ANIMAL_BEFORE = re.compile(
 )
 # The animal noun ends its phrase: "a bull rider", "a horse trainer" are persons.
 _ANIMAL_AFTER = re.compile(
-    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_ANIMALS}"
+    rf",\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_ANIMALS}"
     r"(?=\s*[,.;:)]|\s+(?:that|which|who|whose|born|from|in|at|with)\b)"
 )
 # A storm's name: "Hurricane Melissa", "Typhoon Kalmaegi, known locally as Tino".
@@ -203,6 +204,11 @@ _STORY_PERSON_BEFORE = re.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_PERSON}"
     rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?{_STORY_KIN}),\s+$"
 )
+_NAME_ARTICLES = frozenset({"La", "Le", "Les", "El", "Los", "Las", "Il", "Al"})
+# Lower-case nouns, then what a business is: "the Agrofert chemicals and food group".
+_GROUP_AFTER = re.compile(
+    r"\s+(?:[a-z]+,?\s+(?:and\s+)?){1,3}(?:group|conglomerate|empire|holding|chain)\b"
+)
 _WHICH_AFTER = re.compile(r",\s+which\b")
 # "a clearing agent from ": a person's noun, then "from" and the place.
 _DOER_FROM_BEFORE = re.compile(r"\b([a-z]+)\s+from\s+$")
@@ -235,7 +241,9 @@ _GEO_NOUN_AFTER = re.compile(
 )
 # A preposition that puts what follows in a place ("a police station in Mae Sot"); not "from",
 # "to" or "at", which persons follow as often ("a call from", "spoke to", "angry at").
-_IN_PLACE_BEFORE = re.compile(r"\b(?i:in|near|outside|inside|across|around|into|towards?|via)\s+$")
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?i:in|near|outside|inside|across|around|into|towards?|via|above|below|beyond)\s+$"
+)
 # "the town's old ": a place's possessive, maybe one lower-case word, right before a name.
 _PLACES_OWN_BEFORE = re.compile(
     r"\b(?:town|city|village|island|region|district|province|capital)[’']s\s+"
@@ -378,6 +386,10 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "a thing with an article"
     if _THE_NAME_BEFORE.search(before) and _THING_AFTER.match(after):
         return "a place or thing named after a person"
+    if name.split()[0] in _NAME_ARTICLES and _THING_AFTER.match(after):
+        return "a place or thing named after a person"  # "left La Santé prison"
+    if single and _THE_BEFORE.search(before) and _GROUP_AFTER.match(after):
+        return "organisation, by what follows it"  # "the Agrofert chemicals and food group"
     if name.endswith("s") and _in_plural_list(before, after):
         return "plural of a name"
     if _heading_only(name, span, text):

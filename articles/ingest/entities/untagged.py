@@ -44,7 +44,8 @@ _AFTER = re.compile(r"[,.;:]|\s(?:said|says|told|added|as|who)\b")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
 _SAYS_AFTER = re.compile(r",?\s(?:said|says|told|added)\b")
 _VERB_AFTER = re.compile(
-    r" (?:[a-z]+ed|said|told|won|became|took|ran|beat|scored|threw|led|made|sang|wrote|spoke"
+    r" (?:(?:has |had )?[a-z]+ed|said|told|won|became|took|ran|beat|scored|threw|led|made|sang"
+    r"|wrote|spoke"
     r"|gave|met|left|lost|sold|held|drove|rode|flew|fought|brought|taught|kept|stood|began"
     r"|chose|broke|fell|swam|went|came|saw|found|paid|built|bought|got)\b"
 )
@@ -87,7 +88,8 @@ _NEXT_NAME_WORD = re.compile(rf" ({_WORD})(?![\w’'-]| [A-Z])")
 _INTRODUCED_WORD = re.compile(rf"(?<= ){_WORD}(?![\w’'-]| [A-Z])")
 # An age after it: "Temuulen, 9,", "Giulia, an eleven-year-old ball girl".
 _AGED_WORD = re.compile(
-    rf"(?<![\w’'-]){_WORD}(?=, (?:\d{{1,3}},|an? [a-z]+(?:-[a-z]+)?[- ]years?[- ]old\b))"
+    rf"(?<![\w’'-]){_WORD}"
+    r"(?=, (?:\d{1,3},|an? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b))"
 )
 # A role noun in lower case right before, a verb of saying right after: "chief Suharyanto said".
 _ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")

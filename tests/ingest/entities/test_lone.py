@@ -20,6 +20,8 @@ def names_kept(text: str, *mentions: PersonMention) -> list[str]:
         "Okonjo's government passed the budget.",
         "Okonjo, who leads the party, backed the budget.",
         "Okonjo, a farmer from the north, told reporters the budget would pass.",
+        "Okonjo, a 34-year-old mother of three I met in the unit, cannot pay.",
+        "I met 34-year-old Okonjo in the unit.",
     ],
 )
 def test_lone_word_used_as_a_persons_name_is_kept(text):

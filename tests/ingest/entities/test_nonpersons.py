@@ -271,3 +271,16 @@ def test_context_reason_takes_the_end_of_a_two_word_town_for_a_place():
     text = "Ana Lima, a nurse who commutes from Johor Bahru, said the ride was smooth."
     assert last_context("Bahru", text) is not None
     assert last_context("Lima", "Kenya's Lima said so.") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Patsy", "Ana Lima found his boat, the Miss Patsy, upside down."),
+        ("La Santé", "Ana Lima left La Santé prison in Paris on Monday."),
+        ("Agrofex", "He moved his shares in the Agrofex chemicals and food group into a trust."),
+        ("Manuela", "He was often photographed with Manuela, his three-legged dog."),
+    ],
+)
+def test_context_reason_finds_boats_prisons_groups_and_pets(name, text):
+    assert last_context(name, text) is not None

@@ -39,6 +39,7 @@ from articles.ingest.entities.spans import Span
         ("Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),  # no noun of a doer
         ("Mercer Okafor Jones", "Mercer Okafor Jones"),  # no clear first name after
         ("MEC Anton Bredell", "Anton Bredell"),  # an office's acronym before a first name
+        ("Will Smith's", "Will Smith"),  # a stop word that is a first name too
         ("Director-General Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
         ("KP Sharma Oli", "KP Sharma Oli"),  # initials: no first name after them
     ],
