@@ -145,7 +145,7 @@ _ANIMALS = (
     r"|orca|dolphin|parrot|eagle|falcon|hawk|owl|penguin|giraffe|rhino|hippo|crocodile|goat"
     r"|sheep|pig|donkey|mule|reindeer|yak|mascot)"
 )
-_ANIMAL_WORD = re.compile(rf"\b{_ANIMALS}")
+_ANIMAL_WORD = re.compile(rf"\b{_ANIMALS}s?\b")
 _ANIMAL_BEFORE = re.compile(
     rf"\b{_ANIMALS}s?,?\s+(?:(?:\w+\s+)?(?:called|named|nicknamed)\s+)?[“\"‘']?$"
 )

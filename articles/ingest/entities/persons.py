@@ -8,6 +8,7 @@ person, in the fullest form the article gives, with a mention count.
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.ingest.entities import (
     cut_names,
@@ -106,8 +107,11 @@ _ARTICLES = frozenset({"La", "Les", "Los", "Las", "Il", "Gli"})  # not "Le", "El
 _INNER_NICKNAME = re.compile(r"(?<=\w) [\"“][^\"“”\n]{1,25}[\"”] (?=[A-Z])")
 
 
+@lru_cache(maxsize=256)
 def clean_name(raw: str) -> str:
-    """A span's text without titles, roles, possessives, quotes or trailing punctuation."""
+    """A span's text without titles, roles, possessives, quotes or trailing punctuation (a pure
+    function of the text, asked again for one article's spans by several rules: cached for
+    about an article's worth)."""
     text = " ".join(raw.replace("\n", " ").split())
     text = _INNER_NICKNAME.sub(" ", text)  # 'Jerwin "Bagyo" Dela Cruz' → "Jerwin Dela Cruz"
     text = _INNER_POSSESSIVE.split(text, maxsplit=1)[0]  # "Lenin’s Imperialism" → "Lenin"
