@@ -40,7 +40,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # then a capitalised word not followed by another (a Title Case run is no name).
 _PARTICLE_SURNAME = re.compile(
     r" (?:de|da|di|du|del|della|der|den|van|von|ter|ten|bin|ibn|bint|binti|dos|das|do|wa|i)"
-    r"(?: (?:de|la|der|den|van|von|al|el|los|las))? (?P<word>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
+    r"(?: (?:de|la|der|den|van|von|al|el|los|las))?"
+    r" (?P<word>[A-Z][^\W\d_]+(?:['’][^\W\d_]+)?(?:-[A-Z][^\W\d_]+)?)"
     r"(?: (?P<second>[A-Z][^\W\d_]+))?(?![\w’'-]| [A-Z])"
 )
 # " do ", " de la ": particles between a place's first word and a person span.

@@ -44,7 +44,7 @@ _TITLES = sorted(
     |Emperor|Empress|Tsar|Czar|Ratu|Tun|Tan Sri|Datuk|Datuk Seri|Dato|Dato'|Datin
     |Director-General|Director General|Governor-General|Governor General|Attorney-General
     |Solicitor-General|Solicitor General|Inspector-General|Inspector General|Auditor-General
-    |Surgeon General|Surgeon-General|Managing Director""",
+    |Surgeon General|Surgeon-General|Managing Director|Taoiseach|Tánaiste""",
         "|",
     ),
     key=len,
@@ -87,7 +87,8 @@ _ROLES = frozenset(
     curator librarian dentist pharmacist vendor shopkeeper cleaner carpenter electrician plumber
     mechanic welder builder labourer laborer herder herdsman shepherd beekeeper baroness baron
     earl duke duchess countess viscount marquess trader broker dealer banker accountant clerk
-    headman headwoman chieftain""")
+    headman headwoman chieftain fan supporter spectator visitor tourist pilgrim voter shopper
+    commuter customer parent grandparent neighbour neighbor passenger internist""")
 )
 # Ranks written without their full stop ("Lt Gen Inam Haider Malik"): some are first names too
 # ("Gen"), so they are dropped before a name of two words or more whatever the name lists say.

@@ -124,7 +124,7 @@ _LIST_HEAD = re.compile(
 )
 # "Gavi, the vaccine alliance, said": the name, then what it is in apposition.
 _ORGANISATION_APPOSITION_AFTER = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}(?:alliance|agency|group|company|firm|party"
+    r",\s+(?:the|a|an)\s+(?P<words>(?:[A-Za-z-]+\s+){0,3})(?:alliance|agency|group|company|firm|party"
     r"|union|charity|organi[sz]ation|movement|militia|network|coalition|club|team|bank|lender"
     r"|insurer|airline|carrier|broadcaster|newspaper|regulator|operator|producer|maker"
     r"|manufacturer|developer|consortium|foundation|institute|fund|orchestra|choir|ensemble"
@@ -209,6 +209,7 @@ _NAME_ARTICLES = frozenset({"La", "Le", "Les", "El", "Los", "Las", "Il", "Al"})
 _GROUP_AFTER = re.compile(
     r"\s+(?:[a-z]+,?\s+(?:and\s+)?){1,3}(?:group|conglomerate|empire|holding|chain)\b"
 )
+_APPOSITION_PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "on"})
 _WHICH_AFTER = re.compile(r",\s+which\b")
 # "a clearing agent from ": a person's noun, then "from" and the place.
 _DOER_FROM_BEFORE = re.compile(r"\b([a-z]+)\s+from\s+$")
@@ -362,7 +363,7 @@ def context_reason(name: str, span: Span, text: str) -> str | None:
         return "part of an organisation's or a place's name"
     if single and _ends_an_organisation_name(name, text):
         return "part of an organisation's or a place's name"
-    if _ORGANISATION_APPOSITION_AFTER.match(after):
+    if organisation_apposition(after, 0):
         return "organisation, by its apposition"
     if _which_somewhere(name, text):
         return "a thing or an organisation: “which” follows it"
@@ -419,8 +420,16 @@ def _only_quoted(name: str, text: str) -> bool:
 
 
 def organisation_apposition(text: str, end: int) -> bool:
-    """Whether an apposition naming an organisation follows ``end`` (", the carmaker, said")."""
-    return bool(_ORGANISATION_APPOSITION_AFTER.match(text, end))
+    """Whether an apposition naming an organisation follows ``end`` (", the carmaker, said"),
+    not a person's role at one (", an internist at the hospital", ", a nurse hospital")."""
+    match = _ORGANISATION_APPOSITION_AFTER.match(text, end)
+    if not match:
+        return False
+    return not any(
+        word in _APPOSITION_PREPOSITIONS
+        or (word.islower() and (is_role_noun(word) or is_doer_noun(word)))
+        for word in match["words"].split()
+    )
 
 
 def _which_somewhere(name: str, text: str) -> bool:

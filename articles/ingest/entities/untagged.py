@@ -50,7 +50,7 @@ _VERB_AFTER = re.compile(
     r"|chose|broke|fell|swam|went|came|saw|found|paid|built|bought|got)\b"
 )
 # An age or "who" after a name: nothing but a person has either ("Matsuda Keiko, 67,").
-_AGE_OR_WHO_AFTER = re.compile(r", (?:\d{1,3},|who\b)")
+_AGE_OR_WHO_AFTER = re.compile(r", (?:\d{1,3},|who\b|whose\b)")
 # A verb in the present after a name opening a feature's paragraph ("… Paredes fries her …").
 _PRESENT_VERB_AFTER = re.compile(r" (?:[a-z]{3,}(?<!ss)s) (?:her|his|their|the|a|an)\b")
 # An apposition saying what the person is ("Isabel Schnabel, a member of the board", "…, an

@@ -251,6 +251,7 @@ def test_complete_takes_two_surnames_after_a_title_and_a_first_name():
          "Juan Eduardo Vera Sanhueza"),
         # "wa" joins a Kikuyu name as "van" joins a Dutch one.
         ("His daughter, Wanjiku wa Ngũgĩ, announced it.", "Wanjiku", (), "Wanjiku wa Ngũgĩ"),
+        ("Ngũgĩ wa Thiong'o, who wrote in Gikuyu, dies.", "Ngũgĩ", (), "Ngũgĩ wa Thiong'o"),
         # Catalan "i" and Malay "binti" join surnames; "Ma." is Maria's abbreviation.
         ("Jordi Puigvert i Soler, a fan, said.", "Jordi Puigvert", (), "Jordi Puigvert i Soler"),
         ("nurse Nurul Ain binti Kamarudin said.", "Nurul Ain", (), "Nurul Ain binti Kamarudin"),

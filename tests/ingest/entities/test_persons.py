@@ -40,6 +40,7 @@ from articles.ingest.entities.spans import Span
         ("Mercer Okafor Jones", "Mercer Okafor Jones"),  # no clear first name after
         ("MEC Anton Bredell", "Anton Bredell"),  # an office's acronym before a first name
         ("Will Smith's", "Will Smith"),  # a stop word that is a first name too
+        ("Taoiseach Micheál Martin", "Micheál Martin"),
         ("Director-General Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
         ("KP Sharma Oli", "KP Sharma Oli"),  # initials: no first name after them
     ],

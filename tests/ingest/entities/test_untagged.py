@@ -224,6 +224,8 @@ def test_aged_names_leaves_places_words_and_longer_names(text):
         # A role noun in lower case right before the run.
         ("for fielding midfielder Teboho Mokoena while he was banned.", (), "Teboho Mokoena"),
         ("rock drill operator Nomvula Sithole said so.", (), "Nomvula Sithole"),  # a doer
+        ("Nikola Simunovic, a fan from Zagreb, went.", (), "Nikola Simunovic"),
+        ("Ole-Johan Karlsen Eide, whose family fished there, spoke.", (), "Ole-Johan Karlsen Eide"),
         ("In Mutoko, Tendai Mutasa has planted maize three times.", (), "Tendai Mutasa"),
         # A whole run the model took for a building, before "who".
         ("Agnes Nabulo Wekesa, who farms two acres, said so.",
