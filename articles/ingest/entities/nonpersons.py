@@ -434,9 +434,11 @@ def organisation_apposition(text: str, end: int) -> bool:
 
 def _which_somewhere(name: str, text: str) -> bool:
     """The article writes ", which" after the name somewhere ("the fund Elliott, which
-    opposed the deal"): persons are "who"."""
+    opposed the deal"): persons are "who". Not after "of" ("the party of Ana Lima, which"):
+    there "which" is the head noun's."""
     return "which" in text and any(
-        _WHICH_AFTER.match(text, start + len(name)) for start in _occurrences(name, text)
+        _WHICH_AFTER.match(text, start + len(name)) and not text.endswith("of ", 0, start)
+        for start in _occurrences(name, text)
     )
 
 

@@ -253,6 +253,7 @@ def test_context_reason_finds_things_by_which_origins_names_and_appositions(name
         ("Ana Lima", "A young woman called Ana Lima, who runs a shop, said so."),
         ("Ana Lima", "A letter from Ana Lima arrived."),  # "from" after no person's noun
         ("Ana Lima", "Dr Ana Lima, an internist at the hospital, said so."),  # a role at one
+        ("Ana Okafor", "the backing of the party of Ana Okafor, which won."),  # the party's "which"
     ],
 )
 def test_context_reason_keeps_persons_named_by_someone_or_from_something(name, text):
