@@ -38,6 +38,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh20.json",
     "tests/gold/entities_fresh21.json",
     "tests/gold/entities_fresh22.json",
+    "tests/gold/entities_fresh23.json",
 )
 
 
