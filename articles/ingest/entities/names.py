@@ -21,7 +21,8 @@ PERSON_VERBS = (
 # noun then "named", "called" or a comma ("a young man named Karol", "a nine-year-old girl,
 # Putri,"; not "a village called Tamsel").
 INTRODUCED_BEFORE = re.compile(
-    r"(?:\b\d{1,3}[- ]years?[- ]old|\b(?:man|woman|boy|girl|child|baby|teenager|son|daughter"
+    r"(?:\b(?:\d{1,3}|(?i:[a-z]+)(?:-[a-z]+)?)[- ]years?[- ]old"
+    r"|\b(?:man|woman|boy|girl|child|baby|teenager|son|daughter"
     r"|patient|student|mother|father|wife|husband|brother|sister|friend|farmer|worker|soldier"
     r"|officer|nurse|doctor|teacher|pupil|resident|villager|fisherman|driver|migrant|refugee)"
     r"(?:\s+(?:named|called)|,))\s+$"
@@ -194,7 +195,10 @@ def strip_leading_roles(name: str) -> str:
     Malik"; "Hunter Biden" and a lone "Farmer" stay as they are."""
     tokens = name.split()
     while len(tokens) > 2 and (
-        _is_role(tokens[0]) or _noun_before_first_name(*tokens[:2]) or _office_acronym(*tokens[:2])
+        _is_role(tokens[0])
+        or _noun_before_first_name(*tokens[:2])
+        or _office_acronym(*tokens[:2])
+        or _honorific_before_full_name(tokens)
     ):
         tokens.pop(0)
     return " ".join(tokens)
@@ -203,6 +207,18 @@ def strip_leading_roles(name: str) -> str:
 # Endings of nouns for what someone is or does ("winemaker", "cellist", "soprano"); a noun of
 # another ending before a first name is as likely a name (the genus "Anura" of "Anura Kumara").
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ano", "one", "ess", "ive", "ee")
+
+
+def _honorific_before_full_name(tokens: list[str]) -> bool:
+    """ "Don", "Dona", "Doña" before a first name and a surname ("Dona Lurdes Magalhães", "Don
+    Rigoberto Paillamán"); "Don Cheadle" is a name, and so is a boat's "Dona Lourdes II"."""
+    if tokens[0] not in _HONORIFICS or not is_given_name(tokens[1], strict=True):
+        return False
+    return not re.fullmatch(r"[IVX]+", tokens[-1])
+
+
+# Honorifics of Spanish and Portuguese before a full name.
+_HONORIFICS = frozenset({"Don", "Dona", "Doña", "Dom"})
 
 
 def _office_acronym(word: str, following: str) -> bool:
@@ -270,6 +286,8 @@ def strip_leading_stop_words(name: str) -> str:
     while tokens and tokens[0].lower() in STOP_WORDS:
         if tokens[0] in _STOP_WORD_FIRST_NAMES and len(tokens) > 1:
             break  # "Will Smith"
+        if len(tokens) == 2 and _KOREAN_GIVEN_NAME.fullmatch(tokens[1]):
+            break  # a Korean surname: "An Se-young"
         tokens.pop(0)
     return " ".join(tokens)
 
@@ -312,13 +330,15 @@ def is_prefixed_surname(word: str) -> bool:
 def continues_name(word: str) -> bool:
     """Whether a word standing right next to a name makes it part of a longer name: a particle,
     an initial, or a capitalised word that is no title, stop word, weekday or month."""
-    if word in _PARTICLES or re.fullmatch(r"[A-Z]\.", word):
+    if word in _PARTICLES or re.fullmatch(r"[A-Z]\.", word) or word in _STOP_WORD_FIRST_NAMES:
         return True
     if not word[:1].isupper() or word.endswith((".", ",")) or word in _CALENDAR:
         return False
     return word.lower() not in STOP_WORDS and not _TITLE_PATTERN.match(word + " ")
 
 
+# A romanised Korean given name: two syllables joined by a hyphen, the second in lower case.
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 # Stop words that are first names too, before a surname.
 _STOP_WORD_FIRST_NAMES = frozenset({"Will", "Per"})
 

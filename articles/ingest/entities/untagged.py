@@ -31,7 +31,9 @@ from articles.ingest.entities.nonpersons import is_heading, line_at
 from articles.ingest.entities.places import is_known_place
 from articles.ingest.entities.spans import Span, find_words, inside_any
 
-_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*"
+# A capital of the Latin scripts, accented ones too ("Žiga", "Šimunović", "Đỗ").
+_CAPITAL = "[" + "".join(chr(code) for code in range(0x41, 0x250) if chr(code).isupper()) + "]"
+_WORD = rf"{_CAPITAL}[^\W\d_]+(?:-{_CAPITAL}?[^\W\d_]+)*"
 # Two to four capitalised words on one line ("Ana Lima", "Jean-Luc Okafor-Bassey"), not part of
 # a longer Title Case run.
 _RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?: {_WORD}){{1,3}}(?![\w’'-]| [A-Z])")
@@ -104,7 +106,9 @@ def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
     that is no clear first name, is left."""
     for match in _lone_words(text):
         word, start, end = match.group(), match.start(), match.end()
-        if _after_capital(text, start):
+        if _after_capital(text, start) and not INTRODUCED_BEFORE.search(
+            text, max(0, start - 40), start
+        ):
             continue  # the end of a longer name ("Uerikua Tjiriange, 67,"): the runs' case
         if is_known_place(word) or has_org_word([word]) or not continues_name(word):
             continue
@@ -121,8 +125,8 @@ def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
 
 def _lone_words(text: str) -> Iterator[re.Match]:
     """One capitalised word before an age, after one or after "a man named" (``names.
-    INTRODUCED_BEFORE``), or between a role noun and a verb of saying ("chief Suharyanto
-    said"), not opening a longer run of capitalised words."""
+    INTRODUCED_BEFORE``), or between a role noun and a verb ("chief Suharyanto said",
+    "defender Danilo headed"), not opening a longer run of capitalised words."""
     yield from _AGED_WORD.finditer(text)
     for match in _INTRODUCED_WORD.finditer(text):
         start = match.start()
@@ -130,7 +134,8 @@ def _lone_words(text: str) -> Iterator[re.Match]:
         introduced = text.endswith(_INTRODUCTION_ENDS, max(0, start - 8), start) and (
             INTRODUCED_BEFORE.search(text, max(0, start - 40), start)
         )
-        if introduced or (_SAYS_AFTER.match(text, match.end()) and _after_role_noun(text, start)):
+        acts = _SAYS_AFTER.match(text, match.end()) or _VERB_AFTER.match(text, match.end())
+        if introduced or (acts and _after_role_noun(text, start)):
             yield match
 
 

@@ -41,6 +41,9 @@ from articles.ingest.entities.spans import Span
         ("MEC Anton Bredell", "Anton Bredell"),  # an office's acronym before a first name
         ("Will Smith's", "Will Smith"),  # a stop word that is a first name too
         ("Taoiseach Micheál Martin", "Micheál Martin"),
+        ("Dona Lurdes Magalhães", "Lurdes Magalhães"),  # an honorific before a full name
+        ("Don Cheadle", "Don Cheadle"),  # a first name before a surname alone
+        ("An Se-young", "An Se-young"),  # a Korean surname that is a stop word
         ("Director-General Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
         ("KP Sharma Oli", "KP Sharma Oli"),  # initials: no first name after them
     ],

@@ -185,6 +185,8 @@ def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
         ("Gioia, an eleven-year-old ball girl, ran.", (), ["Gioia"]),
         ("Agency chief Suharyanto said roads were cut.", (), ["Suharyanto"]),
         ("he pulled a nine-year-old girl, Putri, from the rubble.", (), ["Putri"]),
+        ("Nine-year-old Žiga, who helps his grandfather, spoke.", (), ["Žiga"]),  # an accent
+        ("where veteran defender Danilo headed in a corner.", (), ["Danilo"]),
         ("a similar case for a young man named Karol in Poland.", (), ["Karol"]),
         # The first name of a full name written elsewhere stands for it.
         ("Batbayar Ganzorig grew up there. Batbayar, 24, lost.", (), ["Batbayar Ganzorig"]),
