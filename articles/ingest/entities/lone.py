@@ -60,6 +60,10 @@ def _lone(mention: PersonMention, text: str) -> bool:
     # A place's use outweighs a first name's look ("near Askar on the coast").
     if any(_place_or_thing(text, start, start + len(name)) for start in places):
         return not any(_titled(text, start) for start in places)
+    if f"the {name}s" in text and not any(
+        _person_like(text, start, start + len(name), weak=False) for start in places
+    ):
+        return True  # "for the Oscars": an award or a family of things, not a person
     if is_given_name(name, strict=True):
         return False
     weak = not _common_word_opening_sentences(name, text, places)

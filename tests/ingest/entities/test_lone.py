@@ -96,3 +96,10 @@ def test_lone_word_as_a_possessive_or_attribute_or_titled_is_still_a_person(text
 def test_lone_place_use_outweighs_a_first_names_look(text):
     name = "Askar" if "Askar" in text else "Whitegrass"
     assert names_kept(text, PersonMention(name)) == []
+
+
+def test_lone_first_name_the_article_also_writes_in_the_plural_goes():
+    text = "Norway picks its film for the Oscars. It is the entry for the best feature Oscar."
+    assert names_kept(text, PersonMention("Oscar")) == []
+    text = "At the Oscars, Oscar said he was proud."  # a person's cue keeps it
+    assert names_kept(text, PersonMention("Oscar")) == ["Oscar"]
