@@ -92,10 +92,13 @@ _ORGANISATION_HEAD = re.compile(
     _ORGANISATION_NOUNS
     # "the main opposition party, Chadema": the name in apposition after a comma ("his boat,
     # the Miss Patsy")
-    + r",?\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?\s+(?:(?:and|or)\s+)?){0,4}$"
+    # … on the same line: a heading's last noun heads nothing in the body ("… rugby league
+    # team\nPrime Minister James Marape")
+    + r",?[^\S\n]+(?:the[^\S\n]+)?(?:(?:[A-Z][\w’'-]*+|[A-Z][a-z]{0,2}\.),?[^\S\n]+"
+    r"(?:(?:and|or)[^\S\n]+)?){0,4}$"
 )
 # The noun right before the name, no comma between ("the girl group Lumina"): what the name is.
-_ORGANISATION_NOUN_BEFORE = re.compile(_ORGANISATION_NOUNS + r"\s+$")
+_ORGANISATION_NOUN_BEFORE = re.compile(_ORGANISATION_NOUNS + r"[^\S\n]+$")
 # A lower-case noun after a name that makes it a company or a party: its customers, staff or
 # members ("Zorba drivers", "the Zorba app", "Verde lawmakers"), or a role in it then a person's
 # name ("Partido leader Ana Lima"). No word that is also a verb in the third person ("shares",

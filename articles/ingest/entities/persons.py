@@ -211,6 +211,7 @@ def _joined(spans: Sequence[Span], text: str) -> list[Span]:
         if (
             last is not None
             and last.label == span.label == "PERSON"
+            and not last.text.endswith(("’s", "'s"))  # "Fine Gael's" + "Heather Humphreys"
             and _JOINING.fullmatch(text[last.end : span.start])
             and len(last.text.split()) + len(span.text.split()) <= _MAX_JOINED_WORDS
         ):

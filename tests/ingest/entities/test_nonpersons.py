@@ -286,3 +286,10 @@ def test_context_reason_takes_the_end_of_a_two_word_town_for_a_place():
 )
 def test_context_reason_finds_boats_prisons_groups_and_pets(name, text):
     assert last_context(name, text) is not None
+
+
+def test_context_reason_reads_no_organisation_noun_across_a_line_break():
+    text = (
+        "Papua New Guinea needs hospitals before a rugby team\nPrime Minister James Marape spoke."
+    )
+    assert context("James Marape", text) is None

@@ -369,3 +369,9 @@ def test_persons_drop_a_company_that_speaks_after_its_apposition(persons_in):
         "Wednesday it would expand. Minister Kristen Michal praised Zorvik."
     )
     assert "Zorvik" not in persons_in(text)
+
+
+def test_candidates_join_no_possessive_to_the_name_after_it():
+    text = "Fine Gael's Heather Humphreys conceded before the count."
+    spans = [Span("Fine Gael's", "PERSON", 0, 11), Span("Heather Humphreys", "PERSON", 12, 29)]
+    assert "Heather Humphreys" in [c.name for c in candidates(spans, text, lambda word: False)]
