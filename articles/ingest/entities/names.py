@@ -406,6 +406,9 @@ def _may_start_a_name(tokens: list[str], index: int) -> bool:
     return not any(lexicon.plural_noun_singulars(t.strip(".,’'")) for t in tokens[index + 1 :])
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
 def _letters(word: str) -> bool:
     """Letters only, a hyphen inside allowed ("Karagiannis-Holt"; a possessive is not)."""
     return re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word) is not None
@@ -431,7 +434,11 @@ def person_tail(span: Span) -> Span | None:
             continue
         if not _may_start_a_name([word.group() for word in words], index):
             continue
-        if all(w.group()[0].isupper() and _letters(w.group()) for w in tail):
+        # A possessive ends the name, not the span's words ("Diego Rivera's" tagged ORG).
+        last = _POSSESSIVE_END.sub("", tail[-1].group())
+        words_ = [w.group() for w in tail[:-1]] + [last]
+        if all(word[:1].isupper() and _letters(word) for word in words_):
             start = span.start + tail[0].start()
-            return Span(span.text[tail[0].start() :], "PERSON", start, span.end)
+            end = span.start + tail[-1].start() + len(last)
+            return Span(span.text[tail[0].start() : end - span.start], "PERSON", start, end)
     return None

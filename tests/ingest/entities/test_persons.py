@@ -375,3 +375,8 @@ def test_candidates_join_no_possessive_to_the_name_after_it():
     text = "Fine Gael's Heather Humphreys conceded before the count."
     spans = [Span("Fine Gael's", "PERSON", 0, 11), Span("Heather Humphreys", "PERSON", 12, 29)]
     assert "Heather Humphreys" in [c.name for c in candidates(spans, text, lambda word: False)]
+
+
+def test_person_tail_drops_the_possessive_ending_an_organisation_span():
+    tail = names.person_tail(Span("Diego Rivera's", "ORG", 10, 24))
+    assert tail is not None and (tail.text, tail.end) == ("Diego Rivera", 22)
