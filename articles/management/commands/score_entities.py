@@ -39,6 +39,7 @@ GOLD_FILES = (
     "tests/gold/entities_fresh21.json",
     "tests/gold/entities_fresh22.json",
     "tests/gold/entities_fresh23.json",
+    "tests/gold/entities_fresh24.json",
 )
 
 
