@@ -286,7 +286,7 @@ def strip_leading_stop_words(name: str) -> str:
     while tokens and tokens[0].lower() in STOP_WORDS:
         if tokens[0] in _STOP_WORD_FIRST_NAMES and len(tokens) > 1:
             break  # "Will Smith"
-        if len(tokens) == 2 and _KOREAN_GIVEN_NAME.fullmatch(tokens[1]):
+        if len(tokens) == 2 and KOREAN_GIVEN_NAME.fullmatch(tokens[1]):
             break  # a Korean surname: "An Se-young"
         tokens.pop(0)
     return " ".join(tokens)
@@ -338,7 +338,7 @@ def continues_name(word: str) -> bool:
 
 
 # A romanised Korean given name: two syllables joined by a hyphen, the second in lower case.
-_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 # Stop words that are first names too, before a surname.
 _STOP_WORD_FIRST_NAMES = frozenset({"Will", "Per"})
 

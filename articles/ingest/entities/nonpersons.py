@@ -207,12 +207,15 @@ _STORY_PERSON_BEFORE = re.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_STORY_PERSON}"
     rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?{_STORY_KIN}),\s+$"
 )
+# Articles that open the names of prisons, hotels and other places ("La Santé prison").
 _NAME_ARTICLES = frozenset({"La", "Le", "Les", "El", "Los", "Las", "Il", "Al"})
 # Lower-case nouns, then what a business is: "the Agrofert chemicals and food group".
 _GROUP_AFTER = re.compile(
     r"\s+(?:[a-z]+,?\s+(?:and\s+)?){1,3}(?:group|conglomerate|empire|holding|chain)\b"
 )
+# In an apposition, what a person is at or of ("an internist at the hospital").
 _APPOSITION_PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "on"})
+# What follows a thing or an organisation, never a person.
 _WHICH_AFTER = re.compile(r",\s+which\b")
 # "a clearing agent from ": a person's noun, then "from" and the place.
 _DOER_FROM_BEFORE = re.compile(r"\b([a-z]+)\s+from\s+$")

@@ -10,7 +10,7 @@ import re
 
 from articles.ingest.entities import lexicon
 from articles.ingest.entities.gazetteer import is_given_name
-from articles.ingest.entities.names import has_org_word
+from articles.ingest.entities.names import KOREAN_GIVEN_NAME, has_org_word
 from articles.ingest.entities.spans import Span, opens_sentence
 
 _WORD = re.compile(r"\S+")
@@ -19,8 +19,6 @@ _NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-’'][A-Z]?[^\W\d_]+)*")
 # The name after the role: a first name and up to two more words (a lone first name joins the
 # full name the model tagged next to it: "Farmer Ana" beside "Lima Costa").
 _NAME_WORDS = (1, 3)
-# A romanised Korean given name: two syllables joined by a hyphen, the second in lower case.
-_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 _NAMED_AFTER = re.compile(r",|\s+(?:said|says|told|added)\b")
 
 
@@ -35,7 +33,7 @@ def after_role(span: Span, text: str) -> Span | None:
         return None
     if not lexicon.is_noun(role) or is_given_name(role):
         return None
-    if len(rest) == 1 and _KOREAN_GIVEN_NAME.fullmatch(rest[0]):
+    if len(rest) == 1 and KOREAN_GIVEN_NAME.fullmatch(rest[0]):
         return None  # a Korean surname that is an English word too: "Park Min-seo", "Song Ji-ho"
     # "Marie-Claire" is known as "Marie"; a first name the dictionary lacks ("Farmer Akosua
     # Mensah") passes when neither word is English.
