@@ -5,7 +5,9 @@ compiled once per run into an Aho-Corasick automaton over each person's full nam
 surname. Hits count where the model tagged nothing: case-sensitive, whole words, leftmost-longest,
 and never a part of a longer name ("Leyen" in "Ursula von der Leyen" is that name's, "Trump" in
 "Trump Tower" is no hit). A bare surname is kept when it is unambiguous: one registry person has
-it, or the article names exactly one of its persons in full.
+it, or the article names exactly one of its persons in full. A known surname after first names
+the model left untagged ("Tadej Pogačar's", "Sheikh Hasina") gives that full name instead: a
+person of its own, whom the surname's other mentions join.
 
 ``resolve`` then tells persistence which registry person each mention is (``known_as``), by
 exact name or alias, by spelling variant, or by unambiguous surname.
