@@ -268,7 +268,7 @@ def candidates(
     (``cut_names``)."""
     found: dict[tuple[int, int], Candidate] = {}
     not_persons: set[str] = set()  # names the text shows are something else, at some mention
-    untagged_spans = [*untagged.name_spans(text, spans), *untagged.aged_names(text, spans)]
+    untagged_spans = [*untagged.name_spans(text, spans), *untagged.introduced_names(text, spans)]
     for span in [*_split_lines(_joined(spans, text)), *untagged_spans]:
         if span.label == "PERSON":
             raw = roles.after_role(span, text) or span

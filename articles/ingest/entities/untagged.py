@@ -84,26 +84,26 @@ def name_spans(text: str, spans: Sequence[Span]) -> Iterator[Span]:
             yield Span(match.group(), "PERSON", match.start(), match.end())
 
 
-# One capitalised word, then an age: "Temuulen, 9, who won", "Noreen, 87, who lives".
+# The capitalised word after a first name, ending the run: its surname.
 _NEXT_NAME_WORD = re.compile(rf" ({_WORD})(?![\w’'-]| [A-Z])")
 # A lone capitalised word after a space, not before another: where an introduced name stands.
 _INTRODUCED_WORD = re.compile(rf"(?<= ){_WORD}(?![\w’'-]| [A-Z])")
-# An age after it: "Temuulen, 9,", "Giulia, an eleven-year-old ball girl".
+# One capitalised word, then an age: "Temuulen, 9, who won", "Giulia, an eleven-year-old".
 _AGED_WORD = re.compile(
     rf"(?<![\w’'-]){_WORD}"
     r"(?=, (?:\d{1,3},|an? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b))"
 )
 # How the text before an introduced name ends (``INTRODUCED_BEFORE``).
 _INTRODUCTION_ENDS = ("old ", "named ", "called ", ", ")
-# A role noun in lower case right before, a verb of saying right after: "chief Suharyanto said".
+# A role noun in lower case right before a name: "chief Suharyanto said", "defender Danilo".
 _ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
 
 
-def aged_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
-    """PERSON spans for a lone word before an age, which only a person has, or introduced by
-    one or as "a man named": a child or a villager named by first name. The model often tags
-    such a name a place ("Benjamín"); a name of the gazetteer's places, or an English word
-    that is no clear first name, is left."""
+def introduced_names(text: str, spans: Sequence[Span]) -> Iterator[Span]:
+    """PERSON spans for a lone word that only a person's name can be (``_lone_words``): before
+    an age, after one or "a man named", or between a role noun and a verb; a child or a
+    villager named by first name. The model often tags such a name a place ("Benjamín"); a name
+    of the gazetteer's places, or an English word that is no clear first name, is left."""
     for match in _lone_words(text):
         word, start, end = match.group(), match.start(), match.end()
         if _after_capital(text, start) and not INTRODUCED_BEFORE.search(

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.ingest.entities.spans import Span
-from articles.ingest.entities.untagged import aged_names, name_spans
+from articles.ingest.entities.untagged import introduced_names, name_spans
 
 
 def found(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
@@ -168,8 +168,8 @@ def test_name_spans_takes_a_full_name_whose_surname_speaks_though_tagged_alone()
     assert found(text, _org(text, "Karacsony")) == ["Gergely Karacsony"]
 
 
-def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
-    return [span.text for span in aged_names(text, spans)]
+def introduced(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
+    return [span.text for span in introduced_names(text, spans)]
 
 
 @pytest.mark.parametrize(
@@ -192,8 +192,8 @@ def aged(text: str, spans: tuple[Span, ...] = ()) -> list[str]:
         ("Batbayar Ganzorig grew up there. Batbayar, 24, lost.", (), ["Batbayar Ganzorig"]),
     ],
 )  # fmt: skip
-def test_aged_names_finds_a_lone_name_before_an_age(text, spans, names):
-    assert aged(text, spans) == names
+def test_introduced_names_finds_a_lone_name_before_an_age(text, spans, names):
+    assert introduced(text, spans) == names
 
 
 @pytest.mark.parametrize(
@@ -207,9 +207,9 @@ def test_aged_names_finds_a_lone_name_before_an_age(text, spans, names):
         "a young man named Karol Nowak spoke.",  # a longer name: the runs' case
     ],
 )
-def test_aged_names_leaves_places_words_and_longer_names(text):
+def test_introduced_names_leaves_places_words_and_longer_names(text):
     spans = (Span("Okafor", "PERSON", text.find("Okafor, 40"), text.find("Okafor, 40") + 6),)
-    assert aged(text, spans if "Okafor, 40" in text else ()) == []
+    assert introduced(text, spans if "Okafor, 40" in text else ()) == []
 
 
 @pytest.mark.parametrize(
