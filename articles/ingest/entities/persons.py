@@ -145,9 +145,9 @@ def rejection(name: str, text: str, is_place: Callable[[str], bool]) -> str | No
     if len(tokens) == 2 and tokens[0] in _NEVER_NAME_ARTICLES:
         return "organisation, work or place"  # "Il Lombardia": no surname opens so
     if len(tokens) > 1 and re.fullmatch(r"[A-HJ-UWYZ]", tokens[-1]):
-        return "code or number"  # "Gen Z", "Plan B": an initial has its stop, "V" is a regnal
+        return "code or number"  # "Gen Z": an initial has its stop; I, V, X end regnal names
     if len(tokens) > 1 and tokens[0] in _PLACE_FIRST_WORDS:
-        return "place or region"  # "Serra Pelada", "Sierra Leone" (as surnames, not first)
+        return "place or region"  # "Serra Pelada": such a word opens places, ends surnames
     if len(tokens) > 1 and tokens[0].isalpha() and tokens[0].isupper() and len(tokens[0]) >= 4:
         return "acronym"  # an index or a firm led by its acronym ("FTSE Russell")
     if is_place(name) or all(is_place(token) for token in tokens):
